@@ -1,0 +1,106 @@
+/**
+ * The validated issue: what `load` returns and `compose` reads. Plain data only.
+ * Every piece of text keeps where it came from, so a later stage that finds a
+ * problem (a character no font has, a line that cannot be set) can name the file,
+ * line and column.
+ */
+
+/**
+ * Where a text's characters stand in the source file. The character at index `i`
+ * stands at the anchor with the largest `at` not above `i`, `i - at` columns further
+ * on the same line. Exact for block literals and one-line scalars, the scalar's start
+ * for other forms.
+ */
+export interface TextSource {
+  file: string;
+  /** The path in the issue: `sections[0].articles[1].body`. */
+  path: string;
+  anchors: Anchor[];
+}
+
+export interface Anchor {
+  /** Index into the text (UTF-16 code units). */
+  at: number;
+  /** 1-based. */
+  line: number;
+  col: number;
+}
+
+/** A piece of text and where it came from. */
+export interface SourceText {
+  text: string;
+  source: TextSource;
+}
+
+export interface Paragraph extends SourceText {
+  kind: 'paragraph';
+}
+
+export interface Subheading extends SourceText {
+  kind: 'heading';
+}
+
+export interface Note extends SourceText {
+  kind: 'note';
+}
+
+export interface Image {
+  kind: 'image';
+  /** Absolute path of the image file, checked to lie inside the issue's tree. */
+  file: string;
+  caption?: SourceText;
+  source: TextSource;
+}
+
+export type Block = Paragraph | Subheading | Note | Image;
+
+export interface Article {
+  /** The title as printed, one entry per line when the source breaks it. */
+  title: SourceText[];
+  /** The wording in the contents: `toc` when given, else the title's lines joined. */
+  toc: SourceText;
+  body: Block[];
+  path: string;
+}
+
+export interface Section {
+  title: SourceText;
+  articles: Article[];
+  path: string;
+}
+
+export interface Colophon {
+  notice?: SourceText;
+  distribution?: SourceText[];
+  supervisor?: SourceText;
+  publisher?: SourceText;
+  phone?: SourceText;
+  email?: SourceText;
+  copies?: number;
+}
+
+export interface PrintDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Style keys as given (publication's, overridden key by key by the issue's). */
+export interface StyleSpec {
+  preset?: 'default' | 'gongwen';
+}
+
+export interface Issue {
+  /** The issue file as the user named it. */
+  file: string;
+  /** The publication file, when the issue names one. */
+  publicationFile?: string;
+  name: SourceText;
+  editor: SourceText;
+  number: number;
+  period: SourceText;
+  printed: PrintDate;
+  sections: Section[];
+  colophon: Colophon;
+  style: StyleSpec;
+}

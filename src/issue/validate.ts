@@ -1,0 +1,289 @@
+/**
+ * Validate a YAML syntax tree against a schema (`schema.ts`), keeping the position of
+ * every problem and of every value that passed, so later stages can point back into
+ * the file too.
+ */
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Document,
+  type LineCounter,
+  type Node,
+  type Scalar,
+  type YAMLMap,
+} from 'yaml';
+import type { Problem } from './problem.js';
+import {
+  expectedWords,
+  type ChoiceSchema,
+  type ListSchema,
+  type RecordSchema,
+  type Schema,
+  type TextSchema,
+} from './schema.js';
+import { suggest } from './suggest.js';
+
+/** Aliases resolved in one file before it is refused as an alias bomb. */
+const MAX_ALIASES = 200;
+/** Nesting deeper than any issue file needs; also stops alias cycles. */
+const MAX_DEPTH = 32;
+
+export interface Validation<T> {
+  value: T | undefined;
+  problems: Problem[];
+  /** The node each validated path came from: `sections[0].articles[1].body` → node. */
+  nodes: Map<string, Node>;
+}
+
+export function validateDocument<T>(
+  doc: Document,
+  schema: Schema,
+  file: string,
+  lines: LineCounter,
+): Validation<T> {
+  const v = new Validator(doc, file, lines);
+  const contents = doc.contents as Node | null;
+  const value = contents === null ? v.emptyFile(schema) : v.check(contents, schema, '', 0);
+  return { value: value as T | undefined, problems: v.problems, nodes: v.nodes };
+}
+
+class Validator {
+  readonly problems: Problem[] = [];
+  readonly nodes = new Map<string, Node>();
+  private aliases = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly file: string,
+    private readonly lines: LineCounter,
+  ) {}
+
+  emptyFile(schema: Schema): undefined {
+    this.problems.push({
+      severity: 'error',
+      file: this.file,
+      line: 1,
+      col: 1,
+      path: '',
+      message: `the file is empty; expected ${expectedWords(schema)}`,
+    });
+    return undefined;
+  }
+
+  report(node: Node | null | undefined, path: string, message: string, hint?: string): undefined {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = this.lines.linePos(offset);
+    this.problems.push({
+      severity: 'error',
+      file: this.file,
+      line,
+      col,
+      path,
+      message,
+      ...(hint === undefined ? {} : { hint }),
+    });
+    return undefined;
+  }
+
+  check(input: Node, schema: Schema, path: string, depth: number): unknown {
+    const node = this.resolve(input, path);
+    if (node === undefined) return undefined;
+    if (depth > MAX_DEPTH) return this.report(node, path, 'nested too deeply');
+    this.nodes.set(path, node);
+    switch (schema.kind) {
+      case 'text':
+        return this.text(node, schema, path);
+      case 'integer':
+      case 'number':
+        return this.number(node, schema, path);
+      case 'boolean':
+        return isScalar(node) && typeof node.value === 'boolean'
+          ? node.value
+          : this.report(node, path, `expected ${expectedWords(schema)}`);
+      case 'enum': {
+        const value = isScalar(node) ? node.value : undefined;
+        if (typeof value === 'string' && schema.values.includes(value)) return value;
+        const near = typeof value === 'string' ? suggest(value, schema.values) : undefined;
+        return this.report(
+          node,
+          path,
+          `expected ${expectedWords(schema)}` + (near ? `; did you mean "${near}"?` : ''),
+        );
+      }
+      case 'list':
+        return this.list(node, schema, path, depth);
+      case 'record':
+        return this.record(node, schema, path, depth);
+      case 'choice':
+        return this.choice(node, schema, path, depth);
+    }
+  }
+
+  private resolve(node: Node, path: string): Node | undefined {
+    if (!isAlias(node)) return node;
+    if (++this.aliases > MAX_ALIASES) {
+      if (this.aliases === MAX_ALIASES + 1) {
+        this.report(node, path, `more than ${MAX_ALIASES} aliases; refused as an alias bomb`);
+      }
+      return undefined;
+    }
+    const target = node.resolve(this.doc) as Node | undefined;
+    if (!target) return this.report(node, path, `unknown alias *${node.source}`);
+    return target;
+  }
+
+  private text(node: Node, schema: TextSchema, path: string): string | undefined {
+    if (!isScalar(node) || node.value === null) {
+      return this.report(node, path, `expected ${expectedWords(schema)}`);
+    }
+    if (typeof node.value !== 'string') {
+      // YAML reads `68933000` as a number and `0371` loses its zero: text must be quoted.
+      const written = scalarSource(node) ?? String(node.value);
+      return this.report(node, path, `expected ${expectedWords(schema)}, found ${typeof node.value} ${written}`, `put it in quotes: "${written}"`);
+    }
+    const value = node.value;
+    if (schema.minLength !== undefined && value.trim().length < schema.minLength) {
+      return this.report(node, path, 'expected text, found an empty value');
+    }
+    if (schema.pattern && !schema.pattern.regex.test(value)) {
+      return this.report(node, path, `expected ${schema.pattern.expected}, found "${value}"`);
+    }
+    const wrong = schema.check?.(value);
+    if (wrong) return this.report(node, path, wrong);
+    return value;
+  }
+
+  private number(node: Node, schema: Schema & { kind: 'integer' | 'number' }, path: string) {
+    const value = isScalar(node) ? node.value : undefined;
+    const expected = `expected ${expectedWords(schema)}`;
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      return this.report(node, path, expected + (isScalar(node) && node.value !== null ? `, found "${scalarSource(node) ?? String(node.value)}"` : ''));
+    }
+    if (schema.kind === 'integer') {
+      if (!Number.isInteger(value)) return this.report(node, path, `${expected}, found ${value}`);
+      if (schema.minimum !== undefined && value < schema.minimum) {
+        return this.report(node, path, `${expected}, found ${value}`);
+      }
+      if (schema.maximum !== undefined && value > schema.maximum) {
+        return this.report(node, path, `at most ${schema.maximum}, found ${value}`);
+      }
+    } else {
+      if (schema.above !== undefined && value <= schema.above) {
+        return this.report(node, path, `must be more than ${schema.above}, found ${value}`);
+      }
+      if (schema.maximum !== undefined && value > schema.maximum) {
+        return this.report(node, path, `at most ${schema.maximum}, found ${value}`);
+      }
+    }
+    return value;
+  }
+
+  private list(node: Node, schema: ListSchema, path: string, depth: number): unknown[] | undefined {
+    if (!isSeq(node)) return this.report(node, path, `expected ${expectedWords(schema)}`);
+    if (schema.minItems !== undefined && node.items.length < schema.minItems) {
+      return this.report(node, path, 'the list is empty');
+    }
+    const out: unknown[] = [];
+    let ok = true;
+    node.items.forEach((item, i) => {
+      const value = this.check(item as Node, schema.items, `${path}[${i}]`, depth + 1);
+      if (value === undefined) ok = false;
+      out.push(value);
+    });
+    return ok ? out : undefined;
+  }
+
+  private record(
+    node: Node,
+    schema: RecordSchema,
+    path: string,
+    depth: number,
+  ): Record<string, unknown> | undefined {
+    if (!isMap(node)) {
+      return this.report(node, path, `expected ${expectedWords(schema)}`);
+    }
+    const out: Record<string, unknown> = {};
+    const seen = new Map<string, Node>();
+    const known = Object.keys(schema.properties);
+    let ok = true;
+    for (const pair of node.items) {
+      const keyNode = pair.key as Node | null;
+      const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
+      const keyPath = join(path, key ?? '?');
+      if (key === undefined) {
+        this.report(keyNode ?? node, path, 'expected a plain key');
+        ok = false;
+        continue;
+      }
+      const earlier = seen.get(key);
+      if (earlier) {
+        const { line } = this.lines.linePos(earlier.range?.[0] ?? 0);
+        this.report(keyNode, keyPath, `duplicate key "${key}" (first given on line ${line})`);
+        ok = false;
+        continue;
+      }
+      seen.set(key, keyNode as Node);
+      const property = schema.properties[key];
+      if (!property) {
+        const near = suggest(key, known);
+        this.report(
+          keyNode,
+          keyPath,
+          `unknown key "${key}"` + (near ? `; did you mean "${near}"?` : ''),
+          `known keys here: ${known.join(', ')}`,
+        );
+        ok = false;
+        continue;
+      }
+      const valueNode = pair.value as Node | null;
+      if (valueNode === null) {
+        this.report(keyNode, keyPath, `expected ${expectedWords(property)}, found nothing`);
+        ok = false;
+        continue;
+      }
+      const value = this.check(valueNode, property, keyPath, depth + 1);
+      if (value === undefined) ok = false;
+      else out[key] = value;
+    }
+    for (const key of schema.required) {
+      if (!seen.has(key)) {
+        this.report(node, path, `missing required key "${key}"`);
+        ok = false;
+      }
+    }
+    return ok ? out : undefined;
+  }
+
+  private choice(node: Node, schema: ChoiceSchema, path: string, depth: number): unknown {
+    const option = pickOption(node, schema);
+    if (!option) return this.report(node, path, `expected ${schema.expected}`);
+    return this.check(node, option, path, depth);
+  }
+}
+
+/** Choose the variant a node means, by its kind and, for mappings, by their keys. */
+function pickOption(node: Node, schema: ChoiceSchema): Schema | undefined {
+  const options = schema.options;
+  if (isScalar(node)) return options.find((o) => o.kind === 'text' || o.kind === 'integer');
+  if (isSeq(node)) return options.find((o) => o.kind === 'list');
+  if (!isMap(node)) return undefined;
+  const records = options.filter((o): o is RecordSchema => o.kind === 'record');
+  if (records.length === 1) return records[0];
+  const keys = mapKeys(node);
+  return records.find((r) => r.required.some((k) => keys.includes(k)));
+}
+
+function mapKeys(node: YAMLMap): string[] {
+  return node.items.flatMap((p) => (isScalar(p.key) ? [String(p.key.value)] : []));
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+/** The text of a plain scalar as written, so `68933000` or `0371` keep their digits. */
+function scalarSource(node: Scalar): string | undefined {
+  return typeof node.source === 'string' ? node.source : undefined;
+}
