@@ -1,0 +1,151 @@
+/**
+ * fonts: open each font once, answer glyph ids and advances, and walk the fallback
+ * chain. Only this module and the PDF writer touch fontkit.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
+import { InputError } from '../issue/problem.js';
+
+/** The faces a style can name. */
+export type FontRole = 'serif' | 'serif-bold' | 'sans-bold';
+
+/** The vendored fonts (`fonts/`, OFL). */
+export const FONT_FILES: Record<FontRole, string> = {
+  serif: 'NotoSerifSC-Regular.ttf',
+  'serif-bold': 'NotoSerifSC-Bold.ttf',
+  'sans-bold': 'NotoSansSC-Bold.ttf',
+};
+
+export const FONT_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
+
+/** A glyph to draw: its id in the font and its advance in em. */
+export interface GlyphMetrics {
+  id: number;
+  /** Advance width in em (font units / unitsPerEm). */
+  advance: number;
+}
+
+/**
+ * One font file. Glyph lookups are cached per code point: fontkit parses its
+ * tables lazily and a paragraph asks for the same few hundred characters again
+ * and again.
+ */
+export class Face {
+  readonly role: FontRole;
+  readonly file: string;
+  /** The fontkit font, for the PDF writer only. */
+  readonly font: fontkit.Font;
+  readonly familyName: string;
+  private readonly unitsPerEm: number;
+  private readonly cache = new Map<string, GlyphMetrics | null>();
+
+  constructor(role: FontRole, file: string) {
+    this.role = role;
+    this.file = file;
+    let opened: fontkit.Font | fontkit.FontCollection;
+    try {
+      opened = fontkit.create(readFileSync(file));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError([
+        {
+          severity: 'error',
+          file,
+          line: 0,
+          col: 0,
+          path: '',
+          message: code === 'ENOENT' ? 'font file not found' : `not a usable font file (${(e as Error).message})`,
+          hint: 'restore the file from the repository (fonts/)',
+        },
+      ]);
+    }
+    if (!('glyphForCodePoint' in opened)) {
+      throw new InputError([
+        { severity: 'error', file, line: 0, col: 0, path: '', message: 'a font collection; name one font' },
+      ]);
+    }
+    this.font = opened;
+    this.familyName = opened.familyName;
+    this.unitsPerEm = opened.unitsPerEm;
+  }
+
+  /**
+   * The glyph for a character or a short sequence drawn as one glyph (`——`), or
+   * null when the font has none. Full-width forms are chosen where Chinese text
+   * wants them (T8: `——` one 2-em glyph, `—` and `·` one em).
+   */
+  glyph(text: string): GlyphMetrics | null {
+    let found = this.cache.get(text);
+    if (found === undefined) {
+      found = this.lookup(text);
+      this.cache.set(text, found);
+    }
+    return found;
+  }
+
+  private lookup(text: string): GlyphMetrics | null {
+    const cps = [...text].map((c) => c.codePointAt(0)!);
+    if (cps.length === 1 && !this.font.hasGlyphForCodePoint(cps[0]!)) return null;
+    if (text === '——' || text === '—' || text === '⸺') {
+      // `fwid` gives the full-width dash, and joins a pair into one 2-em glyph.
+      const run = this.font.layout(text, ['fwid']);
+      const g = run.glyphs.length === 1 ? run.glyphs[0] : undefined;
+      if (g && g.id !== 0) return this.metrics(g.id, g.advanceWidth);
+      if (cps.length > 1) return null;
+    }
+    if (cps.length !== 1) return null;
+    if (text === '·') {
+      // The interpunct of a CJK font's Latin part is narrow (0.327 em in Noto Serif
+      // SC); Chinese sets it in a full em (clreq §3.1.2), which is the glyph of ・.
+      const narrow = this.font.glyphForCodePoint(0xb7);
+      if (narrow.advanceWidth < this.unitsPerEm && this.font.hasGlyphForCodePoint(0x30fb)) {
+        const wide = this.font.glyphForCodePoint(0x30fb);
+        return this.metrics(wide.id, wide.advanceWidth);
+      }
+    }
+    const g = this.font.glyphForCodePoint(cps[0]!);
+    return this.metrics(g.id, g.advanceWidth);
+  }
+
+  private metrics(id: number, advanceUnits: number): GlyphMetrics {
+    return { id, advance: advanceUnits / this.unitsPerEm };
+  }
+}
+
+/**
+ * The faces of one build, opened on first use; one FontSet serves any number of
+ * documents in a process.
+ */
+export class FontSet {
+  private readonly faces = new Map<FontRole, Face>();
+  constructor(private readonly dir: string = FONT_DIR) {}
+
+  face(role: FontRole): Face {
+    let face = this.faces.get(role);
+    if (!face) {
+      face = new Face(role, `${this.dir}${FONT_FILES[role]}`);
+      this.faces.set(role, face);
+    }
+    return face;
+  }
+
+  /**
+   * The face that draws `text` in `role`: the role's own face, then the others in
+   * the fallback chain. Null when no face has it.
+   */
+  resolve(role: FontRole, text: string): { face: Face; glyph: GlyphMetrics } | null {
+    for (const r of fallbackChain(role)) {
+      const face = this.face(r);
+      const glyph = face.glyph(text);
+      if (glyph) return { face, glyph };
+    }
+    return null;
+  }
+}
+
+/** The order faces are tried in for a role. */
+export function fallbackChain(role: FontRole): FontRole[] {
+  const all: FontRole[] = [role, 'serif', 'serif-bold', 'sans-bold'];
+  return all.filter((r, i) => all.indexOf(r) === i);
+}

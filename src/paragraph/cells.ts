@@ -1,0 +1,125 @@
+/**
+ * prepare: text → cells. Groups what must never be split (T6: Latin words, numbers
+ * with their signs and units, e-mail addresses, `——`), finds each cell's glyphs
+ * through the fallback chain, and splits full-width marks into ink and blank.
+ */
+import { fallbackChain, type FontRole, type FontSet } from '../fonts/index.js';
+import { classify, isCompressible, type CharClass } from '../text/index.js';
+import type { Cell, MissingGlyph, PlacedGlyph } from './types.js';
+
+/** Inside a Latin word, number, e-mail address or URL when followed by a letter or digit. */
+const CONNECTOR = new Set([...".,:/@-_+&=?#~'"]);
+/** Units that stay with the number before them (T6). */
+const UNIT = new Set([...'%‰℃°']);
+const MARK = /[\p{M}\u200d\ufe00-\ufe0f]/u;
+
+export interface Cells {
+  cells: Cell[];
+  missing: MissingGlyph[];
+}
+
+export function cellsOf(text: string, fonts: FontSet, face: FontRole, size: number): Cells {
+  const chars = [...text];
+  const starts: number[] = [];
+  let offset = 0;
+  for (const c of chars) {
+    starts.push(offset);
+    offset += c.length;
+  }
+  starts.push(offset);
+
+  const cells: Cell[] = [];
+  const missing: MissingGlyph[] = [];
+  let spaces = '';
+  let i = 0;
+  while (i < chars.length) {
+    const ch = chars[i]!;
+    const cls = classify(ch);
+    if (cls === 'space') {
+      spaces += ch;
+      i++;
+      continue;
+    }
+    const end = tokenEnd(chars, i, cls);
+    const cellText = chars.slice(i, end).join('');
+    const glyphs = glyphsOf(chars, i, end, starts, fonts, face, size, missing);
+    const advance = glyphs.reduce((w, g) => Math.max(w, g.x + g.advance), 0);
+    const half = isCompressible(cls) ? advance / 2 : 0;
+    const left = cls === 'open' ? half : 0;
+    const right = cls === 'stop' || cls === 'close' ? half : 0;
+    for (const g of glyphs) g.x -= left;
+    cells.push({
+      cls,
+      text: cellText,
+      range: [starts[i]!, starts[end]!],
+      width: advance - left - right,
+      leftBlank: left,
+      rightBlank: right,
+      spaceBefore: spaces,
+      glyphs,
+    });
+    spaces = '';
+    i = end;
+  }
+  return { cells, missing };
+}
+
+/** The index after the cell that starts at `i`. */
+function tokenEnd(chars: string[], i: number, cls: CharClass): number {
+  const at = (k: number) => chars[k] ?? '';
+  const isAlnum = (k: number) => classify(at(k)) === 'alnum';
+  let end = i + 1;
+  if ((at(i) === '—' && at(i + 1) === '—') || at(i) === '⸺') {
+    // T6, T8: the 2-em dash is one glyph and one cell.
+    end = at(i) === '⸺' ? i + 1 : i + 2;
+  } else if (cls === 'alnum' || ((at(i) === '-' || at(i) === '+' || at(i) === '−') && /\d/.test(at(i + 1)))) {
+    // T6: a word, number, address or URL, with its sign and unit.
+    while (end < chars.length) {
+      if (isAlnum(end)) end++;
+      else if (CONNECTOR.has(at(end)) && isAlnum(end + 1)) end += 2;
+      else if (MARK.test(at(end))) end++;
+      else break;
+    }
+    while (UNIT.has(at(end))) end++;
+  }
+  // Combining marks and joiners stay with the character they follow.
+  while (end < chars.length && MARK.test(at(end))) end++;
+  return end;
+}
+
+function glyphsOf(
+  chars: string[],
+  from: number,
+  to: number,
+  starts: number[],
+  fonts: FontSet,
+  face: FontRole,
+  size: number,
+  missing: MissingGlyph[],
+): PlacedGlyph[] {
+  const text = chars.slice(from, to).join('');
+  const glyphs: PlacedGlyph[] = [];
+  // A sequence the font draws as one glyph (`——`).
+  if (to - from > 1 && /^(——)$/.test(text)) {
+    const found = fonts.resolve(face, text);
+    if (found) {
+      return [{ face: found.face.role, size, id: found.glyph.id, text, x: 0, advance: found.glyph.advance * size }];
+    }
+  }
+  let x = 0;
+  for (let k = from; k < to; k++) {
+    const ch = chars[k]!;
+    if (/[\u200d\ufe00-\ufe0f]/u.test(ch)) continue;
+    const found = fonts.resolve(face, ch);
+    if (!found) {
+      missing.push({ index: starts[k]!, char: ch, tried: fallbackChain(face) });
+      continue;
+    }
+    const advance = found.glyph.advance * size;
+    // A combining mark draws over the character before it and takes no room.
+    const mark = k > from && MARK.test(ch);
+    glyphs.push({ face: found.face.role, size, id: found.glyph.id, text: ch, x: mark ? x - advance : x, advance });
+    if (!mark) x += advance;
+  }
+  return glyphs;
+}

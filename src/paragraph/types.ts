@@ -1,0 +1,131 @@
+/**
+ * The paragraph engine's data: cells, items and set lines. All lengths are in
+ * points; a range is [start, end) in UTF-16 code units of the paragraph's text.
+ */
+import type { FontRole } from '../fonts/index.js';
+import type { CharClass } from '../text/index.js';
+
+export type Range = readonly [start: number, end: number];
+
+/** A glyph placed in a box, a line or a page. */
+export interface PlacedGlyph {
+  face: FontRole;
+  /** Font size in points. */
+  size: number;
+  /** Glyph id in the font. */
+  id: number;
+  /** The text the glyph stands for (its ToUnicode entry): `中`, `——`, `·`. */
+  text: string;
+  /** Left edge of the glyph's origin: from its box's start in a box, from the line's left in a line. */
+  x: number;
+  /** The font's advance width, in points. */
+  advance: number;
+}
+
+/**
+ * One unit of setting: an ideograph, a punctuation mark, a Latin word or number
+ * (T6: never split), a 2-em dash. Full-width marks are split into their ink half
+ * (the box) and their blank half (`leftBlank`/`rightBlank`, removable, T9–T11).
+ */
+export interface Cell {
+  cls: CharClass;
+  /** The characters of the cell. */
+  text: string;
+  range: Range;
+  /** Width of the box: the whole cell less its removable blanks. */
+  width: number;
+  /** Removable blank before the ink (opening marks), ≥ 0. */
+  leftBlank: number;
+  /** Removable blank after the ink (pause, stop and closing marks), ≥ 0. */
+  rightBlank: number;
+  /** Typed spaces before the cell, folded into the junction (T14: a typed space is the gap). */
+  spaceBefore: string;
+  glyphs: PlacedGlyph[];
+}
+
+/** Material: a cell's ink, never stretched or broken. */
+export interface Box {
+  type: 'box';
+  /** Width in points, ≥ 0. */
+  width: number;
+  cell: Cell;
+  range: Range;
+}
+
+/**
+ * How a gap justifies (T13): which tier shrinks it first and how it expands.
+ * - `punct`: a removable punctuation blank (T9–T11), first to shrink.
+ * - `hanlatin`: the gap between Han and Latin or digits (T14), ¼ em, second to shrink.
+ * - `space`: a word space, ⅓ em, last to shrink and first to expand.
+ * - `gap`: any other gap between characters (zero, or a blank T12 keeps), never shrinks.
+ */
+export type GlueKind = 'punct' | 'hanlatin' | 'space' | 'gap';
+
+/** Space between cells, and a place to break (when it follows a box). */
+export interface Glue {
+  type: 'glue';
+  kind: GlueKind;
+  /** Natural width in points. */
+  width: number;
+  /** How far it may grow, points, ≥ 0 (a large value for the paragraph's last line). */
+  stretch: number;
+  /** How far it may shrink, points, 0 ≤ shrink ≤ width. */
+  shrink: number;
+  /** Typed spaces the gap stands for, drawn as space glyphs so they extract. */
+  text: string;
+  range: Range;
+}
+
+/** A place to break at a cost: +∞ forbids a break, −∞ forces one. */
+export interface Penalty {
+  type: 'penalty';
+  /** Width added to the line when it breaks here (a hyphen), points. */
+  width: number;
+  /** Cost of breaking here; ±Infinity as above. */
+  cost: number;
+  flagged: boolean;
+  range: Range;
+}
+
+export type Item = Box | Glue | Penalty;
+
+/** A line of a paragraph, glyphs placed, ready for a page. */
+export interface SetLine {
+  glyphs: PlacedGlyph[];
+  /** Left edge of the line relative to the left of the measure (an indent or a hang). */
+  x: number;
+  /** The width the line was set to. */
+  width: number;
+  /** The width of its material at natural spacing. */
+  natural: number;
+  /**
+   * Adjustment ratio (T13): >0 stretched, <0 shrunk, as a fraction of what the
+   * tiers allowed; below −1 means overfull.
+   */
+  ratio: number;
+  range: Range;
+  /** The paragraph's last line (ragged, T13). */
+  last: boolean;
+}
+
+/** A character no face could draw. */
+export interface MissingGlyph {
+  index: number;
+  char: string;
+  tried: FontRole[];
+}
+
+/** The measure of each line: x from the left of the measure, and width. */
+export type LineShape = (line: number) => { x: number; width: number };
+
+export interface SetParams {
+  face: FontRole;
+  /** Font size in points: 1 em. */
+  size: number;
+  /** Widths of the lines. */
+  shape: LineShape;
+  /** Width of the first line's indent, points (T2: 2 em for body paragraphs). */
+  indent: number;
+  /** How lines but the last are aligned. */
+  align: 'justify' | 'left' | 'center';
+}
