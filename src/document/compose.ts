@@ -1,0 +1,141 @@
+/**
+ * compose: Issue → Document. Decides what the issue prints and in what order —
+ * masthead, contents, sections, articles, colophon — and the wording of each piece
+ * of furniture (T22, T23). Nothing here knows sizes or positions.
+ */
+import type { Block, Issue, SourceText } from '../issue/index.js';
+
+/** A piece of text the document prints; `source` is absent for furniture it makes up. */
+export interface DocText {
+  text: string;
+  source?: SourceText['source'];
+}
+
+export interface Masthead {
+  name: DocText;
+  /** `2020年2月（总第91期）` */
+  period: DocText;
+  editor: DocText;
+  /** `2020年3月16日印` */
+  printed: DocText;
+}
+
+export interface ContentsEntry {
+  level: 'section' | 'article';
+  text: DocText;
+  /** The flow block the entry points to. */
+  target: string;
+}
+
+/** What flows through the body pages, in reading order. */
+export type FlowBlock =
+  | { kind: 'section'; id: string; text: DocText }
+  | { kind: 'title'; id: string; lines: DocText[] }
+  | { kind: 'paragraph'; text: DocText }
+  | { kind: 'subheading'; text: DocText }
+  | { kind: 'note'; text: DocText }
+  | { kind: 'image'; file: string; caption?: DocText };
+
+/** One line of the colophon: a label and its text, or two such fields side by side. */
+export interface ColophonField {
+  label: string;
+  text: DocText;
+}
+
+export interface ColophonDoc {
+  /** `发放范围：` and the recipients, joined as printed. */
+  distribution?: ColophonField;
+  /** Rows of fields; two fields share a line when they fit: 电话 with 邮箱. */
+  rows: ColophonField[][];
+  /** `（内部资料 注意保存）` */
+  notice?: DocText;
+  /** `（共印 130 份）` */
+  copies?: DocText;
+}
+
+export interface Document {
+  /** Info for the PDF: title, author, subject, keywords, date. */
+  meta: { title: string; author: string; subject: string; keywords: string[]; date: Date };
+  masthead: Masthead;
+  contents: ContentsEntry[];
+  flow: FlowBlock[];
+  colophon: ColophonDoc;
+}
+
+export function compose(issue: Issue): Document {
+  const { year, month, day } = issue.printed;
+  const period: DocText = {
+    text: `${issue.period.text}（总第${issue.number}期）`,
+    source: issue.period.source,
+  };
+  const contents: ContentsEntry[] = [];
+  const flow: FlowBlock[] = [];
+  issue.sections.forEach((section, s) => {
+    const sectionId = `s${s + 1}`;
+    contents.push({ level: 'section', text: section.title, target: sectionId });
+    flow.push({ kind: 'section', id: sectionId, text: section.title });
+    section.articles.forEach((article, a) => {
+      const id = `s${s + 1}a${a + 1}`;
+      contents.push({ level: 'article', text: article.toc, target: id });
+      flow.push({ kind: 'title', id, lines: article.title });
+      for (const block of article.body) flow.push(flowBlock(block));
+    });
+  });
+  return {
+    meta: {
+      title: `${issue.name.text} ${issue.period.text}（总第${issue.number}期）`,
+      author: issue.editor.text,
+      subject: issue.sections.map((s) => s.title.text).join('、'),
+      keywords: issue.sections.flatMap((s) => s.articles.map((a) => a.toc.text)),
+      // Dates come from the issue, never the clock: the same input gives the same bytes.
+      date: new Date(Date.UTC(year, month - 1, day)),
+    },
+    masthead: {
+      name: issue.name,
+      period,
+      editor: issue.editor,
+      printed: { text: `${year}年${month}月${day}日印` },
+    },
+    contents,
+    flow,
+    colophon: colophonOf(issue),
+  };
+}
+
+function flowBlock(block: Block): FlowBlock {
+  switch (block.kind) {
+    case 'paragraph':
+      return { kind: 'paragraph', text: block };
+    case 'heading':
+      return { kind: 'subheading', text: block };
+    case 'note':
+      return { kind: 'note', text: block };
+    case 'image':
+      return { kind: 'image', file: block.file, ...(block.caption ? { caption: block.caption } : {}) };
+  }
+}
+
+/** T23: the colophon's wording. */
+function colophonOf(issue: Issue): ColophonDoc {
+  const c = issue.colophon;
+  const field = (label: string, text: SourceText | undefined): ColophonField[] =>
+    text ? [{ label, text }] : [];
+  const distribution = c.distribution && {
+    label: '发放范围：',
+    text: {
+      text: `${c.distribution.map((d) => d.text).join('，')}。`,
+      ...(c.distribution[0] ? { source: c.distribution[0].source } : {}),
+    },
+  };
+  const rows = [
+    field('主管：', c.supervisor),
+    field('编辑出版：', c.publisher),
+    [...field('电话：', c.phone), ...field('邮箱：', c.email)],
+  ].filter((r) => r.length > 0);
+  return {
+    ...(distribution ? { distribution } : {}),
+    rows,
+    ...(c.notice ? { notice: { text: `（${c.notice.text}）`, source: c.notice.source } } : {}),
+    ...(c.copies !== undefined ? { copies: { text: `（共印 ${c.copies} 份）` } } : {}),
+  };
+}

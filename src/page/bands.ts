@@ -1,0 +1,150 @@
+/**
+ * Flow blocks → bands: each block set into lines (the paragraph engine) and given
+ * a whole number of grid lines (T1: headings and titles take whole grid lines).
+ * A band's content is placed relative to the top of its first grid line's em box.
+ */
+import type { FlowBlock } from '../document/index.js';
+import type { FontSet, FontRole } from '../fonts/index.js';
+import type { MissingGlyph, SetLine } from '../paragraph/index.js';
+import { setParagraph } from '../paragraph/index.js';
+import type { Style } from '../style/index.js';
+import type { DocText } from '../document/index.js';
+import type { PageItem } from './types.js';
+
+export interface Band {
+  kind: 'space' | 'section' | 'title' | 'line';
+  /** Grid lines the band takes. */
+  lines: number;
+  /** Content, with y measured from the top of the band's first em box. */
+  items: PageItem[];
+  /** Keep with what follows (T18): never the last band on a page. */
+  keep: boolean;
+  /** For body lines: the paragraph they belong to, and their place in it. */
+  paragraph?: { id: number; index: number; count: number };
+}
+
+/** A character no font has, with the text it is in. */
+export interface Missing extends MissingGlyph {
+  in: DocText;
+}
+
+export function bandsOf(flow: FlowBlock[], style: Style, fonts: FontSet, missing: Missing[]): Band[] {
+  const bands: Band[] = [];
+  const { pitch, size } = style.body;
+  let paragraphs = 0;
+  flow.forEach((block, i) => {
+    const previous = flow[i - 1];
+    const afterText = previous !== undefined && previous.kind !== 'section' && previous.kind !== 'title';
+    switch (block.kind) {
+      case 'section': {
+        if (afterText) bands.push(space());
+        const h = style.heading;
+        const lines = setText(block.text, h.font, h.size, 'left', style, fonts, missing, 0);
+        // The heading sits in the middle of two grid lines' em boxes.
+        const top = (pitch + size - h.size) / 2;
+        bands.push({
+          kind: 'section',
+          lines: 2,
+          items: [dest(block.id), ...runs(lines, top + style.ascent * h.size, pitch, style, h.size),
+            { type: 'rule', x: 0, y: pitch + size + 1, length: style.area.width, thickness: 0.5, color: style.colors.text }],
+          keep: true,
+        });
+        break;
+      }
+      case 'title': {
+        if (afterText) bands.push(space());
+        const t = style.title;
+        const lines = block.lines.flatMap((l) => balanced(l, t.font, t.size, style, fonts, missing));
+        const n = lines.length;
+        // T19: n title lines on the body pitch, centred in n + 1 grid lines.
+        const top = (pitch + size - t.size) / 2;
+        bands.push({
+          kind: 'title',
+          lines: n + 1,
+          items: [dest(block.id), ...runs(lines, top + style.ascent * t.size, pitch, style, t.size)],
+          keep: true,
+        });
+        break;
+      }
+      case 'paragraph':
+      case 'note': {
+        // T2: every paragraph starts with a 2 em indent.
+        const lines = setText(block.text, style.body.font, size, 'justify', style, fonts, missing, 2 * size);
+        const id = paragraphs++;
+        lines.forEach((line, index) => {
+          bands.push({
+            kind: 'line',
+            lines: 1,
+            items: runs([line], style.ascent * size, pitch, style, size),
+            keep: false,
+            paragraph: { id, index, count: lines.length },
+          });
+        });
+        break;
+      }
+      case 'subheading': {
+        const lines = setText(block.text, style.heading.font, size, 'left', style, fonts, missing, 0);
+        lines.forEach((line) => {
+          bands.push({ kind: 'line', lines: 1, items: runs([line], style.ascent * size, pitch, style, size), keep: true });
+        });
+        break;
+      }
+      case 'image':
+        throw new Error('images are not set yet');
+    }
+  });
+  return bands;
+}
+
+function space(): Band {
+  return { kind: 'space', lines: 1, items: [], keep: false };
+}
+
+function dest(name: string): PageItem {
+  return { type: 'dest', name, y: 0 };
+}
+
+/**
+ * A title line too long for the measure, broken into lines of nearly equal length
+ * (T19: never one long line and a stub), each centred.
+ */
+function balanced(text: DocText, face: FontRole, size: number, style: Style, fonts: FontSet, missing: Missing[]): SetLine[] {
+  const full = setText(text, face, size, 'center', style, fonts, missing, 0);
+  if (full.length < 2) return full;
+  const total = full.reduce((w, l) => w + l.natural, 0);
+  for (let width = Math.ceil(total / full.length / size) * size; width < style.area.width; width += size) {
+    const set = setParagraph(text.text, { face, size, indent: 0, align: 'center', shape: () => ({ x: (style.area.width - width) / 2, width }) }, fonts);
+    if (set.lines.length <= full.length) return set.lines;
+  }
+  return full;
+}
+
+/** Set a piece of text to the measure of the type area. */
+export function setText(
+  text: DocText,
+  face: FontRole,
+  size: number,
+  align: 'justify' | 'left' | 'center',
+  style: Style,
+  fonts: FontSet,
+  missing: Missing[],
+  indent: number,
+): SetLine[] {
+  const set = setParagraph(
+    text.text,
+    { face, size, indent, align, shape: () => ({ x: 0, width: style.area.width }) },
+    fonts,
+  );
+  for (const m of set.missing) missing.push({ ...m, in: text });
+  return set.lines;
+}
+
+/** Lines as text runs, the first baseline at `baseline`, then one `pitch` apart. */
+export function runs(lines: SetLine[], baseline: number, pitch: number, style: Style, _size: number): PageItem[] {
+  return lines.map((line, i) => ({
+    type: 'text',
+    glyphs: line.glyphs,
+    y: baseline + i * pitch,
+    color: style.colors.text,
+  }));
+}

@@ -1,0 +1,79 @@
+/**
+ * T23: the colophon (版记) at the foot of the last page, between rules the width of
+ * the type area (outer 0.35 mm, inner 0.25 mm), the last rule on the bottom edge of
+ * the type area. Rows are one body pitch high; the text is 4号, one character in
+ * from both edges (GB/T 9704 §10).
+ */
+import type { ColophonDoc, ColophonField, DocText } from '../document/index.js';
+import type { FontSet } from '../fonts/index.js';
+import { setParagraph, type PlacedGlyph } from '../paragraph/index.js';
+import type { Style } from '../style/index.js';
+import type { Missing } from './bands.js';
+import type { PageItem } from './types.js';
+
+export interface ColophonBlock {
+  /** Rows, each one body pitch high. */
+  rows: number;
+  /** Content with y from the colophon's top (its top rule), x from the area's left. */
+  items: PageItem[];
+}
+
+export function colophonBlock(doc: ColophonDoc, style: Style, fonts: FontSet, missing: Missing[]): ColophonBlock {
+  const c = style.colophon;
+  const em = c.size;
+  const pitch = style.body.pitch;
+  const width = style.area.width;
+  const inner = width - 2 * em;
+  const rows: PlacedGlyph[][] = [];
+  const natural = (text: DocText) => {
+    const r = setParagraph(text.text, { face: c.font, size: em, indent: 0, align: 'left', shape: () => ({ x: 0, width: 1e6 }) }, fonts);
+    for (const m of r.missing) missing.push({ ...m, in: text });
+    const line = r.lines[0];
+    return { glyphs: line?.glyphs ?? [], width: line?.natural ?? 0 };
+  };
+
+  let split = 0;
+  if (doc.distribution) {
+    // The recipients wrap with their continuation aligned after the colon.
+    const label = natural({ text: doc.distribution.label });
+    const r = setParagraph(
+      doc.distribution.text.text,
+      { face: c.font, size: em, indent: 0, align: 'justify', shape: () => ({ x: em + label.width, width: inner - label.width }) },
+      fonts,
+    );
+    for (const m of r.missing) missing.push({ ...m, in: doc.distribution.text });
+    r.lines.forEach((line, i) => rows.push([...(i === 0 ? shift(label.glyphs, em) : []), ...line.glyphs]));
+    split = rows.length;
+  }
+  const pairs: (ColophonField | DocText)[][] = [...doc.rows];
+  const last = [doc.notice, doc.copies].filter((t): t is DocText => t !== undefined);
+  if (last.length > 0) pairs.push(last);
+  for (const pair of pairs) {
+    const parts = pair.map((f) => ('label' in f ? joined(f) : f)).map(natural);
+    const [left, right] = parts;
+    if (left && right && left.width + right.width + 2 * em <= inner) {
+      rows.push([...shift(left.glyphs, em), ...shift(right.glyphs, width - em - right.width)]);
+    } else {
+      for (const p of parts) rows.push(shift(p.glyphs, em));
+    }
+  }
+
+  const items: PageItem[] = [];
+  const rule = (y: number, thickness: number): PageItem => ({ type: 'rule', x: 0, y, length: width, thickness, color: style.colors.text });
+  items.push(rule(0, c.outerRule));
+  rows.forEach((glyphs, i) => {
+    const baseline = i * pitch + (pitch - em) / 2 + style.ascent * em;
+    items.push({ type: 'text', glyphs, y: baseline, color: style.colors.text });
+  });
+  if (split > 0 && split < rows.length) items.push(rule(split * pitch, c.innerRule));
+  items.push(rule(rows.length * pitch, c.outerRule));
+  return { rows: rows.length, items };
+}
+
+function joined(field: ColophonField): DocText {
+  return { text: field.label + field.text.text, ...(field.text.source ? { source: field.text.source } : {}) };
+}
+
+function shift(glyphs: PlacedGlyph[], dx: number): PlacedGlyph[] {
+  return glyphs.map((g) => ({ ...g, x: g.x + dx }));
+}

@@ -1,0 +1,132 @@
+/**
+ * The front page: the masthead (T22) and the contents, with dot leaders to the page
+ * numbers. Unnumbered (T20); continues onto further unnumbered pages if needed.
+ */
+import type { ContentsEntry, DocText, Masthead } from '../document/index.js';
+import type { FontSet } from '../fonts/index.js';
+import { setParagraph, type PlacedGlyph, type SetLine } from '../paragraph/index.js';
+import type { Style } from '../style/index.js';
+import type { Missing } from './bands.js';
+import type { Page, PageItem } from './types.js';
+
+/** Width of the page-number column of the contents, in em of the contents size. */
+const NUMBER_EMS = 2.5;
+
+export function frontPages(
+  masthead: Masthead,
+  contents: ContentsEntry[],
+  numbers: Map<string, number>,
+  style: Style,
+  fonts: FontSet,
+  missing: Missing[],
+): Page[] {
+  const { area, ascent } = style;
+  const items: PageItem[] = [];
+  const pages: Page[] = [];
+  const put = (line: SetLine | undefined, y: number, color = style.colors.text, dx = 0) => {
+    if (line) items.push({ type: 'text', glyphs: shift(line.glyphs, area.left + dx), y, color });
+  };
+  const set = (text: DocText, face: Parameters<FontSet['face']>[0], size: number, align: 'left' | 'center', width = area.width) => {
+    const r = setParagraph(text.text, { face, size, indent: 0, align, shape: () => ({ x: 0, width }) }, fonts);
+    for (const m of r.missing) missing.push({ ...m, in: text });
+    return r.lines;
+  };
+
+  // T22: the name in red, large and centred; period and serial under it; the editing
+  // unit left and the print date right on one line; a red rule the width of the area.
+  const m = style.masthead;
+  const body = style.body.size;
+  let y = area.top;
+  set(masthead.name, m.font, m.nameSize, 'center').forEach((l, i) => put(l, y + ascent * m.nameSize + i * m.nameSize * 1.2, style.colors.masthead));
+  y += m.nameSize * 1.2 + body * 0.5;
+  for (const l of set(masthead.period, style.body.font, body, 'center')) put(l, y + ascent * body);
+  y += body * 2;
+  const editor = set(masthead.editor, style.body.font, body, 'left')[0];
+  const printed = set(masthead.printed, style.body.font, body, 'left')[0];
+  put(editor, y + ascent * body, style.colors.text, body);
+  if (printed) put(printed, y + ascent * body, style.colors.text, area.width - printed.natural - body);
+  y += body * 1.6;
+  items.push({ type: 'rule', x: area.left, y, length: area.width, thickness: m.rule, color: style.colors.masthead });
+  y += body * 1.5;
+
+  // The contents.
+  const c = style.contents;
+  const heading = set({ text: '目　录' }, style.title.font, c.headingSize, 'center')[0];
+  put(heading, y + ascent * c.headingSize);
+  y += c.headingSize + c.size;
+  let baseline = y + ascent * c.size;
+  const bottom = area.top + area.height;
+  for (const entry of contents) {
+    const lines = entryLines(entry, numbers.get(entry.target), style, fonts, missing);
+    if (baseline + (lines.length - 1) * c.pitch > bottom) {
+      pages.push({ folio: null, items: items.splice(0) });
+      baseline = area.top + ascent * c.size;
+    }
+    for (const line of lines) {
+      items.push({ type: 'text', glyphs: shift(line, area.left), y: baseline, color: style.colors.text });
+      baseline += c.pitch;
+    }
+  }
+  pages.push({ folio: null, items });
+  return pages;
+}
+
+/**
+ * One contents entry as lines of glyphs (x from the measure's left): an article
+ * indented 2 em, wrapped with a hanging indent, dot leaders on its last line to the
+ * page number set flush right; a section flush left in bold.
+ */
+function entryLines(
+  entry: ContentsEntry,
+  number: number | undefined,
+  style: Style,
+  fonts: FontSet,
+  missing: Missing[],
+): PlacedGlyph[][] {
+  const c = style.contents;
+  const em = c.size;
+  const width = style.area.width;
+  if (entry.level === 'section') {
+    const r = setParagraph(entry.text.text, { face: style.heading.font, size: em, indent: 0, align: 'left', shape: () => ({ x: 0, width }) }, fonts);
+    for (const m of r.missing) missing.push({ ...m, in: entry.text });
+    return r.lines.map((l) => l.glyphs);
+  }
+  const room = width - (NUMBER_EMS + 1) * em;
+  const r = setParagraph(
+    entry.text.text,
+    {
+      face: c.font,
+      size: em,
+      indent: 0,
+      align: 'left',
+      // First line 2 em in; continuation lines a further em in (a hanging indent).
+      shape: (i) => (i === 0 ? { x: 2 * em, width: room - 2 * em } : { x: 3 * em, width: room - 3 * em }),
+    },
+    fonts,
+  );
+  for (const m of r.missing) missing.push({ ...m, in: entry.text });
+  const lines = r.lines.map((l) => [...l.glyphs]);
+  const last = r.lines.at(-1);
+  if (!last || number === undefined) return lines;
+  const digits = setParagraph(String(number), { face: c.font, size: em, indent: 0, align: 'left', shape: () => ({ x: 0, width }) }, fonts).lines[0];
+  const numberGlyphs = digits ? shift(digits.glyphs, width - digits.natural) : [];
+  const end = last.x + last.natural;
+  const leaders = leaderGlyphs(end + em / 2, width - (digits?.natural ?? 0) - em / 2, em, fonts, c.font);
+  lines[lines.length - 1]!.push(...leaders, ...numberGlyphs);
+  return lines;
+}
+
+/** Dot leaders: full-width `…` cells on the em grid of the measure, so they align. */
+function leaderGlyphs(from: number, to: number, em: number, fonts: FontSet, face: Style['contents']['font']): PlacedGlyph[] {
+  const found = fonts.resolve(face, '…');
+  if (!found) return [];
+  const glyphs: PlacedGlyph[] = [];
+  for (let x = Math.ceil(from / em) * em; x + em <= to + 1e-6; x += em) {
+    glyphs.push({ face: found.face.role, size: em, id: found.glyph.id, text: '…', x, advance: found.glyph.advance * em });
+  }
+  return glyphs;
+}
+
+function shift(glyphs: PlacedGlyph[], dx: number): PlacedGlyph[] {
+  return glyphs.map((g) => ({ ...g, x: g.x + dx }));
+}

@@ -1,0 +1,117 @@
+/**
+ * paginate: bands → body pages on the baseline grid (T1). Lines move, the pitch
+ * never changes (T17); headings keep with what follows (T18).
+ */
+import type { Style } from '../style/index.js';
+import type { Band } from './bands.js';
+import type { Page, PageItem } from './types.js';
+
+export interface Placement {
+  pages: Page[];
+  /** The grid line below the last band on the last page. */
+  used: number;
+}
+
+/**
+ * Place bands on pages of `style.body.lines` grid lines. A page break drops the
+ * spaces at the top of a page; a paragraph that would leave its first line alone at
+ * the foot of a page, or its last line alone at the head of the next (T17), gives
+ * up a line to avoid it; a heading goes to the next page unless two lines of what
+ * follows fit under it (T18).
+ */
+export function paginate(bands: Band[], style: Style, firstFolio: number): Placement {
+  const capacity = style.body.lines;
+  const pages: Page[] = [];
+  let page: Page = { folio: firstFolio, items: [] };
+  let line = 0;
+  const newPage = () => {
+    pages.push(page);
+    page = { folio: (page.folio ?? 0) + 1, items: [] };
+    line = 0;
+  };
+  const place = (band: Band) => {
+    page.items.push(...offset(band.items, style, line));
+    line += band.lines;
+  };
+
+  let i = 0;
+  while (i < bands.length) {
+    const band = bands[i]!;
+    if (band.kind === 'space') {
+      if (line > 0 && line + 1 < capacity) place(band);
+      i++;
+      continue;
+    }
+    if (band.keep) {
+      const need = keptLines(bands, i, capacity);
+      if (line > 0 && line + need > capacity) newPage();
+      place(band);
+      i++;
+      continue;
+    }
+    if (band.paragraph) {
+      const { count, index } = band.paragraph;
+      const left = count - index;
+      const here = linesHere(left, capacity - line, index, capacity);
+      if (here === 0) {
+        newPage();
+        continue;
+      }
+      for (let k = 0; k < here; k++) place(bands[i + k]!);
+      i += here;
+      if (here < left) newPage();
+      continue;
+    }
+    if (line + band.lines > capacity) newPage();
+    place(band);
+    i++;
+  }
+  pages.push(page);
+  return { pages, used: line };
+}
+
+/**
+ * How many of a paragraph's remaining `left` lines go in the `room` left on this
+ * page, given that `done` of its lines are already set on earlier pages.
+ */
+export function linesHere(left: number, room: number, done: number, capacity: number): number {
+  if (left <= room) return left;
+  let here = room;
+  // T17 widow: never its last line alone at the head of the next page.
+  if (left - here === 1) here -= 1;
+  // T17 orphan: never its first line alone at the foot of a page.
+  if (done === 0 && here === 1) here = 0;
+  // A paragraph longer than a page must still move on.
+  if (here <= 0 && room === capacity) here = Math.max(1, Math.min(left - 2, room));
+  return Math.max(0, here);
+}
+
+/** Grid lines a run of kept bands needs with what it keeps with: two lines of text (T18). */
+function keptLines(bands: Band[], i: number, capacity: number): number {
+  let need = 0;
+  let k = i;
+  while (k < bands.length && (bands[k]!.keep || bands[k]!.kind === 'space')) {
+    need += bands[k]!.lines;
+    k++;
+  }
+  const next = bands[k];
+  if (next?.paragraph) need += Math.min(2, next.paragraph.count);
+  else if (next) need += next.lines;
+  return Math.min(need, capacity);
+}
+
+/** Move a band's items to grid line `line` of the type area. */
+function offset(items: PageItem[], style: Style, line: number): PageItem[] {
+  const top = style.area.top + line * style.body.pitch;
+  const left = style.area.left;
+  return items.map((it) => {
+    switch (it.type) {
+      case 'text':
+        return { ...it, y: it.y + top, glyphs: it.glyphs.map((g) => ({ ...g, x: g.x + left })) };
+      case 'rule':
+        return { ...it, x: it.x + left, y: it.y + top };
+      case 'dest':
+        return { ...it, y: it.y + top };
+    }
+  });
+}
