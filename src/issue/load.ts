@@ -159,7 +159,8 @@ function readSource(file: string): string {
     bytes = readFileSync(file);
   } catch (e) {
     if (e instanceof InputError) throw e;
-    return fail(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? (e as Error).message})`);
   }
   if (bytes.length > MAX_FILE_BYTES) {
     fail(`the file is ${bytes.length} bytes; the limit is ${MAX_FILE_BYTES}`);

@@ -1,0 +1,107 @@
+/**
+ * The `bulletin` command as a user meets it: exit codes (0 success, 1 bad input,
+ * 2 bad usage), one-line messages naming file:line:col with no stack trace, the
+ * default output path, and a previous PDF never replaced by a failed build.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = path.join(root, 'bin', 'bulletin');
+let dir: string;
+
+function run(args: string[], cwd = dir) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'bulletin-cli-'));
+  mkdirSync(path.join(dir, 'issues'));
+  for (const f of ['issue-91.yaml', 'publication.yaml']) cpSync(path.join(root, 'issues', f), path.join(dir, 'issues', f));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('bulletin', () => {
+  it('prints its version and help, exit 0', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(run(['--version'])).toMatchObject({ code: 0, out: `${pkg.version}\n` });
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('build [options] <issue>');
+    expect(run(['build', '--help']).out).toContain('-o, --output <file>');
+  });
+
+  it('exits 2 on bad usage', () => {
+    for (const args of [[], ['build'], ['build', 'a.yaml', '--frobnicate'], ['frob']]) {
+      const r = run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+    }
+    expect(run(['build']).err).toContain("missing required argument 'issue'");
+  });
+
+  it('writes output/<name>.pdf under the current directory by default', () => {
+    const r = run(['build', 'issues/issue-91.yaml']);
+    expect(r.code, r.err).toBe(0);
+    const pdf = path.join(dir, 'output', 'issue-91.pdf');
+    expect(readFileSync(pdf).subarray(0, 8).toString()).toBe('%PDF-1.7');
+    expect(r.out).toMatch(/issue-91\.pdf \(\d+ pages\)/);
+  });
+
+  it('exits 1 on bad input with one line per problem, file:line:col first, no stack trace', () => {
+    const file = path.join(dir, 'issues', 'issue-91.yaml');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('  number:'));
+    lines[at] = '  nubmer: 91';
+    writeFileSync(file, lines.join('\n'));
+    const r = run(['build', 'issues/issue-91.yaml']);
+    expect(r.code).toBe(1);
+    const errors = r.err.split('\n').filter((l) => l !== '' && !l.startsWith('  hint:'));
+    expect(errors).toEqual([
+      `issues/issue-91.yaml:${at + 1}:3: issue.nubmer: unknown key "nubmer"; did you mean "number"?`,
+      `issues/issue-91.yaml:${at + 1}:3: issue: missing required key "number"`,
+    ]);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('names the file, line and column of a character no font can draw', () => {
+    const file = path.join(dir, 'issues', 'issue-91.yaml');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes('2月12日，市政府副秘书长李兵'));
+    lines[at] = lines[at]!.replace('李兵', '李\u{1F600}兵');
+    writeFileSync(file, lines.join('\n'));
+    const r = run(['build', 'issues/issue-91.yaml']);
+    expect(r.code).toBe(1);
+    const col = lines[at]!.indexOf('\u{1F600}') + 1;
+    expect(r.err.split('\n')[0]).toBe(
+      `issues/issue-91.yaml:${at + 1}:${col}: sections[0].articles[0].body: ` +
+        'no font can draw "\u{1F600}" (U+1F600); tried serif, serif-bold, sans-bold',
+    );
+  });
+
+  it('never replaces an existing PDF with a failed build, and leaves no temporary file', () => {
+    const out = path.join(dir, 'output');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'issue-91.pdf'), 'the previous build');
+    writeFileSync(path.join(dir, 'issues', 'issue-91.yaml'), 'issue: [unclosed\n');
+    const r = run(['build', 'issues/issue-91.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^issues\/issue-91\.yaml:\d+:\d+: YAML syntax: /);
+    expect(readFileSync(path.join(out, 'issue-91.pdf'), 'utf8')).toBe('the previous build');
+    expect(readdirSync(out)).toEqual(['issue-91.pdf']);
+  });
+
+  it('refuses an output path that is a folder or not a PDF', () => {
+    mkdirSync(path.join(dir, 'out.pdf'));
+    const folder = run(['build', 'issues/issue-91.yaml', '-o', 'out.pdf']);
+    expect(folder.code).toBe(1);
+    expect(folder.err).toContain('out.pdf: is a folder');
+    const yaml = run(['build', 'issues/issue-91.yaml', '-o', 'issues/issue-91.yaml']);
+    expect(yaml.code).toBe(1);
+    expect(yaml.err).toContain('should end in .pdf');
+    expect(existsSync(path.join(dir, 'issues', 'issue-91.yaml'))).toBe(true);
+  });
+});

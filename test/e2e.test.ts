@@ -1,0 +1,137 @@
+/**
+ * End to end: the `bulletin` command builds issue 91, and independent readers
+ * (pdf.js, poppler, qpdf) find what a printer and a reader need: the pages, the
+ * contents' numbers where the titles stand, all the text in order with nothing
+ * stray, fonts embedded and subset with Unicode maps, a clean file, and the same
+ * bytes on every build.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadIssue, type Issue } from '../src/issue/index.js';
+import { has, readPdf, squash, type PdfPage } from './helpers/pdf.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = path.join(root, 'bin', 'bulletin');
+let dir: string;
+let pdfFile: string;
+let pages: PdfPage[];
+let issue: Issue;
+
+/** `— 12 —` at the foot of a page. */
+const FOLIO = /—\s*(\d+)\s*—$/u;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'bulletin-e2e-'));
+  pdfFile = path.join(dir, 'issue-91.pdf');
+  execFileSync(process.execPath, [bin, 'build', 'issues/issue-91.yaml', '-o', pdfFile], { cwd: root });
+  pages = await readPdf(pdfFile);
+  issue = loadIssue(path.join(root, 'issues/issue-91.yaml'));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function folioOf(page: PdfPage): number | null {
+  const m = FOLIO.exec(squashFolio(page));
+  return m ? Number(m[1]) : null;
+}
+
+/** The folio is the last text on the page, below the type area. */
+function squashFolio(page: PdfPage): string {
+  const below = page.runs.filter((r) => r.y > page.height - 100);
+  return below.map((r) => r.str).join('').trim();
+}
+
+/** A page's text without its folio, whitespace removed. */
+function bodyText(page: PdfPage): string {
+  return squash(page.runs.filter((r) => r.y <= page.height - 100).map((r) => r.str).join(''));
+}
+
+describe('bulletin build issues/issue-91.yaml', () => {
+  it('numbers the article pages from 1 after an unnumbered front page', () => {
+    expect(folioOf(pages[0]!)).toBeNull();
+    const folios = pages.slice(1).map(folioOf);
+    expect(folios).toEqual(folios.map((_, i) => i + 1));
+    expect(pages.length).toBe(1 + folios.length);
+  });
+
+  it('sets the masthead on the front page', () => {
+    const front = bodyText(pages[0]!);
+    expect(front.startsWith(`${issue.name.text}2020年2月（总第91期）${issue.editor.text}2020年3月16日印`)).toBe(true);
+  });
+
+  it('gives every contents entry the number of the page where its title stands', () => {
+    const front = bodyText(pages[0]!);
+    const articles = issue.sections.flatMap((s) => s.articles);
+    let checked = 0;
+    for (const article of articles) {
+      const toc = squash(article.toc.text);
+      const m = new RegExp(`${escape(toc)}…+(\\d+)`, 'u').exec(front);
+      expect(m, `contents entry ${article.toc.text}`).not.toBeNull();
+      const title = squash(article.title.map((t) => t.text).join(''));
+      const page = pages.slice(1).find((p) => bodyText(p).includes(title));
+      expect(page, `title ${title} on a page`).toBeDefined();
+      expect(Number(m![1]), article.toc.text).toBe(folioOf(page!));
+      checked++;
+    }
+    expect(checked).toBe(12);
+  });
+
+  it('extracts all the text in order, with nothing stray between', () => {
+    const expected: string[] = [];
+    for (const section of issue.sections) {
+      expected.push(section.title.text);
+      for (const article of section.articles) {
+        expected.push(article.title.map((t) => t.text).join(''));
+        for (const block of article.body) if (block.kind === 'paragraph') expected.push(block.text);
+      }
+    }
+    const body = pages.slice(1).map(bodyText).join('');
+    const colophonAt = body.indexOf('发放范围：');
+    expect(colophonAt).toBeGreaterThan(0);
+    expect(body.slice(0, colophonAt)).toBe(squash(expected.join('')));
+  });
+
+  it('sets the colophon at the end, its text as in the issue', () => {
+    const c = issue.colophon;
+    const last = bodyText(pages.at(-1)!);
+    const tail = last.slice(last.indexOf('发放范围：'));
+    expect(tail).toBe(
+      squash(
+        `发放范围：${(c.distribution ?? []).map((d) => d.text).join('，')}。` +
+          `主管：${c.supervisor?.text}编辑出版：${c.publisher?.text}` +
+          `电话：${c.phone?.text}邮箱：${c.email?.text}` +
+          `（${c.notice?.text}）（共印 ${c.copies} 份）`,
+      ),
+    );
+  });
+
+  it('writes the same bytes on every build', () => {
+    const again = path.join(dir, 'again.pdf');
+    execFileSync(process.execPath, [bin, 'build', 'issues/issue-91.yaml', '-o', again], { cwd: root });
+    expect(readFileSync(again).equals(readFileSync(pdfFile))).toBe(true);
+  });
+
+  it.runIf(has('pdffonts'))('embeds and subsets every font, with a Unicode map (poppler)', () => {
+    const out = execFileSync('pdffonts', [pdfFile], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(out.length).toBeGreaterThanOrEqual(3);
+    for (const line of out) {
+      const cols = line.trim().split(/\s+/);
+      // name type… encoding emb sub uni object ID
+      const [emb, sub, uni] = cols.slice(-5, -2);
+      expect([line, emb, sub, uni]).toEqual([line, 'yes', 'yes', 'yes']);
+      expect(cols[0]).toMatch(/^[A-Z]{6}\+/);
+    }
+  });
+
+  it.runIf(has('qpdf'))('passes qpdf --check', () => {
+    const out = execFileSync('qpdf', ['--check', pdfFile], { encoding: 'utf8' });
+    expect(out).toContain('No syntax or stream encoding errors found');
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
