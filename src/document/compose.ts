@@ -34,7 +34,7 @@ export type FlowBlock =
   | { kind: 'paragraph'; text: DocText }
   | { kind: 'subheading'; text: DocText }
   | { kind: 'note'; text: DocText }
-  | { kind: 'image'; file: string; caption?: DocText };
+  | { kind: 'image'; file: string; pixels: { width: number; height: number }; caption?: DocText };
 
 /** One line of the colophon: a label and its text, or two such fields side by side. */
 export interface ColophonField {
@@ -111,7 +111,12 @@ function flowBlock(block: Block): FlowBlock {
     case 'note':
       return { kind: 'note', text: block };
     case 'image':
-      return { kind: 'image', file: block.file, ...(block.caption ? { caption: block.caption } : {}) };
+      return {
+        kind: 'image',
+        file: block.file,
+        pixels: block.pixels,
+        ...(block.caption ? { caption: block.caption } : {}),
+      };
   }
 }
 

@@ -16,6 +16,7 @@ import {
   type StyleFields,
 } from './definition.js';
 import type { Block, Colophon, Issue, SourceText } from './model.js';
+import { imageSize } from '../image/index.js';
 import { InputError, type Problem } from './problem.js';
 import { paragraphs, single, textLines } from './text.js';
 import { validateDocument } from './validate.js';
@@ -220,10 +221,13 @@ function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: str
     const problems: Problem[] = [];
     const file = insideTree(issue, `${bp}.image`, block.image, problems);
     if (!file) throw new InputError(problems);
+    const size = imageSize(readFileSync(file));
+    if (typeof size === 'string') throw new InputError([atPath(issue, `${bp}.image`, `${block.image}: ${size}`)]);
     return [
       {
         kind: 'image',
         file: path.resolve(file),
+        pixels: { width: size.width, height: size.height },
         source: textAt(issue, `${bp}.image`).source,
         ...(block.caption === undefined ? {} : { caption: textAt(issue, `${bp}.caption`) }),
       },

@@ -48,6 +48,8 @@ export interface Image {
   kind: 'image';
   /** Absolute path of the image file, checked to lie inside the tree. */
   file: string;
+  /** Its size in pixels, read from its header. */
+  pixels: { width: number; height: number };
   caption?: SourceText;
   source: TextSource;
 }

@@ -12,7 +12,7 @@ import type { DocText } from '../document/index.js';
 import type { PageItem } from './types.js';
 
 export interface Band {
-  kind: 'space' | 'section' | 'title' | 'line';
+  kind: 'space' | 'section' | 'title' | 'line' | 'image';
   /** Grid lines the band takes. */
   lines: number;
   /** Content, with y measured from the top of the band's first em box. */
@@ -68,8 +68,10 @@ export function bandsOf(flow: FlowBlock[], style: Style, fonts: FontSet, missing
       }
       case 'paragraph':
       case 'note': {
-        // T2: every paragraph starts with a 2 em indent.
-        const lines = setText(block.text, style.body.font, size, 'justify', style, fonts, missing, 2 * size);
+        // T2: every paragraph starts with a 2 em indent; a note is also set 2 em in
+        // from both edges of the measure.
+        const inset = block.kind === 'note' ? 2 * size : 0;
+        const lines = setText(block.text, style.body.font, size, 'justify', style, fonts, missing, 2 * size, inset);
         const id = paragraphs++;
         lines.forEach((line, index) => {
           bands.push({
@@ -83,17 +85,44 @@ export function bandsOf(flow: FlowBlock[], style: Style, fonts: FontSet, missing
         break;
       }
       case 'subheading': {
-        const lines = setText(block.text, style.heading.font, size, 'left', style, fonts, missing, 0);
+        // Set like a paragraph's first line (T2), in the heading face.
+        const lines = setText(block.text, style.heading.font, size, 'left', style, fonts, missing, 2 * size);
         lines.forEach((line) => {
           bands.push({ kind: 'line', lines: 1, items: runs([line], style.ascent * size, pitch, style, size), keep: true });
         });
         break;
       }
       case 'image':
-        throw new Error('images are not set yet');
+        bands.push(imageBand(block, style, fonts, missing));
+        break;
     }
   });
   return bands;
+}
+
+/**
+ * An image the width of the measure, or narrower when that would make it taller
+ * than half the type area; its caption centred under it in 4号; the whole band a
+ * whole number of grid lines (T1), the image's top on the first line's em box.
+ */
+function imageBand(block: FlowBlock & { kind: 'image' }, style: Style, fonts: FontSet, missing: Missing[]): Band {
+  const { pitch, size } = style.body;
+  const { width: w, height: h } = block.pixels;
+  const width = Math.min(style.area.width, ((style.area.height / 2) * w) / h);
+  const height = (width * h) / w;
+  const captionSize = style.colophon.size;
+  const caption = block.caption
+    ? setText(block.caption, style.body.font, captionSize, 'center', style, fonts, missing, 0)
+    : [];
+  const captionTop = height + (pitch - size);
+  const items: PageItem[] = [
+    { type: 'image', file: block.file, x: (style.area.width - width) / 2, y: 0, width, height },
+    ...runs(caption, captionTop + style.ascent * captionSize, captionSize * 1.5, style, captionSize),
+  ];
+  const bottom = caption.length > 0 ? captionTop + (caption.length - 1) * captionSize * 1.5 + captionSize : height;
+  // The next line's em box starts a whole pitch below this band's last one.
+  const lines = Math.max(1, Math.ceil((bottom - size) / pitch + 1e-9) + 1);
+  return { kind: 'image', lines, items, keep: false };
 }
 
 function space(): Band {
@@ -129,10 +158,11 @@ export function setText(
   fonts: FontSet,
   missing: Missing[],
   indent: number,
+  inset = 0,
 ): SetLine[] {
   const set = setParagraph(
     text.text,
-    { face, size, indent, align, shape: () => ({ x: 0, width: style.area.width }) },
+    { face, size, indent, align, shape: () => ({ x: inset, width: style.area.width - 2 * inset }) },
     fonts,
   );
   for (const m of set.missing) missing.push({ ...m, in: text });

@@ -9,6 +9,7 @@ import type { FontSet } from '../fonts/index.js';
 import { setParagraph, type PlacedGlyph } from '../paragraph/index.js';
 import type { Style } from '../style/index.js';
 import type { Missing } from './bands.js';
+import { shiftGlyphs } from './move.js';
 import type { PageItem } from './types.js';
 
 export interface ColophonBlock {
@@ -42,7 +43,7 @@ export function colophonBlock(doc: ColophonDoc, style: Style, fonts: FontSet, mi
       fonts,
     );
     for (const m of r.missing) missing.push({ ...m, in: doc.distribution.text });
-    r.lines.forEach((line, i) => rows.push([...(i === 0 ? shift(label.glyphs, em) : []), ...line.glyphs]));
+    r.lines.forEach((line, i) => rows.push([...(i === 0 ? shiftGlyphs(label.glyphs, em) : []), ...line.glyphs]));
     split = rows.length;
   }
   const pairs: (ColophonField | DocText)[][] = [...doc.rows];
@@ -52,9 +53,9 @@ export function colophonBlock(doc: ColophonDoc, style: Style, fonts: FontSet, mi
     const parts = pair.map((f) => ('label' in f ? joined(f) : f)).map(natural);
     const [left, right] = parts;
     if (left && right && left.width + right.width + 2 * em <= inner) {
-      rows.push([...shift(left.glyphs, em), ...shift(right.glyphs, width - em - right.width)]);
+      rows.push([...shiftGlyphs(left.glyphs, em), ...shiftGlyphs(right.glyphs, width - em - right.width)]);
     } else {
-      for (const p of parts) rows.push(shift(p.glyphs, em));
+      for (const p of parts) rows.push(shiftGlyphs(p.glyphs, em));
     }
   }
 
@@ -72,8 +73,4 @@ export function colophonBlock(doc: ColophonDoc, style: Style, fonts: FontSet, mi
 
 function joined(field: ColophonField): DocText {
   return { text: field.label + field.text.text, ...(field.text.source ? { source: field.text.source } : {}) };
-}
-
-function shift(glyphs: PlacedGlyph[], dx: number): PlacedGlyph[] {
-  return glyphs.map((g) => ({ ...g, x: g.x + dx }));
 }

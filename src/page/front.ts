@@ -7,6 +7,7 @@ import type { FontSet } from '../fonts/index.js';
 import { setParagraph, type PlacedGlyph, type SetLine } from '../paragraph/index.js';
 import type { Style } from '../style/index.js';
 import type { Missing } from './bands.js';
+import { shiftGlyphs } from './move.js';
 import type { Page, PageItem } from './types.js';
 
 /** Width of the page-number column of the contents, in em of the contents size. */
@@ -24,7 +25,7 @@ export function frontPages(
   const items: PageItem[] = [];
   const pages: Page[] = [];
   const put = (line: SetLine | undefined, y: number, color = style.colors.text, dx = 0) => {
-    if (line) items.push({ type: 'text', glyphs: shift(line.glyphs, area.left + dx), y, color });
+    if (line) items.push({ type: 'text', glyphs: shiftGlyphs(line.glyphs, area.left + dx), y, color });
   };
   const set = (text: DocText, face: Parameters<FontSet['face']>[0], size: number, align: 'left' | 'center', width = area.width) => {
     const r = setParagraph(text.text, { face, size, indent: 0, align, shape: () => ({ x: 0, width }) }, fonts);
@@ -63,7 +64,7 @@ export function frontPages(
       baseline = area.top + ascent * c.size;
     }
     for (const line of lines) {
-      items.push({ type: 'text', glyphs: shift(line, area.left), y: baseline, color: style.colors.text });
+      items.push({ type: 'text', glyphs: shiftGlyphs(line, area.left), y: baseline, color: style.colors.text });
       baseline += c.pitch;
     }
   }
@@ -109,7 +110,7 @@ function entryLines(
   const last = r.lines.at(-1);
   if (!last || number === undefined) return lines;
   const digits = setParagraph(String(number), { face: c.font, size: em, indent: 0, align: 'left', shape: () => ({ x: 0, width }) }, fonts).lines[0];
-  const numberGlyphs = digits ? shift(digits.glyphs, width - digits.natural) : [];
+  const numberGlyphs = digits ? shiftGlyphs(digits.glyphs, width - digits.natural) : [];
   const end = last.x + last.natural;
   const leaders = leaderGlyphs(end + em / 2, width - (digits?.natural ?? 0) - em / 2, em, fonts, c.font);
   lines[lines.length - 1]!.push(...leaders, ...numberGlyphs);
@@ -125,8 +126,4 @@ function leaderGlyphs(from: number, to: number, em: number, fonts: FontSet, face
     glyphs.push({ face: found.face.role, size: em, id: found.glyph.id, text: '…', x, advance: found.glyph.advance * em });
   }
   return glyphs;
-}
-
-function shift(glyphs: PlacedGlyph[], dx: number): PlacedGlyph[] {
-  return glyphs.map((g) => ({ ...g, x: g.x + dx }));
 }

@@ -11,6 +11,7 @@ import type { Style } from '../style/index.js';
 import { bandsOf, type Missing } from './bands.js';
 import { colophonBlock } from './colophon.js';
 import { frontPages } from './front.js';
+import { moveItems, shiftGlyphs } from './move.js';
 import { paginate } from './paginate.js';
 import type { Page, PageItem, Pages } from './types.js';
 
@@ -55,7 +56,7 @@ function placeColophon(pages: Page[], used: number, doc: Document, style: Style,
     pages.push(page);
   }
   const top = style.area.top + style.area.height - block.rows * style.body.pitch;
-  page.items.push(...block.items.map((it): PageItem => shiftItem(it, style.area.left, top)));
+  page.items.push(...moveItems(block.items, style.area.left, top));
 }
 
 /** T20: `— 1 —` in 4号, 7 mm below the type area; odd pages right, even left, one character in. */
@@ -66,18 +67,7 @@ function folio(page: Page, style: Style, fonts: FontSet): PageItem[] {
   if (!line) return [];
   const x = page.folio % 2 === 1 ? style.area.left + style.area.width - f.size - line.natural : style.area.left + f.size;
   const y = style.area.top + style.area.height + f.below + style.ascent * f.size;
-  return [{ type: 'text', glyphs: line.glyphs.map((g) => ({ ...g, x: g.x + x })), y, color: style.colors.text }];
-}
-
-function shiftItem(it: PageItem, dx: number, dy: number): PageItem {
-  switch (it.type) {
-    case 'text':
-      return { ...it, y: it.y + dy, glyphs: it.glyphs.map((g) => ({ ...g, x: g.x + dx })) };
-    case 'rule':
-      return { ...it, x: it.x + dx, y: it.y + dy };
-    case 'dest':
-      return { ...it, y: it.y + dy };
-  }
+  return [{ type: 'text', glyphs: shiftGlyphs(line.glyphs, x), y, color: style.colors.text }];
 }
 
 /** A character no font has: where it is, what it is, and which fonts were tried. */

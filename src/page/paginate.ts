@@ -4,7 +4,8 @@
  */
 import type { Style } from '../style/index.js';
 import type { Band } from './bands.js';
-import type { Page, PageItem } from './types.js';
+import { moveItems } from './move.js';
+import type { Page } from './types.js';
 
 export interface Placement {
   pages: Page[];
@@ -30,7 +31,7 @@ export function paginate(bands: Band[], style: Style, firstFolio: number): Place
     line = 0;
   };
   const place = (band: Band) => {
-    page.items.push(...offset(band.items, style, line));
+    page.items.push(...moveItems(band.items, style.area.left, style.area.top + line * style.body.pitch));
     line += band.lines;
   };
 
@@ -98,20 +99,4 @@ function keptLines(bands: Band[], i: number, capacity: number): number {
   if (next?.paragraph) need += Math.min(2, next.paragraph.count);
   else if (next) need += next.lines;
   return Math.min(need, capacity);
-}
-
-/** Move a band's items to grid line `line` of the type area. */
-function offset(items: PageItem[], style: Style, line: number): PageItem[] {
-  const top = style.area.top + line * style.body.pitch;
-  const left = style.area.left;
-  return items.map((it) => {
-    switch (it.type) {
-      case 'text':
-        return { ...it, y: it.y + top, glyphs: it.glyphs.map((g) => ({ ...g, x: g.x + left })) };
-      case 'rule':
-        return { ...it, x: it.x + left, y: it.y + top };
-      case 'dest':
-        return { ...it, y: it.y + top };
-    }
-  });
 }

@@ -32,7 +32,17 @@ export interface Destination {
   y: number;
 }
 
-export type PageItem = TextRun | Rule | Destination;
+/** An image file drawn in a box: x, y its top-left corner. */
+export interface Picture {
+  type: 'image';
+  file: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type PageItem = TextRun | Rule | Destination | Picture;
 
 export interface Page {
   /** The printed page number (T20): null on the masthead and contents pages. */

@@ -80,6 +80,7 @@ export function writePdf(pages: Pages, meta: PdfMeta, fonts: FontSet): Promise<B
 
 function drawPage(doc: Doc, page: Page, fontOf: (role: FontRole) => EmbeddedFont): void {
   for (const item of page.items) {
+    if (item.type === 'image') doc.image(item.file, item.x, item.y, { width: item.width, height: item.height });
     if (item.type === 'rule') {
       doc
         .save()
