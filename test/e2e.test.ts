@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIssue, type Issue } from '../src/issue/index.js';
+import { resolveStyle } from '../src/style/index.js';
+import { NO_LINE_END, NO_LINE_START, classify } from '../src/text/index.js';
 import { has, readPdf, squash, type PdfPage } from './helpers/pdf.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -108,6 +110,49 @@ describe('bulletin build issues/issue-91.yaml', () => {
     );
   });
 
+  it('sets body lines that never start with a T4 mark nor end with a T5 mark, flush both sides but at a paragraph end (T4, T5, T13)', () => {
+    const style = resolveStyle({});
+    const left = style.area.left;
+    const right = left + style.area.width;
+    const size = style.body.size;
+    // Where each paragraph ends in the squashed body text.
+    const ends = new Set<number>();
+    let at = 0;
+    const body = issue.sections.flatMap((s) => s.articles.flatMap((a) => a.body));
+    const paragraphs = body.flatMap((b) => (b.kind === 'paragraph' ? [squash(b.text)] : []));
+    const all = paragraphs.join('');
+    for (const p of paragraphs) ends.add((at += p.length));
+    let seen = 0;
+    let ragged = 0;
+    let lines = 0;
+    for (const page of pages.slice(1)) {
+      for (const line of bodyLines(page, size)) {
+        const text = squash(line.text);
+        if (!all.startsWith(text, seen)) continue; // a heading, a title or the colophon
+        seen += text.length;
+        lines++;
+        expect(NO_LINE_START.has([...text][0]!), `line starts with a T4 mark: ${text}`).toBe(false);
+        expect(NO_LINE_END.has([...text].at(-1)!), `line ends with a T5 mark: ${text}`).toBe(false);
+        // An opening mark at a line start loses its left half (T10): its glyph starts
+        // half an em left of the measure, its ink on it.
+        const start = line.start + (classify([...text][0]!) === 'open' ? size / 2 : 0);
+        const indent = Math.abs(start - left) < 0.05 || Math.abs(line.start - left - 2 * size) < 0.05;
+        expect(indent, `line starts at the measure or the indent: ${text}`).toBe(true);
+        // A full-width mark's advance runs half an em past its ink at a line end (T9).
+        const last = classify([...text].at(-1)!);
+        const ink = line.end - (last === 'stop' || last === 'close' ? size / 2 : 0);
+        if (Math.abs(ink - right) > 0.05) {
+          expect(ends.has(seen), `a line short of the measure ends a paragraph: ${text}`).toBe(true);
+          expect(ink).toBeLessThan(right);
+          ragged++;
+        }
+      }
+    }
+    expect(seen, 'every paragraph line was found').toBe(all.length);
+    expect(ragged).toBeLessThanOrEqual(paragraphs.length);
+    expect(lines).toBeGreaterThan(300);
+  });
+
   it('writes the same bytes on every build', () => {
     const again = path.join(dir, 'again.pdf');
     execFileSync(process.execPath, [bin, 'build', 'issues/issue-91.yaml', '-o', again], { cwd: root });
@@ -131,6 +176,26 @@ describe('bulletin build issues/issue-91.yaml', () => {
     expect(out).toContain('No syntax or stream encoding errors found');
   });
 });
+
+/** Text lines of a page in the type area, by baseline, left to right. */
+function bodyLines(page: PdfPage, size: number): { text: string; start: number; end: number }[] {
+  const byY = new Map<number, PdfPage['runs']>();
+  for (const r of page.runs) {
+    if (r.y > page.height - 100 || Math.abs(r.fontSize - size) > 0.01) continue;
+    const y = Math.round(r.y * 100) / 100;
+    byY.set(y, [...(byY.get(y) ?? []), r]);
+  }
+  return [...byY.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, runs]) => {
+      const sorted = runs.sort((a, b) => a.x - b.x);
+      return {
+        text: sorted.map((r) => r.str).join(''),
+        start: sorted[0]!.x,
+        end: Math.max(...sorted.map((r) => r.x + r.width)),
+      };
+    });
+}
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
