@@ -54,7 +54,7 @@ export function measure(items: readonly Item[], from: number, to: number): { wid
  * needs none; a mark that would start the next line is squeezed in when that costs
  * less than spreading the line (T7).
  */
-export function firstFit(items: readonly Item[], shape: LineShape): Break[] {
+export function firstFit(items: readonly Item[], shape: LineShape, em: number): Break[] {
   const breaks: Break[] = [];
   let start = lineStartAfter(items, -1);
   while (start < items.length) {
@@ -79,7 +79,7 @@ export function firstFit(items: readonly Item[], shape: LineShape): Break[] {
     breaks.push(b);
     start = lineStartAfter(items, b);
   }
-  return avoidLoneLast(items, breaks, shape);
+  return avoidLoneLast(items, breaks, shape, em);
 }
 
 function nextLegal(items: readonly Item[], from: number): Break {
@@ -92,7 +92,7 @@ function nextLegal(items: readonly Item[], from: number): Break {
  * punctuation. Pull one down by ending the line before it one break earlier, when
  * that line can still be set.
  */
-function avoidLoneLast(items: readonly Item[], breaks: Break[], shape: LineShape): Break[] {
+function avoidLoneLast(items: readonly Item[], breaks: Break[], shape: LineShape, em: number): Break[] {
   if (breaks.length < 2) return breaks;
   const last = breaks.length - 1;
   const from = lineStartAfter(items, breaks[last - 1]!);
@@ -103,10 +103,10 @@ function avoidLoneLast(items: readonly Item[], breaks: Break[], shape: LineShape
     const moved = lineStartAfter(items, j);
     if (lettersIn(items, moved, breaks[last]!) < 2) continue;
     const { width } = measure(items, moved, breaks[last]!);
-    // The shortened line must not open gaps wider than half an em per character.
+    // The shortened line must not open gaps wider than half an em.
     const { width: above } = measure(items, prevStart, j);
-    const { width: limit } = shape(last - 1);
-    if (width <= shape(last).width && limit - above <= limit * 0.08) {
+    const gaps = items.slice(prevStart, j).filter((it) => it.type === 'glue' && it.stretch > 0).length;
+    if (width <= shape(last).width && shape(last - 1).width - above <= (gaps * em) / 2) {
       return [...breaks.slice(0, last - 1), j, breaks[last]!];
     }
     break;

@@ -42,14 +42,16 @@ export function cellsOf(text: string, fonts: FontSet, face: FontRole, size: numb
     }
     const end = tokenEnd(chars, i, cls);
     const cellText = chars.slice(i, end).join('');
+    // A number with its sign (T6) is a number: spaced from Han as digits are (T14).
+    const kind = cls === 'symbol' && end - i > 1 && /\d/.test(chars[i + 1]!) ? 'alnum' : cls;
     const glyphs = glyphsOf(chars, i, end, starts, fonts, face, size, missing);
     const advance = glyphs.reduce((w, g) => Math.max(w, g.x + g.advance), 0);
-    const half = isCompressible(cls) ? advance / 2 : 0;
-    const left = cls === 'open' ? half : 0;
-    const right = cls === 'stop' || cls === 'close' ? half : 0;
+    const half = isCompressible(kind) ? advance / 2 : 0;
+    const left = kind === 'open' ? half : 0;
+    const right = kind === 'stop' || kind === 'close' ? half : 0;
     for (const g of glyphs) g.x -= left;
     cells.push({
-      cls,
+      cls: kind,
       text: cellText,
       range: [starts[i]!, starts[end]!],
       width: advance - left - right,

@@ -18,7 +18,7 @@ export function setParagraph(text: string, params: SetParams, fonts: FontSet): S
   const { cells, missing } = cellsOf(text, fonts, params.face, params.size);
   if (cells.length === 0) return { lines: [], missing };
   const items = itemsOf(cells, params.size, params.indent);
-  const breaks = firstFit(items, params.shape);
+  const breaks = firstFit(items, params.shape, params.size);
   const space = spaceGlyph(fonts, params);
   let from = lineStartAfter(items, -1);
   const lines = breaks.map((b, i) => {

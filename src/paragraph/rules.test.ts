@@ -1,0 +1,531 @@
+/**
+ * The paragraph engine against the typographic rules (`shared/docs/typography.md`,
+ * T2–T15). Each test is a minimal example whose expected result follows from the
+ * rule and the fonts' advances, worked out by hand in the comments.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { FontSet } from '../fonts/index.js';
+import { loadIssue } from '../issue/index.js';
+import { setParagraph } from './set.js';
+import type { PlacedGlyph, SetLine, SetParams } from './types.js';
+
+const fonts = new FontSet();
+
+/** 1 em of body text, points. */
+const EM = 16;
+/** Tolerance for positions, points. */
+const TOL = 0.05;
+
+/** Body setting: 16 pt, 25 em measure, 2 em indent, justified. */
+const BODY: SetParams = { face: 'serif', size: EM, indent: 2 * EM, align: 'justify', shape: () => ({ x: 0, width: 25 * EM }) };
+
+/** Body setting with a measure of `ems` em and, unless given, no indent. */
+function params(ems: number, over: Partial<SetParams> = {}): SetParams {
+  return { ...BODY, indent: 0, shape: () => ({ x: 0, width: ems * EM }), ...over };
+}
+
+function set(text: string, p: SetParams = BODY): SetLine[] {
+  return setParagraph(text, p, fonts).lines;
+}
+
+function textOf(line: SetLine): string {
+  return line.glyphs.map((g) => g.text).join('');
+}
+
+/** The glyphs a reader sees: typed spaces (drawn as space glyphs for extraction) left out. */
+function inked(line: SetLine): PlacedGlyph[] {
+  return line.glyphs.filter((g) => g.text.trim() !== '');
+}
+
+/** The font's advance of one character, points. */
+function advance(ch: string): number {
+  return fonts.resolve('serif', ch)!.glyph.advance * EM;
+}
+
+/** The glyph standing for the `n`th occurrence of `text` in the line. */
+function glyph(line: SetLine, text: string, n = 0): PlacedGlyph {
+  const found = line.glyphs.filter((g) => g.text === text)[n];
+  if (!found) throw new Error(`no glyph ${JSON.stringify(text)} (#${n}) in line ${JSON.stringify(textOf(line))}`);
+  return found;
+}
+
+// The sets of the rules, written out from typography.md (not imported from src/text).
+/** T4: must not start a line (`…` added: clreq keeps the ellipsis off a line start). */
+const T4_NO_START = new Set([...'、，。．：；！？‼⁇”’）〕］｝】〗》〉」』～–—·・‧/／%‰℃…', ...',.;:!?)]}']);
+/** T5: must not end a line. */
+const T5_NO_END = new Set([...'“‘（〔［｛【〖《〈「『', ...'([{']);
+/** Full-width marks with their ink in the left half: pause, stop and closing marks. */
+const INK_LEFT = new Set([...'，。、；：？！”’）〕］｝】〗》〉」』']);
+/** Full-width opening marks: ink in the right half. */
+const INK_RIGHT = new Set([...'“‘（〔［｛【〖《〈「『']);
+const MARKS = new Set([...INK_LEFT, ...INK_RIGHT]);
+const isHan = (s: string) => /^\p{Script=Han}$/u.test(s);
+
+/** Where a line's ink starts: an opening mark at a line start has lost its blank left half (T10). */
+function inkStart(line: SetLine): number {
+  const g = inked(line)[0]!;
+  return INK_RIGHT.has(g.text) && g.x < line.x - TOL ? g.x + g.advance / 2 : g.x;
+}
+
+/** Where a line's ink ends: a full-width mark ending a line is half width (T9). */
+function inkEnd(line: SetLine): number {
+  const g = inked(line).at(-1)!;
+  return INK_LEFT.has(g.text) ? g.x + g.advance / 2 : g.x + g.advance;
+}
+
+/** A deterministic generator (mulberry32), so the random paragraphs are the same every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HAN =
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严';
+
+/** `n` Han characters, from `from` on in the list above. */
+function han(n: number, from = 0): string {
+  return [...HAN].slice(from, from + n).join('');
+}
+
+/**
+ * A paragraph of Han text with the punctuation of running prose: clauses of 2–12
+ * characters ended by `，、；：` or a sentence end `。？！`, and now and then a term in
+ * `“”`, `《》` or `（）`.
+ */
+function prose(seed: number, clauses: number): string {
+  const r = random(seed);
+  const pick = (s: string) => [...s][Math.floor(r() * [...s].length)]!;
+  const word = (n: number) => Array.from({ length: n }, () => pick(HAN)).join('');
+  let out = '';
+  for (let c = 0; c < clauses; c++) {
+    const len = 2 + Math.floor(r() * 11);
+    const split = 1 + Math.floor(r() * (len - 1));
+    const q = r();
+    let term = '';
+    if (q < 0.12) term = `“${word(2 + Math.floor(r() * 4))}”`;
+    else if (q < 0.18) term = `《${word(3 + Math.floor(r() * 6))}》`;
+    else if (q < 0.24) term = `（${word(2 + Math.floor(r() * 5))}）`;
+    out += word(split) + term + word(len - split);
+    const end = r();
+    out += c === clauses - 1 ? '。' : end < 0.55 ? '，' : end < 0.65 ? '、' : end < 0.72 ? '；' : end < 0.77 ? '：' : end < 0.93 ? '。' : end < 0.97 ? '？' : '！';
+  }
+  return out;
+}
+
+describe('T2: indent', () => {
+  it('T2: the first line starts 2 em in; later lines start at 0', () => {
+    // 60 characters at 25 em with a 2 em indent: 23 + 25 + 12.
+    const lines = set(han(60));
+    expect(lines.map((l) => [...textOf(l)].length)).toEqual([23, 25, 12]);
+    expect(lines.map((l) => l.x)).toEqual([0, 0, 0]);
+    expect(lines[0]!.glyphs[0]!.x).toBeCloseTo(2 * EM, 1);
+    expect(lines[1]!.glyphs[0]!.x).toBeCloseTo(0, 1);
+    expect(lines[2]!.glyphs[0]!.x).toBeCloseTo(0, 1);
+  });
+
+  it('T2: the indent is there also when the paragraph starts with punctuation', () => {
+    // `“` keeps its whole cell at the paragraph start: its cell starts at 2 em, its ink at 2.5 em.
+    const [first] = set(`“${han(10)}”${han(30, 10)}。`);
+    const quote = glyph(first!, '“');
+    expect(quote.x).toBeGreaterThanOrEqual(2 * EM - TOL);
+  });
+});
+
+describe('T3/T13: Han text on the grid', () => {
+  it('T3: Han-only text at a measure of 5 em breaks every 5 characters with no adjustment', () => {
+    const text = han(13);
+    const lines = set(text, params(5));
+    expect(lines.map(textOf)).toEqual([han(5), han(5, 5), han(3, 10)]);
+    for (const line of lines) {
+      expect(line.ratio).toBe(0);
+      line.glyphs.forEach((g, k) => expect(Math.abs(g.x - k * EM)).toBeLessThanOrEqual(TOL));
+    }
+  });
+
+  it('T3/T13: Han-only body text breaks after 23, then every 25 characters, every glyph on an em position', () => {
+    // 2 em indent + 23 characters fill the first line, then 25 a line; 120 = 23 + 25·3 + 22.
+    const lines = set(han(120));
+    expect(lines.map((l) => [...textOf(l)].length)).toEqual([23, 25, 25, 25, 22]);
+    lines.forEach((line, i) => {
+      expect(line.ratio).toBe(0);
+      const start = i === 0 ? 2 : 0;
+      line.glyphs.forEach((g, k) => {
+        expect(g.advance).toBeCloseTo(EM, 2);
+        expect(Math.abs(g.x - (start + k) * EM)).toBeLessThanOrEqual(TOL);
+      });
+    });
+  });
+});
+
+describe('T4: not at a line start', () => {
+  // At 5 em, `一二三四五` fills a line exactly: a naive break after it puts the mark
+  // at the start of the next line.
+  const marks = ['，', '。', '、', '”', '）', '》', '：', '；', '？', '！', '—', '…', '%', ',', '.', ')'];
+  for (const mark of marks) {
+    it(`T4: no line starts with ${JSON.stringify(mark)}`, () => {
+      const lines = set(`一二三四五${mark}六七八九十。`, params(5));
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines.slice(1)) {
+        const first = [...textOf(line)][0]!;
+        expect(T4_NO_START.has(first), `line ${JSON.stringify(textOf(line))} starts with a T4 mark`).toBe(false);
+      }
+    });
+  }
+
+  it('T4: two marks in a row (`。”`) do not start a line either', () => {
+    const lines = set('一二三四五。”六七八九十。', params(5));
+    for (const line of lines.slice(1)) expect(T4_NO_START.has([...textOf(line)][0]!)).toBe(false);
+  });
+});
+
+describe('T5: not at a line end', () => {
+  // At 5 em, `一二三四` + the ink half of an opening mark (after its ½ em left blank)
+  // fills the line exactly: a naive break puts the mark at the line end.
+  for (const mark of ['“', '（', '《', '(']) {
+    it(`T5: no line ends with ${JSON.stringify(mark)}`, () => {
+      const lines = set(`一二三四${mark}五六七八九十。`, params(5));
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines) {
+        const last = [...textOf(line)].at(-1)!;
+        expect(T5_NO_END.has(last), `line ${JSON.stringify(textOf(line))} ends with a T5 mark`).toBe(false);
+      }
+    });
+  }
+});
+
+describe('T6: never split', () => {
+  it('T6/T8: `——` is one glyph 2 em wide', () => {
+    const [line] = set('他说——好。', params(25, { align: 'left' }));
+    const dash = glyph(line!, '——');
+    expect(dash.advance).toBeCloseTo(2 * EM, 1);
+    expect(line!.glyphs.some((g) => g.text === '—')).toBe(false);
+  });
+
+  it('T6: `——` is never split across lines', () => {
+    // At 5 em, `一二三四—` would fill a line: the dash must stay whole.
+    const lines = set('一二三四——五六七八九。', params(5));
+    const all = lines.flatMap((l) => l.glyphs);
+    expect(all.filter((g) => g.text === '——')).toHaveLength(1);
+    expect(all.some((g) => g.text === '—')).toBe(false);
+    for (const line of lines) expect(textOf(line).endsWith('—') && !textOf(line).endsWith('——')).toBe(false);
+  });
+
+  it('T6: `……` is never split across lines', () => {
+    // At 5 em, `一二三四…` would fill a line.
+    const lines = set('一二三四……五六七八九。', params(5));
+    const holding = lines.filter((l) => textOf(l).includes('…'));
+    expect(holding).toHaveLength(1);
+    expect(textOf(holding[0]!)).toContain('……');
+  });
+
+  const numbers: [string, string][] = [
+    ['3.5%', '一二三四3.5%的增长。'],
+    ['120000', '一二三四120000五六七。'],
+    ['−12', '一二三四−12度五六七。'],
+  ];
+  for (const [number, text] of numbers) {
+    it(`T6: the number ${number} is never split across lines`, () => {
+      // At 5 em a character-by-character break would leave the number's first digit or sign on the first line.
+      const lines = set(text, params(5));
+      expect(lines.length).toBeGreaterThan(1);
+      expect(lines.filter((l) => textOf(l).includes(number))).toHaveLength(1);
+    });
+  }
+
+  it('T6: an e-mail address is never split across lines when it fits on one', () => {
+    const email = 'sjqdfzbg@126.com';
+    const width = [...email].reduce((w, c) => w + advance(c), 0);
+    // A measure 2 em wider than the address, after 6 Han characters: it cannot
+    // finish the first line, and fits on the second.
+    const ems = Math.ceil(width / EM) + 2;
+    const lines = set(`来稿请发邮箱${email}，谢谢。`, params(ems));
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.filter((l) => textOf(l).includes(email))).toHaveLength(1);
+  });
+});
+
+describe('T9: a mark ending a line is half width', () => {
+  for (const mark of ['，', '。', '”']) {
+    it(`T9: ${JSON.stringify(mark)} ending a justified line is set half width, its ink flush right`, () => {
+      // 5 em: `一二三四` + mark must end the first line (the mark cannot start the
+      // next; `一二三四`+mark+`五` is 5.5 em at least). Its ink ends at 5 em.
+      const [first] = set(`一二三四${mark}五六七八九。`, params(5));
+      expect(textOf(first!)).toBe(`一二三四${mark}`);
+      const g = first!.glyphs.at(-1)!;
+      expect(Math.abs(g.x + g.advance / 2 - 5 * EM)).toBeLessThanOrEqual(TOL);
+    });
+  }
+
+  it('T9: a line of 4 Han characters and a comma fills a 4.5 em measure with no adjustment', () => {
+    const [first] = set('一二三四，五六七八。', params(4.5));
+    expect(textOf(first!)).toBe('一二三四，');
+    expect(first!.natural).toBeCloseTo(4.5 * EM, 1);
+    expect(first!.ratio).toBe(0);
+    const comma = glyph(first!, '，');
+    expect(comma.x).toBeCloseTo(4 * EM, 1);
+    expect(Math.abs(comma.x + comma.advance / 2 - 4.5 * EM)).toBeLessThanOrEqual(TOL);
+  });
+});
+
+describe('T10: an opening mark starting a line', () => {
+  for (const [open, close] of [['“', '”'], ['（', '）'], ['《', '》']] as const) {
+    it(`T10: ${JSON.stringify(open)} starting a line that is not the first loses its left half`, () => {
+      // 5 em: `一二三四五` fills the first line; the mark starts the second.
+      const lines = set(`一二三四五${open}六七八九${close}十。`, params(5));
+      const second = lines[1]!;
+      const g = second.glyphs[0]!;
+      expect(g.text).toBe(open);
+      expect(Math.abs(g.x - second.x - -g.advance / 2)).toBeLessThanOrEqual(TOL);
+    });
+  }
+});
+
+describe('T11: adjacent marks', () => {
+  for (const pair of ['。”', '”，', '），', '：“', '》、']) {
+    it(`T11: ${JSON.stringify(pair)} takes 1.5 em`, () => {
+      const [line] = set(`甲${pair}乙`, params(25, { align: 'left' }));
+      const [a, b] = [...pair] as [string, string];
+      const first = glyph(line!, a);
+      const second = glyph(line!, b);
+      const next = glyph(line!, '乙');
+      // 甲 at 0, the pair from 1 em on, 乙 at 2.5 em.
+      expect(first.x).toBeCloseTo(EM, 1);
+      expect(Math.abs(next.x - first.x - 1.5 * EM)).toBeLessThanOrEqual(TOL);
+      expect(second.x - first.x).toBeGreaterThanOrEqual(EM / 2 - TOL);
+    });
+  }
+
+  it('T11: a pair in the last line of a justified paragraph takes 1.5 em', () => {
+    const lines = set(`${han(23)}他说：“好。”我们走了。`, BODY);
+    const last = lines.at(-1)!;
+    expect(last.last).toBe(true);
+    const colon = glyph(last, '：');
+    const open = glyph(last, '“');
+    expect(Math.abs(glyph(last, '好').x - colon.x - 1.5 * EM)).toBeLessThanOrEqual(TOL);
+    expect(open.x - colon.x).toBeGreaterThanOrEqual(EM / 2 - TOL);
+    const stop = glyph(last, '。');
+    expect(Math.abs(glyph(last, '我').x - stop.x - 1.5 * EM)).toBeLessThanOrEqual(TOL);
+  });
+});
+
+describe('T12: `。？！` are not squeezed to justify', () => {
+  it('T12: `，` mid-line may lose its blank to justify a line, `。` keeps it', () => {
+    // 7 em: `一。二，三四五` cannot end a line (`。` follows), so the first line is
+    // either `一。二三四` spread by 2 em or `一。二，三四五。`, 7.5 em at natural
+    // width, squeezed by ½ em. Only the comma's blank may give the ½ em.
+    const [first] = set('一。二，三四五。六七', params(7));
+    expect(textOf(first!)).toBe('一。二，三四五。');
+    expect(glyph(first!, '二').x - glyph(first!, '。').x).toBeCloseTo(EM, 1);
+    expect(glyph(first!, '三').x - glyph(first!, '，').x).toBeCloseTo(EM / 2, 1);
+    const end = first!.glyphs.at(-1)!;
+    expect(Math.abs(end.x + end.advance / 2 - 7 * EM)).toBeLessThanOrEqual(TOL);
+  });
+
+  it('T12: `、` mid-line may lose its blank to justify a line', () => {
+    const [first] = set('一。二、三四五。六七', params(7));
+    expect(textOf(first!)).toBe('一。二、三四五。');
+    expect(glyph(first!, '三').x - glyph(first!, '、').x).toBeCloseTo(EM / 2, 1);
+  });
+
+  for (const mark of ['。', '？', '！']) {
+    it(`T12: the blank of ${JSON.stringify(mark)} is never shrunk mid-line`, () => {
+      // 6 em: `一${mark}二三四五${mark}` is 6.5 em and could be set in 6 em only by
+      // shrinking a stop's blank; it must not be.
+      const lines = set(`一${mark}二三四五${mark}六七八九十百${mark}`, params(6));
+      for (const line of lines) {
+        const gs = inked(line);
+        gs.forEach((g, k) => {
+          const next = gs[k + 1];
+          if (g.text !== mark || !next || MARKS.has(next.text)) return;
+          expect(next.x - g.x, `after ${mark} in ${JSON.stringify(textOf(line))}`).toBeGreaterThanOrEqual(EM - TOL);
+        });
+      }
+    });
+  }
+});
+
+describe('T13: justification', () => {
+  /** T13 on one paragraph: flush lines, a ragged last line, small Han gaps. */
+  function checkJustified(text: string, p: SetParams, label: string): void {
+    const lines = set(text, p);
+    const width = p.shape(0).width;
+    lines.forEach((line, i) => {
+      const where = `${label}, line ${i}: ${JSON.stringify(textOf(line))}`;
+      const start = i === 0 ? p.indent : 0;
+      if (i === 0) expect(Math.abs(inked(line)[0]!.x - start), where).toBeLessThanOrEqual(TOL);
+      else expect(Math.abs(inkStart(line) - start), where).toBeLessThanOrEqual(TOL);
+      const gs = inked(line);
+      const gaps = gs.slice(1).map((g, k) => ({ a: gs[k]!, b: g })).filter(({ a, b }) => isHan(a.text) && isHan(b.text));
+      if (!line.last) {
+        expect(Math.abs(inkEnd(line) - width), where).toBeLessThanOrEqual(TOL);
+        for (const { a, b } of gaps) expect(b.x - a.x - a.advance, `${where}: gap ${a.text}${b.text}`).toBeLessThan(0.1 * EM);
+      } else {
+        // Ragged: never spread, Han characters touching. A last line that fits only
+        // with its punctuation squeezed (T7: squeeze before pushing) may end flush.
+        expect(line.ratio, where).toBeLessThanOrEqual(0);
+        expect(line.ratio, where).toBeGreaterThanOrEqual(-1);
+        if (line.natural <= width + TOL) expect(line.ratio, where).toBe(0);
+        for (const { a, b } of gaps) expect(Math.abs(b.x - a.x - a.advance), `${where}: gap ${a.text}${b.text}`).toBeLessThanOrEqual(TOL);
+        expect(inkEnd(line), where).toBeLessThanOrEqual(width + TOL);
+      }
+    });
+  }
+
+  it('T13: every line but the last of a Han-and-punctuation paragraph is flush both sides, with Han gaps under 0.1 em', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) checkJustified(prose(seed, 40), BODY, `seed ${seed}`);
+  });
+
+  it('T13: the last line starts at the left and keeps natural spacing', () => {
+    const lines = set(`${han(30)}，${han(5, 30)}。`);
+    const last = lines.at(-1)!;
+    expect(last.last).toBe(true);
+    // The first line takes 23 of the 30: 7 Han, `，` (1 em with its blank), 5 Han,
+    // `。` (its ink): 13.5 em from 0, every glyph on an em position.
+    expect(textOf(last)).toBe(`${han(7, 23)}，${han(5, 30)}。`);
+    expect(last.ratio).toBe(0);
+    expect(last.glyphs[0]!.x).toBeCloseTo(0, 1);
+    expect(last.natural).toBeCloseTo(13.5 * EM, 1);
+    last.glyphs.forEach((g, k) => expect(Math.abs(g.x - k * EM)).toBeLessThanOrEqual(TOL));
+  });
+
+  it('T13: a spread line is never spread inside `……`', () => {
+    // 6.5 em: `一二……三四` (6 em) is the first line, spread by ½ em; `五` does not fit.
+    const [first] = set('一二……三四五六七八。', params(6.5));
+    expect(textOf(first!)).toBe('一二……三四');
+    expect(Math.abs(inkEnd(first!) - 6.5 * EM)).toBeLessThanOrEqual(TOL);
+    const dots = first!.glyphs.filter((g) => g.text === '…');
+    expect(dots).toHaveLength(2);
+    expect(Math.abs(dots[1]!.x - dots[0]!.x - dots[0]!.advance)).toBeLessThanOrEqual(TOL);
+  });
+});
+
+describe('T14: Latin and digits inside Chinese', () => {
+  it('T14: ¼ em between Han and digits, both sides (`年2020`, `2020年`)', () => {
+    const [line] = set('今年2020年底', params(25, { align: 'left' }));
+    const digits = line!.glyphs.filter((g) => /\d/.test(g.text));
+    expect(digits.map((g) => g.text).join('')).toBe('2020');
+    const before = glyph(line!, '年', 0);
+    const after = glyph(line!, '年', 1);
+    expect(Math.abs(digits[0]!.x - (before.x + before.advance) - EM / 4)).toBeLessThanOrEqual(TOL);
+    const lastDigit = digits.at(-1)!;
+    expect(Math.abs(after.x - (lastDigit.x + lastDigit.advance) - EM / 4)).toBeLessThanOrEqual(TOL);
+    // Digits in their proportional widths, touching.
+    digits.slice(1).forEach((g, k) => expect(Math.abs(g.x - digits[k]!.x - advance(digits[k]!.text))).toBeLessThanOrEqual(TOL));
+  });
+
+  it('T14: no Han–digit space at a line start', () => {
+    // 5 em: `一二三四五` fills the first line; `2020` starts the second at 0.
+    const lines = set('一二三四五2020年六七八九十。', params(5));
+    expect(textOf(lines[0]!)).toBe('一二三四五');
+    const first = lines[1]!.glyphs[0]!;
+    expect(first.text).toBe('2');
+    expect(Math.abs(first.x)).toBeLessThanOrEqual(TOL);
+  });
+
+  it('T14: no Han–digit space at a line end', () => {
+    // 5 em: `一二` + ¼ em + `2020` ends the first line; its natural width has no
+    // trailing ¼ em, and the last digit ends flush right.
+    const lines = set('一二2020三四五六七八九。', params(5));
+    expect(textOf(lines[0]!)).toBe('一二2020');
+    const digits = [...'2020'].reduce((w, c) => w + advance(c), 0);
+    expect(Math.abs(lines[0]!.natural - (2 * EM + EM / 4 + digits))).toBeLessThanOrEqual(TOL);
+    const end = lines[0]!.glyphs.at(-1)!;
+    expect(Math.abs(end.x + end.advance - 5 * EM)).toBeLessThanOrEqual(TOL);
+  });
+
+  it('T14: a typed space between Han and digits is the ¼ em gap, not an extra one (`和 310 巩义`)', () => {
+    const p = params(25, { align: 'left' });
+    const [typed] = set('和 310 巩义', p);
+    const [plain] = set('和310巩义', p);
+    const a = inked(typed!);
+    const b = inked(plain!);
+    expect(a.map((g) => g.text)).toEqual(b.map((g) => g.text));
+    a.forEach((g, k) => expect(Math.abs(g.x - b[k]!.x), g.text).toBeLessThanOrEqual(TOL));
+    const he = glyph(typed!, '和');
+    expect(Math.abs(glyph(typed!, '3').x - (he.x + he.advance) - EM / 4)).toBeLessThanOrEqual(TOL);
+    const zero = glyph(typed!, '0');
+    expect(Math.abs(glyph(typed!, '巩').x - (zero.x + zero.advance) - EM / 4)).toBeLessThanOrEqual(TOL);
+  });
+
+  it('T14: a signed number gets the ¼ em from Han too (`气温−12度`)', () => {
+    const [line] = set('气温−12度', params(25, { align: 'left' }));
+    const wen = glyph(line!, '温');
+    expect(Math.abs(glyph(line!, '−').x - (wen.x + wen.advance) - EM / 4)).toBeLessThanOrEqual(TOL);
+    const two = glyph(line!, '2');
+    expect(Math.abs(glyph(line!, '度').x - (two.x + two.advance) - EM / 4)).toBeLessThanOrEqual(TOL);
+  });
+
+  it('T13/T14: a typed space between Latin words is a word space (¼–½ em), kept in the text', () => {
+    const [line] = set('采用 open source 软件', params(25, { align: 'left' }));
+    expect(textOf(line!)).toContain('open source');
+    const n = glyph(line!, 'n');
+    const gap = glyph(line!, 's').x - (n.x + n.advance);
+    expect(gap).toBeGreaterThanOrEqual(EM / 4 - TOL);
+    expect(gap).toBeLessThanOrEqual(EM / 2 + TOL);
+    // Between Han and the Latin word: the T14 quarter em, the typed space counted as it.
+    const yong = glyph(line!, '用');
+    expect(Math.abs(glyph(line!, 'o').x - (yong.x + yong.advance) - EM / 4)).toBeLessThanOrEqual(TOL);
+  });
+});
+
+describe('T15: no lone character', () => {
+  /** Characters of a line that are not punctuation. */
+  const letters = (line: SetLine) => [...textOf(line)].filter((c) => /[\p{L}\p{N}]/u.test(c)).length;
+
+  it('T15: at 5 em, 11 Han characters and `。` do not leave one character on the last line', () => {
+    // A greedy break gives 5 + 5 + `X。`.
+    const lines = set(`${han(11)}。`, params(5));
+    expect(letters(lines.at(-1)!), JSON.stringify(lines.map(textOf))).toBeGreaterThanOrEqual(2);
+    expect(lines.map(textOf).join('')).toBe(`${han(11)}。`);
+  });
+
+  it('T15: in the body measure, 49 Han characters and `。` do not leave one character on the last line', () => {
+    // A greedy break gives 23 + 25 + `X。`.
+    const lines = set(`${han(49)}。`);
+    expect(letters(lines.at(-1)!), JSON.stringify(lines.map(textOf))).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('fallback', () => {
+  it('a character no font has (an emoji) is reported in `missing` with its index, not drawn', () => {
+    const { lines, missing } = setParagraph('一二😀三', BODY, fonts);
+    expect(missing.map((m) => [m.index, m.char])).toEqual([[2, '😀']]);
+    const all = lines.flatMap((l) => l.glyphs);
+    expect(all.some((g) => g.text === '😀')).toBe(false);
+    expect(all.map((g) => g.text).join('')).toBe('一二三');
+    expect(all.every((g) => g.id !== 0)).toBe(true);
+  });
+
+  it('a private-use character of plane 16 is reported in `missing` with its index, not drawn', () => {
+    const { lines, missing } = setParagraph('甲乙\u{10FFFD}丙', BODY, fonts);
+    expect(missing.map((m) => [m.index, m.char])).toEqual([[2, '\u{10FFFD}']]);
+    expect(lines.flatMap((l) => l.glyphs).map((g) => g.text).join('')).toBe('甲乙丙');
+  });
+});
+
+describe('text fidelity', () => {
+  it("the lines' glyph texts give back the longest paragraph of issue 91, less typed spaces at line ends", () => {
+    const issue = loadIssue(fileURLToPath(new URL('../../issues/issue-91.yaml', import.meta.url)));
+    const paragraphs = issue.sections.flatMap((s) => s.articles.flatMap((a) => a.body)).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    const text = paragraphs.reduce((a, b) => (b.length > a.length ? b : a), '');
+    expect(text.length).toBeGreaterThan(500);
+    const { lines, missing } = setParagraph(text, BODY, fonts);
+    expect(missing).toEqual([]);
+    let at = 0;
+    lines.forEach((line, i) => {
+      const got = textOf(line);
+      expect(text.slice(at, at + got.length), `line ${i}`).toBe(got);
+      at += got.length;
+      // Only typed spaces may be dropped, and only at a line end.
+      while (at < text.length && /[ \t]/.test(text[at]!)) at++;
+    });
+    expect(at).toBe(text.length);
+  });
+});
