@@ -5,7 +5,7 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, isScalar, parseDocument, type Node, type Scalar } from 'yaml';
+import { LineCounter, isScalar, parseDocument, type Node, type Scalar, type YAMLError } from 'yaml';
 import {
   issueSchema,
   publicationSchema,
@@ -18,7 +18,7 @@ import {
 import type { Block, Colophon, Issue, SourceText } from './model.js';
 import { imageSize } from '../image/index.js';
 import { InputError, type Problem } from './problem.js';
-import { paragraphs, single, textLines } from './text.js';
+import { joinTexts, paragraphs, single, textLines } from './text.js';
 import { validateDocument } from './validate.js';
 
 /** Larger than any real issue (issue 91 is 40 KB); refuses runaway input early. */
@@ -67,10 +67,9 @@ export function loadIssue(file: string): Issue {
         articles: section.articles.map((article, a) => {
           const ap = `${sp}.articles[${a}]`;
           const title = linesAt(issue, `${ap}.title`);
-          const joined = title.map((t) => t.text).join('');
           return {
             title,
-            toc: article.toc === undefined ? { text: joined, source: title[0]!.source } : text(`${ap}.toc`),
+            toc: article.toc === undefined ? joinTexts(title) : text(`${ap}.toc`),
             body: blocksOf(issue, article.body, `${ap}.body`),
             path: ap,
           };
@@ -120,6 +119,10 @@ function insideTree(
       problems.push(atPath(owner, at, `"${ref}" leads outside the issue's folder`));
       return undefined;
     }
+    if (!statSync(real).isFile()) {
+      problems.push(atPath(owner, at, `"${ref}" is a folder, not a file`));
+      return undefined;
+    }
   } catch {
     problems.push(atPath(owner, at, `file not found: ${ref}`));
     return undefined;
@@ -131,18 +134,13 @@ function parseFile<T>(file: string, schema: typeof issueSchema | typeof publicat
   const src = readSource(file);
   const lines = new LineCounter();
   const doc = parseDocument(src, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
-  const syntax: Problem[] = doc.errors.map((e) => {
-    const pos = lines.linePos(e.pos[0]);
-    return {
-      severity: 'error',
-      file,
-      line: pos.line,
-      col: pos.col,
-      path: '',
-      message: `YAML syntax: ${firstLine(e.message)}`,
-    };
-  });
-  if (syntax.length > 0) throw new InputError(syntax);
+  const first = doc.errors[0];
+  if (first) {
+    // Only the first: the ones after a syntax error are mostly its echoes.
+    const { offset, message } = syntaxError(first, src);
+    const pos = lines.linePos(offset);
+    throw new InputError([{ severity: 'error', file, line: pos.line, col: pos.col, path: '', message: `YAML syntax: ${message}` }]);
+  }
   const result = validateDocument<T>(doc, schema, file, lines);
   if (result.problems.length > 0 || result.value === undefined) {
     throw new InputError(result.problems);
@@ -156,15 +154,15 @@ function readSource(file: string): string {
   };
   let bytes: Buffer;
   try {
-    if (statSync(file).isDirectory()) fail('is a folder, not an issue file');
+    const stat = statSync(file);
+    if (stat.isDirectory()) fail('is a folder, not a YAML file');
+    // Refused before it is read: a runaway file never fills the memory.
+    if (stat.size > MAX_FILE_BYTES) fail(`the file is ${stat.size} bytes; the limit is ${MAX_FILE_BYTES}`);
     bytes = readFileSync(file);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     return fail(code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? (e as Error).message})`);
-  }
-  if (bytes.length > MAX_FILE_BYTES) {
-    fail(`the file is ${bytes.length} bytes; the limit is ${MAX_FILE_BYTES}`);
   }
   let src: string;
   try {
@@ -175,8 +173,39 @@ function readSource(file: string): string {
   return src.startsWith('\ufeff') ? src.slice(1) : src;
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+/**
+ * Where a syntax error really is, in the words an editor needs. The YAML parser
+ * reports an unclosed quote at the end of the file and a key indented too far at
+ * the start of the value above it.
+ */
+function syntaxError(e: YAMLError, src: string): { offset: number; message: string } {
+  const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (e.code === 'MISSING_CHAR' && /quote/.test(message)) {
+    // The scalar runs to the end of the file: its opening quote is the last one.
+    const quote = message.includes('"') ? '"' : "'";
+    const at = src.lastIndexOf(quote);
+    if (at >= 0) return { offset: at, message: `a quote opened here is never closed (${quote})` };
+  }
+  if (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') {
+    const next = src.indexOf('\n', e.pos[0]);
+    if (next >= 0) {
+      const lineStart = next + 1;
+      const indent = /^[ \t]*/.exec(src.slice(lineStart))![0].length;
+      return {
+        offset: lineStart + indent,
+        message: 'this line is indented differently from the keys above it',
+      };
+    }
+  }
+  return { offset: e.pos[0], message };
+}
+
+function readImageSize(file: string): ReturnType<typeof imageSize> {
+  try {
+    return imageSize(readFileSync(file));
+  } catch (e) {
+    return `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  }
 }
 
 function scalarAt(parsed: Parsed<unknown>, p: string): Scalar {
@@ -221,7 +250,7 @@ function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: str
     const problems: Problem[] = [];
     const file = insideTree(issue, `${bp}.image`, block.image, problems);
     if (!file) throw new InputError(problems);
-    const size = imageSize(readFileSync(file));
+    const size = readImageSize(file);
     if (typeof size === 'string') throw new InputError([atPath(issue, `${bp}.image`, `${block.image}: ${size}`)]);
     return [
       {

@@ -3,6 +3,10 @@
  * paragraph (line breaks inside a paragraph are not significant), normalise the
  * characters that would extract wrongly from a PDF, and remember where every
  * character came from.
+ *
+ * The lines are read from the source rather than from the parsed value: YAML folds
+ * the line breaks of plain, quoted and folded scalars into spaces, which Chinese
+ * text must not get, and the source keeps every character's line and column.
  */
 import type { LineCounter, Scalar } from 'yaml';
 import type { Anchor, SourceText, TextSource } from './model.js';
@@ -15,39 +19,104 @@ import type { Anchor, SourceText, TextSource } from './model.js';
 const WIDE = /[\p{Script=Han}\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026\u00b7]/u;
 
 /**
- * Kangxi radicals (U+2F00–2FDF) and CJK radicals supplement (U+2E80–2EFF) look like
- * ideographs, and text pasted from PDFs is full of them; they share glyphs with the
- * unified ideographs, so a PDF could give only one of the two back on extraction
- * (pdf-notes: ToUnicode). NFKC maps them to the unified ideographs.
+ * Radicals look like ideographs, and text pasted from PDFs is full of them: the
+ * Kangxi radicals (U+2F00–2FDF), which NFKC maps to the unified ideographs, and
+ * those of the CJK radicals supplement (U+2E80–2EFF) that stand for a whole
+ * simplified character, mapped by this table. Left alone they would print, but
+ * extract (and search) as radicals. Component-only forms (⺅, ⺡…) stay as written.
  */
+const SUPPLEMENT: Record<string, string> = Object.fromEntries(
+  [
+    '⻅见', '⻉贝', '⻋车', '⻓长', '⻔门', '⻙韦', '⻚页', '⻛风', '⻜飞', '⻢马', '⻥鱼', '⻦鸟',
+    '⻧卤', '⻨麦', '⻩黄', '⻪黾', '⻬齐', '⻮齿', '⻰龙', '⻳龟', '⺟母', '⺠民', '⻄西', '⻘青',
+    '⻝食', '⻣骨', '⻤鬼', '⻗雨', '⺩王', '⺜日', '⺝月', '⻁虎', '⻆角',
+  ].map((pair) => [pair[0]!, pair[1]!]),
+);
 const RADICAL = /[\u2e80-\u2eff\u2f00-\u2fdf]/gu;
 
 export function normalise(text: string): string {
-  return text.replace(RADICAL, (ch) => ch.normalize('NFKC'));
+  return text.replace(RADICAL, (ch) => SUPPLEMENT[ch] ?? ch.normalize('NFKC'));
 }
 
-/** The 1-based line and column of each value line of a scalar, as far as known. */
-function lineStarts(node: Scalar, src: string, lines: LineCounter): Anchor[] {
-  const start = node.range?.[0] ?? 0;
-  const end = node.range?.[1] ?? start;
-  const first = lines.linePos(start);
-  if (node.type === 'BLOCK_LITERAL') {
-    // Value line i is source line header+1+i, indented by the block's indentation.
-    const body = src.slice(start, end).split(/\r?\n/).slice(1);
-    const indent = Math.min(
-      ...body.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length),
-    );
-    return body.map((_, i) => ({ at: i, line: first.line + 1 + i, col: indent + 1 }));
-  }
-  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-  return [{ at: 0, line: first.line, col: first.col + (quoted ? 1 : 0) }];
+/** A line of a scalar as written: its text and where that text starts. */
+interface SourceLine {
+  text: string;
+  line: number;
+  col: number;
 }
 
 /**
- * Split a scalar into paragraphs at blank lines, each with its source anchors.
- * `at` in the anchors returned by `lineStarts` counts value lines; here it becomes
- * the index of the paragraph character each source line starts at.
+ * The lines of a scalar as they stand in the source, without the block's
+ * indentation or the quotes; undefined for a double-quoted scalar with escapes,
+ * whose source is not its text.
  */
+function sourceLines(node: Scalar, value: string, src: string, lines: LineCounter): SourceLine[] | undefined {
+  const [start = 0, end = start] = node.range ?? [];
+  const first = lines.linePos(start);
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+    const body = src.slice(start, end).split(/\r?\n/).slice(1);
+    const indent = blockIndent(node, value, body);
+    return body.map((raw, i) => ({
+      text: raw.length > indent ? raw.slice(indent) : raw.trim(),
+      line: first.line + 1 + i,
+      col: indent + 1,
+    }));
+  }
+  const quote = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
+  const raw = src.slice(start + quote, end - quote);
+  if (node.type === 'QUOTE_DOUBLE' && raw.includes('\\')) return undefined;
+  return raw.split(/\r?\n/).map((part, i) => {
+    const text = node.type === 'QUOTE_SINGLE' ? part.replaceAll("''", "'") : part;
+    // `''` is one character in the text but two in the source: columns after it
+    // on the same line are off by one each; rare enough to accept.
+    const lead = i === 0 ? 0 : text.length - text.trimStart().length;
+    return { text: i === 0 ? text : text.trimStart(), line: first.line + i, col: (i === 0 ? first.col + quote : 1) + lead };
+  });
+}
+
+/**
+ * The indentation of a block scalar's content: where a literal's value lines sit
+ * in its source lines (exact, even with an indentation indicator), else the
+ * smallest indentation of its non-blank lines.
+ */
+function blockIndent(node: Scalar, value: string, body: string[]): number {
+  if (node.type === 'BLOCK_LITERAL') {
+    const values = value.split('\n');
+    const i = values.findIndex((v) => v.trim() !== '');
+    const v = values[i];
+    const s = body[i];
+    if (v !== undefined && s !== undefined && s.endsWith(v)) return s.length - v.length;
+  }
+  const indents = body.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length);
+  return indents.length > 0 ? Math.min(...indents) : 0;
+}
+
+/** Lines of a scalar, from its source or, failing that, from its value. */
+function linesOf(node: Scalar, value: string, src: string, lines: LineCounter): SourceLine[] {
+  const found = sourceLines(node, value, src, lines);
+  if (found) return found;
+  const { line, col } = lines.linePos(node.range?.[0] ?? 0);
+  return value.split('\n').map((text, i) => ({ text, line: i === 0 ? line : 0, col: i === 0 ? col : 0 }));
+}
+
+/** Join source lines into one text: trimmed, no space between wide characters. */
+function joinLines(parts: SourceLine[], file: string, path: string): SourceText {
+  let text = '';
+  const anchors: Anchor[] = [];
+  for (const part of parts) {
+    const trimmed = part.text.trim();
+    if (trimmed === '') continue;
+    if (text !== '' && needsSpace(text, trimmed)) text += ' ';
+    if (part.line > 0) {
+      const lead = part.text.length - part.text.trimStart().length;
+      anchors.push({ at: text.length, line: part.line, col: part.col + lead });
+    }
+    text += trimmed;
+  }
+  return { text: normalise(text), source: { file, path, anchors } };
+}
+
+/** Split a scalar into paragraphs at blank lines, each with its source anchors. */
 export function paragraphs(
   node: Scalar,
   value: string,
@@ -56,32 +125,22 @@ export function paragraphs(
   file: string,
   path: string,
 ): SourceText[] {
-  const starts = lineStarts(node, src, lines);
-  const exact = node.type === 'BLOCK_LITERAL';
   const out: SourceText[] = [];
-  let text = '';
-  let anchors: Anchor[] = [];
+  let group: SourceLine[] = [];
   const flush = () => {
-    if (text !== '') out.push({ text: normalise(text), source: { file, path, anchors } });
-    text = '';
-    anchors = [];
+    const joined = joinLines(group, file, path);
+    if (joined.text !== '') out.push(joined);
+    group = [];
   };
-  value.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === '') return flush();
-    if (text !== '' && needsSpace(text, line)) text += ' ';
-    const base = exact ? starts[i] : starts[0];
-    if (base && (exact || anchors.length === 0)) {
-      const lead = exact ? raw.length - raw.trimStart().length : 0;
-      anchors.push({ at: text.length, line: base.line, col: base.col + lead });
-    }
-    text += line;
-  });
+  for (const line of linesOf(node, value, src, lines)) {
+    if (line.text.trim() === '') flush();
+    else group.push(line);
+  }
   flush();
   return out;
 }
 
-/** A one-piece text (a title, a name) with its source. */
+/** A one-piece text (a name, a period) with its source: every line joined. */
 export function single(
   node: Scalar,
   value: string,
@@ -90,11 +149,13 @@ export function single(
   file: string,
   path: string,
 ): SourceText {
-  const parts = paragraphs(node, value.replace(/\n\s*\n/g, '\n'), src, lines, file, path);
-  return parts[0] ?? { text: '', source: { file, path, anchors: [] } };
+  return joinLines(linesOf(node, value, src, lines), file, path);
 }
 
-/** The lines of a text whose line breaks are significant (a title), each with its source. */
+/**
+ * The lines of a text whose line breaks are significant (a title): the lines of a
+ * block literal (`title: |-`), one line for any other form.
+ */
 export function textLines(
   node: Scalar,
   value: string,
@@ -103,16 +164,24 @@ export function textLines(
   file: string,
   path: string,
 ): SourceText[] {
-  const starts = lineStarts(node, src, lines);
-  const exact = node.type === 'BLOCK_LITERAL';
-  return value.split(/\r?\n/).flatMap((raw, i) => {
-    const line = raw.trim();
-    if (line === '') return [];
-    const base = (exact ? starts[i] : starts[0]) ?? { line: 0, col: 0 };
-    const lead = exact ? raw.length - raw.trimStart().length : 0;
-    const source: TextSource = { file, path, anchors: [{ at: 0, line: base.line, col: base.col + lead }] };
-    return [{ text: normalise(line), source }];
-  });
+  if (node.type !== 'BLOCK_LITERAL') return [single(node, value, src, lines, file, path)];
+  return linesOf(node, value, src, lines)
+    .filter((l) => l.text.trim() !== '')
+    .map((l) => joinLines([l], file, path));
+}
+
+/** Texts joined as lines of one paragraph are: the anchors of each kept. */
+export function joinTexts(parts: SourceText[]): SourceText {
+  let text = '';
+  const anchors: Anchor[] = [];
+  for (const part of parts) {
+    if (text !== '' && part.text !== '' && needsSpace(text, part.text)) text += ' ';
+    for (const a of part.source.anchors) anchors.push({ ...a, at: a.at + text.length });
+    text += part.text;
+  }
+  const first = parts[0]?.source;
+  const source: TextSource = { file: first?.file ?? '', path: first?.path ?? '', anchors };
+  return { text, source };
 }
 
 function needsSpace(before: string, after: string): boolean {
