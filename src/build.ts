@@ -7,7 +7,7 @@ import path from 'node:path';
 import { compose } from './document/index.js';
 import { FontSet } from './fonts/index.js';
 import { InputError, loadIssue } from './issue/index.js';
-import { layout } from './page/index.js';
+import { layout, type LayoutOptions, type LineTrace } from './page/index.js';
 import { writePdf } from './pdf/index.js';
 import { resolveStyle } from './style/index.js';
 import { VERSION } from './version.js';
@@ -17,16 +17,22 @@ export interface BuildResult {
   output: string;
   pages: number;
   bytes: number;
+  /** The line breaker's trace, when asked for. */
+  trace: LineTrace[];
 }
 
 /** Build one issue into a PDF in memory. */
-export async function buildPdf(input: string, fonts: FontSet): Promise<{ pdf: Buffer; pages: number }> {
+export async function buildPdf(
+  input: string,
+  fonts: FontSet,
+  options: LayoutOptions = {},
+): Promise<{ pdf: Buffer; pages: number; trace: LineTrace[] }> {
   const issue = loadIssue(input);
   const style = resolveStyle(issue.style);
   const doc = compose(issue);
-  const pages = layout(doc, style, fonts);
-  const pdf = await writePdf(pages, { ...doc.meta, creator: `bulletin ${VERSION}` }, fonts);
-  return { pdf, pages: pages.pages.length };
+  const laid = layout(doc, style, fonts, options);
+  const pdf = await writePdf(laid, { ...doc.meta, creator: `bulletin ${VERSION}` }, fonts);
+  return { pdf, pages: laid.pages.length, trace: laid.trace };
 }
 
 /** The default output: `output/<name>.pdf` under the current directory. */
@@ -35,11 +41,16 @@ export function defaultOutput(input: string, cwd = process.cwd()): string {
 }
 
 /** Build one issue into a file. An existing file is replaced only by a complete PDF. */
-export async function build(input: string, output: string, fonts = new FontSet()): Promise<BuildResult> {
+export async function build(
+  input: string,
+  output: string,
+  fonts = new FontSet(),
+  options: LayoutOptions = {},
+): Promise<BuildResult> {
   checkOutput(output);
-  const { pdf, pages } = await buildPdf(input, fonts);
+  const { pdf, pages, trace } = await buildPdf(input, fonts, options);
   writeAtomically(output, pdf);
-  return { input, output, pages, bytes: pdf.length };
+  return { input, output, pages, bytes: pdf.length, trace };
 }
 
 function checkOutput(output: string): void {

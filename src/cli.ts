@@ -3,7 +3,7 @@
  * printed as `file:line:col: path: message`), 2 bad usage, 3 an internal error.
  */
 import path from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { build, defaultOutput } from './build.js';
 import { InputError, formatProblem } from './issue/index.js';
 import { VERSION } from './version.js';
@@ -37,11 +37,18 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .description('build an issue file into a PDF')
     .argument('<issue>', 'the issue file, e.g. issues/issue-91.yaml')
     .option('-o, --output <file>', 'where to write the PDF (default: output/<name>.pdf)')
-    .action(async (issue: string, options: { output?: string }) => {
+    .addOption(
+      new Option('--trace <what>', 'write a trace to standard output as JSON lines: linebreak, every line the breaker weighed').choices(['linebreak']),
+    )
+    .option('--debug-overlay', 'draw the baseline grid, line boxes and adjustment ratios on the pages')
+    .action(async (issue: string, options: { output?: string; trace?: 'linebreak'; debugOverlay?: boolean }) => {
       debug = Boolean(program.opts().debug);
       const output = options.output ? path.resolve(options.output) : defaultOutput(issue);
-      const result = await build(issue, output);
-      io.out(`${issue} → ${path.relative(process.cwd(), result.output) || result.output} (${result.pages} pages)`);
+      const tracing = options.trace === 'linebreak';
+      const result = await build(issue, output, undefined, { trace: tracing, overlay: options.debugOverlay ?? false });
+      for (const t of result.trace) io.out(JSON.stringify(t));
+      // With a trace on standard output, the summary goes to standard error.
+      (tracing ? io.err : io.out)(`${issue} → ${path.relative(process.cwd(), result.output) || result.output} (${result.pages} pages)`);
     });
 
   try {

@@ -3,12 +3,12 @@
  * a whole number of grid lines (T1: headings and titles take whole grid lines).
  * A band's content is placed relative to the top of its first grid line's em box.
  */
-import type { FlowBlock } from '../document/index.js';
-import type { FontSet, FontRole } from '../fonts/index.js';
-import type { MissingGlyph, SetLine } from '../paragraph/index.js';
-import { setParagraph } from '../paragraph/index.js';
+import type { DocText, FlowBlock } from '../document/index.js';
+import type { FontRole } from '../fonts/index.js';
+import { setParagraph, uniform, type SetLine } from '../paragraph/index.js';
 import type { Style } from '../style/index.js';
-import type { DocText } from '../document/index.js';
+import { setText, type Context } from './context.js';
+import { overlayOf } from './overlay.js';
 import type { PageItem } from './types.js';
 
 export interface Band {
@@ -23,13 +23,9 @@ export interface Band {
   paragraph?: { id: number; index: number; count: number };
 }
 
-/** A character no font has, with the text it is in. */
-export interface Missing extends MissingGlyph {
-  in: DocText;
-}
-
-export function bandsOf(flow: FlowBlock[], style: Style, fonts: FontSet, missing: Missing[]): Band[] {
+export function bandsOf(flow: FlowBlock[], ctx: Context): Band[] {
   const bands: Band[] = [];
+  const { style } = ctx;
   const { pitch, size } = style.body;
   let paragraphs = 0;
   flow.forEach((block, i) => {
@@ -39,14 +35,17 @@ export function bandsOf(flow: FlowBlock[], style: Style, fonts: FontSet, missing
       case 'section': {
         if (afterText) bands.push(space());
         const h = style.heading;
-        const lines = setText(block.text, h.font, h.size, 'left', style, fonts, missing, 0);
-        // The heading sits in the middle of two grid lines' em boxes.
+        const lines = setText(ctx, block.text, { face: h.font, size: h.size, align: 'left' });
+        // The heading sits in the middle of two grid lines' em boxes, over a rule.
         const top = (pitch + size - h.size) / 2;
         bands.push({
           kind: 'section',
           lines: 2,
-          items: [dest(block.id), ...runs(lines, top + style.ascent * h.size, pitch, style, h.size),
-            { type: 'rule', x: 0, y: pitch + size + 1, length: style.area.width, thickness: 0.5, color: style.colors.text }],
+          items: [
+            dest(block.id),
+            ...runs(lines, top + style.ascent * h.size, pitch, style),
+            { type: 'rule', x: 0, y: pitch + size + 1, length: style.area.width, thickness: 0.5, color: style.colors.text },
+          ],
           keep: true,
         });
         break;
@@ -54,14 +53,13 @@ export function bandsOf(flow: FlowBlock[], style: Style, fonts: FontSet, missing
       case 'title': {
         if (afterText) bands.push(space());
         const t = style.title;
-        const lines = block.lines.flatMap((l) => balanced(l, t.font, t.size, style, fonts, missing));
-        const n = lines.length;
+        const lines = block.lines.flatMap((l) => balanced(ctx, l, t.font, t.size));
         // T19: n title lines on the body pitch, centred in n + 1 grid lines.
         const top = (pitch + size - t.size) / 2;
         bands.push({
           kind: 'title',
-          lines: n + 1,
-          items: [dest(block.id), ...runs(lines, top + style.ascent * t.size, pitch, style, t.size)],
+          lines: lines.length + 1,
+          items: [dest(block.id), ...runs(lines, top + style.ascent * t.size, pitch, style)],
           keep: true,
         });
         break;
@@ -71,29 +69,32 @@ export function bandsOf(flow: FlowBlock[], style: Style, fonts: FontSet, missing
         // T2: every paragraph starts with a 2 em indent; a note is also set 2 em in
         // from both edges of the measure.
         const inset = block.kind === 'note' ? 2 * size : 0;
-        const lines = setText(block.text, style.body.font, size, 'justify', style, fonts, missing, 2 * size, inset);
+        const lines = setText(ctx, block.text, {
+          face: style.body.font,
+          size,
+          align: 'justify',
+          indent: 2 * size,
+          shape: uniform(style.area.width - 2 * inset, inset),
+          traced: true,
+        });
         const id = paragraphs++;
         lines.forEach((line, index) => {
-          bands.push({
-            kind: 'line',
-            lines: 1,
-            items: runs([line], style.ascent * size, pitch, style, size),
-            keep: false,
-            paragraph: { id, index, count: lines.length },
-          });
+          const items = runs([line], style.ascent * size, pitch, style);
+          if (ctx.options.overlay) items.push(...overlayOf(line, ctx));
+          bands.push({ kind: 'line', lines: 1, items, keep: false, paragraph: { id, index, count: lines.length } });
         });
         break;
       }
       case 'subheading': {
         // Set like a paragraph's first line (T2), in the heading face.
-        const lines = setText(block.text, style.heading.font, size, 'left', style, fonts, missing, 2 * size);
-        lines.forEach((line) => {
-          bands.push({ kind: 'line', lines: 1, items: runs([line], style.ascent * size, pitch, style, size), keep: true });
-        });
+        const lines = setText(ctx, block.text, { face: style.heading.font, size, align: 'left', indent: 2 * size });
+        for (const line of lines) {
+          bands.push({ kind: 'line', lines: 1, items: runs([line], style.ascent * size, pitch, style), keep: true });
+        }
         break;
       }
       case 'image':
-        bands.push(imageBand(block, style, fonts, missing));
+        bands.push(imageBand(block, ctx));
         break;
     }
   });
@@ -105,19 +106,20 @@ export function bandsOf(flow: FlowBlock[], style: Style, fonts: FontSet, missing
  * than half the type area; its caption centred under it in 4号; the whole band a
  * whole number of grid lines (T1), the image's top on the first line's em box.
  */
-function imageBand(block: FlowBlock & { kind: 'image' }, style: Style, fonts: FontSet, missing: Missing[]): Band {
+function imageBand(block: FlowBlock & { kind: 'image' }, ctx: Context): Band {
+  const { style } = ctx;
   const { pitch, size } = style.body;
   const { width: w, height: h } = block.pixels;
   const width = Math.min(style.area.width, ((style.area.height / 2) * w) / h);
   const height = (width * h) / w;
   const captionSize = style.colophon.size;
   const caption = block.caption
-    ? setText(block.caption, style.body.font, captionSize, 'center', style, fonts, missing, 0)
+    ? setText(ctx, block.caption, { face: style.body.font, size: captionSize, align: 'center' })
     : [];
   const captionTop = height + (pitch - size);
   const items: PageItem[] = [
     { type: 'image', file: block.file, x: (style.area.width - width) / 2, y: 0, width, height },
-    ...runs(caption, captionTop + style.ascent * captionSize, captionSize * 1.5, style, captionSize),
+    ...runs(caption, captionTop + style.ascent * captionSize, captionSize * 1.5, style),
   ];
   const bottom = caption.length > 0 ? captionTop + (caption.length - 1) * captionSize * 1.5 + captionSize : height;
   // The next line's em box starts a whole pitch below this band's last one.
@@ -137,40 +139,20 @@ function dest(name: string): PageItem {
  * A title line too long for the measure, broken into lines of nearly equal length
  * (T19: never one long line and a stub), each centred.
  */
-function balanced(text: DocText, face: FontRole, size: number, style: Style, fonts: FontSet, missing: Missing[]): SetLine[] {
-  const full = setText(text, face, size, 'center', style, fonts, missing, 0);
+function balanced(ctx: Context, text: DocText, face: FontRole, size: number): SetLine[] {
+  const measure = ctx.style.area.width;
+  const full = setText(ctx, text, { face, size, align: 'center' });
   if (full.length < 2) return full;
   const total = full.reduce((w, l) => w + l.natural, 0);
-  for (let width = Math.ceil(total / full.length / size) * size; width < style.area.width; width += size) {
-    const set = setParagraph(text.text, { face, size, indent: 0, align: 'center', shape: () => ({ x: (style.area.width - width) / 2, width }) }, fonts);
+  for (let width = Math.ceil(total / full.length / size) * size; width < measure; width += size) {
+    const set = setParagraph(text.text, { face, size, indent: 0, align: 'center', shape: uniform(width, (measure - width) / 2) }, ctx.fonts);
     if (set.lines.length <= full.length) return set.lines;
   }
   return full;
 }
 
-/** Set a piece of text to the measure of the type area. */
-export function setText(
-  text: DocText,
-  face: FontRole,
-  size: number,
-  align: 'justify' | 'left' | 'center',
-  style: Style,
-  fonts: FontSet,
-  missing: Missing[],
-  indent: number,
-  inset = 0,
-): SetLine[] {
-  const set = setParagraph(
-    text.text,
-    { face, size, indent, align, shape: () => ({ x: inset, width: style.area.width - 2 * inset }) },
-    fonts,
-  );
-  for (const m of set.missing) missing.push({ ...m, in: text });
-  return set.lines;
-}
-
 /** Lines as text runs, the first baseline at `baseline`, then one `pitch` apart. */
-export function runs(lines: SetLine[], baseline: number, pitch: number, style: Style, _size: number): PageItem[] {
+export function runs(lines: SetLine[], baseline: number, pitch: number, style: Style): PageItem[] {
   return lines.map((line, i) => ({
     type: 'text',
     glyphs: line.glyphs,

@@ -5,10 +5,8 @@
  * from both edges (GB/T 9704 §10).
  */
 import type { ColophonDoc, ColophonField, DocText } from '../document/index.js';
-import type { FontSet } from '../fonts/index.js';
-import { setParagraph, type PlacedGlyph } from '../paragraph/index.js';
-import type { Style } from '../style/index.js';
-import type { Missing } from './bands.js';
+import { uniform, type PlacedGlyph } from '../paragraph/index.js';
+import { setNatural, setText, type Context } from './context.js';
 import { shiftGlyphs } from './move.js';
 import type { PageItem } from './types.js';
 
@@ -19,7 +17,8 @@ export interface ColophonBlock {
   items: PageItem[];
 }
 
-export function colophonBlock(doc: ColophonDoc, style: Style, fonts: FontSet, missing: Missing[]): ColophonBlock {
+export function colophonBlock(doc: ColophonDoc, ctx: Context): ColophonBlock {
+  const { style } = ctx;
   const c = style.colophon;
   const em = c.size;
   const pitch = style.body.pitch;
@@ -27,9 +26,7 @@ export function colophonBlock(doc: ColophonDoc, style: Style, fonts: FontSet, mi
   const inner = width - 2 * em;
   const rows: PlacedGlyph[][] = [];
   const natural = (text: DocText) => {
-    const r = setParagraph(text.text, { face: c.font, size: em, indent: 0, align: 'left', shape: () => ({ x: 0, width: 1e6 }) }, fonts);
-    for (const m of r.missing) missing.push({ ...m, in: text });
-    const line = r.lines[0];
+    const line = setNatural(ctx, text, c.font, em);
     return { glyphs: line?.glyphs ?? [], width: line?.natural ?? 0 };
   };
 
@@ -37,13 +34,13 @@ export function colophonBlock(doc: ColophonDoc, style: Style, fonts: FontSet, mi
   if (doc.distribution) {
     // The recipients wrap with their continuation aligned after the colon.
     const label = natural({ text: doc.distribution.label });
-    const r = setParagraph(
-      doc.distribution.text.text,
-      { face: c.font, size: em, indent: 0, align: 'justify', shape: () => ({ x: em + label.width, width: inner - label.width }) },
-      fonts,
-    );
-    for (const m of r.missing) missing.push({ ...m, in: doc.distribution.text });
-    r.lines.forEach((line, i) => rows.push([...(i === 0 ? shiftGlyphs(label.glyphs, em) : []), ...line.glyphs]));
+    const lines = setText(ctx, doc.distribution.text, {
+      face: c.font,
+      size: em,
+      align: 'justify',
+      shape: uniform(inner - label.width, em + label.width),
+    });
+    lines.forEach((line, i) => rows.push([...(i === 0 ? shiftGlyphs(label.glyphs, em) : []), ...line.glyphs]));
     split = rows.length;
   }
   const pairs: (ColophonField | DocText)[][] = [...doc.rows];

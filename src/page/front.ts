@@ -3,35 +3,25 @@
  * numbers. Unnumbered (T20); continues onto further unnumbered pages if needed.
  */
 import type { ContentsEntry, DocText, Masthead } from '../document/index.js';
-import type { FontSet } from '../fonts/index.js';
-import { setParagraph, type PlacedGlyph, type SetLine } from '../paragraph/index.js';
+import type { FontRole, FontSet } from '../fonts/index.js';
+import type { PlacedGlyph, SetLine } from '../paragraph/index.js';
 import type { Style } from '../style/index.js';
-import type { Missing } from './bands.js';
+import { setNatural, setText, type Context } from './context.js';
 import { shiftGlyphs } from './move.js';
 import type { Page, PageItem } from './types.js';
 
 /** Width of the page-number column of the contents, in em of the contents size. */
 const NUMBER_EMS = 2.5;
 
-export function frontPages(
-  masthead: Masthead,
-  contents: ContentsEntry[],
-  numbers: Map<string, number>,
-  style: Style,
-  fonts: FontSet,
-  missing: Missing[],
-): Page[] {
+export function frontPages(masthead: Masthead, contents: ContentsEntry[], numbers: Map<string, number>, ctx: Context): Page[] {
+  const { style } = ctx;
   const { area, ascent } = style;
   const items: PageItem[] = [];
   const pages: Page[] = [];
   const put = (line: SetLine | undefined, y: number, color = style.colors.text, dx = 0) => {
     if (line) items.push({ type: 'text', glyphs: shiftGlyphs(line.glyphs, area.left + dx), y, color });
   };
-  const set = (text: DocText, face: Parameters<FontSet['face']>[0], size: number, align: 'left' | 'center', width = area.width) => {
-    const r = setParagraph(text.text, { face, size, indent: 0, align, shape: () => ({ x: 0, width }) }, fonts);
-    for (const m of r.missing) missing.push({ ...m, in: text });
-    return r.lines;
-  };
+  const set = (text: DocText, face: FontRole, size: number, align: 'left' | 'center') => setText(ctx, text, { face, size, align });
 
   // T22: the name in red, large and centred; period and serial under it; the editing
   // unit left and the print date right on one line; a red rule the width of the area.
@@ -58,7 +48,7 @@ export function frontPages(
   let baseline = y + ascent * c.size;
   const bottom = area.top + area.height;
   for (const entry of contents) {
-    const lines = entryLines(entry, numbers.get(entry.target), style, fonts, missing);
+    const lines = entryLines(entry, numbers.get(entry.target), ctx);
     if (baseline + (lines.length - 1) * c.pitch > bottom) {
       pages.push({ folio: null, items: items.splice(0) });
       baseline = area.top + ascent * c.size;
@@ -77,42 +67,29 @@ export function frontPages(
  * indented 2 em, wrapped with a hanging indent, dot leaders on its last line to the
  * page number set flush right; a section flush left in bold.
  */
-function entryLines(
-  entry: ContentsEntry,
-  number: number | undefined,
-  style: Style,
-  fonts: FontSet,
-  missing: Missing[],
-): PlacedGlyph[][] {
+function entryLines(entry: ContentsEntry, number: number | undefined, ctx: Context): PlacedGlyph[][] {
+  const { style } = ctx;
   const c = style.contents;
   const em = c.size;
   const width = style.area.width;
   if (entry.level === 'section') {
-    const r = setParagraph(entry.text.text, { face: style.heading.font, size: em, indent: 0, align: 'left', shape: () => ({ x: 0, width }) }, fonts);
-    for (const m of r.missing) missing.push({ ...m, in: entry.text });
-    return r.lines.map((l) => l.glyphs);
+    return setText(ctx, entry.text, { face: style.heading.font, size: em, align: 'left' }).map((l) => l.glyphs);
   }
   const room = width - (NUMBER_EMS + 1) * em;
-  const r = setParagraph(
-    entry.text.text,
-    {
-      face: c.font,
-      size: em,
-      indent: 0,
-      align: 'left',
-      // First line 2 em in; continuation lines a further em in (a hanging indent).
-      shape: (i) => (i === 0 ? { x: 2 * em, width: room - 2 * em } : { x: 3 * em, width: room - 3 * em }),
-    },
-    fonts,
-  );
-  for (const m of r.missing) missing.push({ ...m, in: entry.text });
-  const lines = r.lines.map((l) => [...l.glyphs]);
-  const last = r.lines.at(-1);
+  const set = setText(ctx, entry.text, {
+    face: c.font,
+    size: em,
+    align: 'left',
+    // First line 2 em in; continuation lines a further em in (a hanging indent).
+    shape: { first: { x: 2 * em, width: room - 2 * em }, rest: { x: 3 * em, width: room - 3 * em } },
+  });
+  const lines = set.map((l) => [...l.glyphs]);
+  const last = set.at(-1);
   if (!last || number === undefined) return lines;
-  const digits = setParagraph(String(number), { face: c.font, size: em, indent: 0, align: 'left', shape: () => ({ x: 0, width }) }, fonts).lines[0];
+  const digits = setNatural(ctx, { text: String(number) }, c.font, em);
   const numberGlyphs = digits ? shiftGlyphs(digits.glyphs, width - digits.natural) : [];
   const end = last.x + last.natural;
-  const leaders = leaderGlyphs(end + em / 2, width - (digits?.natural ?? 0) - em / 2, em, fonts, c.font);
+  const leaders = leaderGlyphs(end + em / 2, width - (digits?.natural ?? 0) - em / 2, em, ctx.fonts, c.font);
   lines[lines.length - 1]!.push(...leaders, ...numberGlyphs);
   return lines;
 }
@@ -123,7 +100,7 @@ function leaderGlyphs(from: number, to: number, em: number, fonts: FontSet, face
   if (!found) return [];
   const glyphs: PlacedGlyph[] = [];
   for (let x = Math.ceil(from / em) * em; x + em <= to + 1e-6; x += em) {
-    glyphs.push({ face: found.face.role, size: em, id: found.glyph.id, text: '…', x, advance: found.glyph.advance * em });
+    glyphs.push({ face: found.face.role, size: em, id: found.glyph.id, text: '…', x, advance: found.glyph.advance * em, at: 0 });
   }
   return glyphs;
 }

@@ -1,5 +1,7 @@
 /** paginate: set blocks on the baseline grid, front matter, colophon and folios → pages. */
-export { layout, destinations } from './layout.js';
+export { layout, destinations, type Layout } from './layout.js';
 export { paginate, linesHere } from './paginate.js';
 export { bandsOf, type Band } from './bands.js';
+export { dumpPages } from './dump.js';
+export type { LayoutOptions, LineTrace } from './context.js';
 export type * from './types.js';

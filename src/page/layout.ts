@@ -6,28 +6,37 @@
 import type { Document } from '../document/index.js';
 import type { FontSet } from '../fonts/index.js';
 import { InputError, positionOf, type Problem } from '../issue/index.js';
-import { setParagraph } from '../paragraph/index.js';
 import type { Style } from '../style/index.js';
-import { bandsOf, type Missing } from './bands.js';
+import { bandsOf } from './bands.js';
+import { contextOf, setNatural, type Context, type LayoutOptions, type LineTrace, type Missing } from './context.js';
+import { gridOf } from './overlay.js';
 import { colophonBlock } from './colophon.js';
 import { frontPages } from './front.js';
 import { moveItems, shiftGlyphs } from './move.js';
 import { paginate } from './paginate.js';
 import type { Page, PageItem, Pages } from './types.js';
 
-export function layout(doc: Document, style: Style, fonts: FontSet): Pages {
-  const missing: Missing[] = [];
-  const bands = bandsOf(doc.flow, style, fonts, missing);
+export interface Layout extends Pages {
+  /** The line breaker's trace of every body paragraph, when asked for. */
+  trace: LineTrace[];
+}
+
+export function layout(doc: Document, style: Style, fonts: FontSet, options: LayoutOptions = {}): Layout {
+  const ctx = contextOf(style, fonts, options);
+  const bands = bandsOf(doc.flow, ctx);
   const { pages: body, used } = paginate(bands, style, 1);
-  placeColophon(body, used, doc, style, fonts, missing);
-  for (const page of body) page.items.push(...folio(page, style, fonts));
+  placeColophon(body, used, doc, ctx);
+  for (const page of body) {
+    page.items.push(...folio(page, ctx));
+    if (options.overlay) page.items.push(...gridOf(style));
+  }
 
   // Article pages are numbered from 1 whatever the front matter's length, so the
   // contents can be set once the body is paginated: its numbers cannot move them.
   const numbers = destinations(body);
-  const front = frontPages(doc.masthead, doc.contents, numbers, style, fonts, missing);
-  if (missing.length > 0) throw new InputError(missing.map(problemOf));
-  return { width: style.page.width, height: style.page.height, pages: [...front, ...body] };
+  const front = frontPages(doc.masthead, doc.contents, numbers, ctx);
+  if (ctx.missing.length > 0) throw new InputError(ctx.missing.map(problemOf));
+  return { width: style.page.width, height: style.page.height, pages: [...front, ...body], trace: ctx.trace };
 }
 
 /** The folio of the page each destination stands on. */
@@ -46,8 +55,9 @@ export function destinations(pages: Page[]): Map<string, number> {
  * edge of the type area, a grid line clear of the text; when it does not fit there
  * it goes to the foot of a new page.
  */
-function placeColophon(pages: Page[], used: number, doc: Document, style: Style, fonts: FontSet, missing: Missing[]) {
-  const block = colophonBlock(doc.colophon, style, fonts, missing);
+function placeColophon(pages: Page[], used: number, doc: Document, ctx: Context) {
+  const { style } = ctx;
+  const block = colophonBlock(doc.colophon, ctx);
   if (block.rows === 0) return;
   const capacity = style.body.lines;
   let page = pages.at(-1)!;
@@ -60,10 +70,11 @@ function placeColophon(pages: Page[], used: number, doc: Document, style: Style,
 }
 
 /** T20: `— 1 —` in 4号, 7 mm below the type area; odd pages right, even left, one character in. */
-function folio(page: Page, style: Style, fonts: FontSet): PageItem[] {
+function folio(page: Page, ctx: Context): PageItem[] {
+  const { style } = ctx;
   if (page.folio === null) return [];
   const f = style.folio;
-  const line = setParagraph(`— ${page.folio} —`, { face: f.font, size: f.size, indent: 0, align: 'left', shape: () => ({ x: 0, width: style.area.width }) }, fonts).lines[0];
+  const line = setNatural(ctx, { text: `— ${page.folio} —` }, f.font, f.size);
   if (!line) return [];
   const x = page.folio % 2 === 1 ? style.area.left + style.area.width - f.size - line.natural : style.area.left + f.size;
   const y = style.area.top + style.area.height + f.below + style.ascent * f.size;

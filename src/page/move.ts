@@ -9,6 +9,7 @@ export function moveItems(items: readonly PageItem[], dx: number, dy: number): P
         return { ...it, y: it.y + dy, glyphs: shiftGlyphs(it.glyphs, dx) };
       case 'rule':
       case 'image':
+      case 'rect':
         return { ...it, x: it.x + dx, y: it.y + dy };
       case 'dest':
         return { ...it, y: it.y + dy };

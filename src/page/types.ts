@@ -42,7 +42,18 @@ export interface Picture {
   height: number;
 }
 
-export type PageItem = TextRun | Rule | Destination | Picture;
+/** A rectangle's outline (the debug overlay): x, y its top-left corner. */
+export interface Frame {
+  type: 'rect';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  thickness: number;
+  color: Cmyk;
+}
+
+export type PageItem = TextRun | Rule | Destination | Picture | Frame;
 
 export interface Page {
   /** The printed page number (T20): null on the masthead and contents pages. */

@@ -105,7 +105,7 @@ function glyphsOf(
   if (to - from > 1 && /^(——)$/.test(text)) {
     const found = fonts.resolve(face, text);
     if (found) {
-      return [{ face: found.face.role, size, id: found.glyph.id, text, x: 0, advance: found.glyph.advance * size }];
+      return [{ face: found.face.role, size, id: found.glyph.id, text, x: 0, advance: found.glyph.advance * size, at: starts[from]! }];
     }
   }
   let x = 0;
@@ -120,7 +120,7 @@ function glyphsOf(
     const advance = found.glyph.advance * size;
     // A combining mark draws over the character before it and takes no room.
     const mark = k > from && MARK.test(ch);
-    glyphs.push({ face: found.face.role, size, id: found.glyph.id, text: ch, x: mark ? x - advance : x, advance });
+    glyphs.push({ face: found.face.role, size, id: found.glyph.id, text: ch, x: mark ? x - advance : x, advance, at: starts[k]! });
     if (!mark) x += advance;
   }
   return glyphs;

@@ -1,7 +1,10 @@
-/** set: the paragraph engine (T2–T16): cells → items → breaks → justified lines. */
+/** set: the paragraph engine (T2–T16): cells → items → total-fit breaks → justified lines. */
 export { setParagraph, type SetParagraph } from './set.js';
 export { cellsOf } from './cells.js';
-export { itemsOf, SPACING } from './items.js';
-export { firstFit, isLegalBreak, lineStartAfter } from './breaks.js';
+export { itemsOf, SPACING, WORD_BREAK } from './items.js';
+export { totalFit, pathCost, passLimits, badness, fitnessOf, lineDemerits, breakable, startAfter, sumsOf, ratioOf, type TraceEntry, type BreakResult } from './linebreak.js';
+export { firstFit } from './breaks.js';
+export { BREAK_PARAMS, type BreakParams } from './params.js';
 export { setLine, adjust } from './justify.js';
+export { lineBox, uniform } from './types.js';
 export type * from './types.js';

@@ -3,25 +3,47 @@
  * one glue, which is also the place to break there: a break discards it, which
  * sets a line-end mark half width (T9) and lets an opening mark at a line start
  * lose its left half (T10). Forbidden breaks (T4, T5, T6) put an infinite penalty
- * before the glue.
+ * before the glue. Inside a Latin word or an address, penalties mark where a
+ * later pass of the breaker may break (T14, T6).
  */
-import { NO_LINE_END, NO_LINE_START, NOT_FOR_JUSTIFYING, isCompressible, isWide } from '../text/index.js';
-import type { Cell, Glue, Item, Penalty, Range } from './types.js';
+import LineBreaker from 'linebreak';
+import { NO_LINE_END, NO_LINE_START, NOT_FOR_JUSTIFYING, hyphenationPoints, isCompressible, isWide } from '../text/index.js';
+import type { Cell, Glue, Item, Penalty, PlacedGlyph, Range } from './types.js';
 
-/** The engine's parameters, in em; each says where it comes from. */
+/** The engine's spacing, in em; each says where it comes from. */
 export const SPACING = {
   /** T14: between Han and Latin or digits, ¼ em, shrinking to ⅛ em, growing to ⅓ em. */
   hanLatin: { width: 1 / 4, shrink: 1 / 8, stretch: 1 / 12 },
   /** T13: a word space, ⅓ em (TeX's interword space), shrinking to ¼ em, growing to ½ em. */
   word: { width: 1 / 3, shrink: 1 / 12, stretch: 1 / 6 },
   /**
-   * T13: what a gap between two Han characters may grow by before the line counts
-   * as loose. Kept under 0.1 em: larger gaps make PDF text extraction insert spaces.
+   * T13: how far a gap between two full-width characters may grow at an adjustment
+   * ratio of 1. The breaker's tolerance (params.ts) then keeps gaps under 0.1 em
+   * where the paragraph allows: larger gaps make PDF text extraction insert spaces.
    */
   interStretch: 0.08,
 } as const;
 
-export function itemsOf(cells: Cell[], size: number, indent: number): Item[] {
+/** Costs of breaks inside words, as TeX's \hyphenpenalty and \exhyphenpenalty. */
+export const WORD_BREAK = {
+  /** At a hyphenation point (TeX's default 50). */
+  hyphenation: 50,
+  /** After a hyphen written in the word (TeX's default 50). */
+  explicit: 50,
+  /** Inside an e-mail address or URL, after `/ . @ -` (T6: the last resort). */
+  address: 1000,
+} as const;
+
+export interface ItemOptions {
+  size: number;
+  /** Width of the first line's indent, points (T2). */
+  indent: number;
+  /** The hyphen to draw at a hyphenation break, when the font has one. */
+  hyphen: PlacedGlyph | null;
+}
+
+export function itemsOf(cells: Cell[], options: ItemOptions): Item[] {
+  const { size, indent } = options;
   const items: Item[] = [];
   if (indent > 0) {
     // T2: the indent is material, never discarded or stretched.
@@ -38,7 +60,7 @@ export function itemsOf(cells: Cell[], size: number, indent: number): Item[] {
     // T10 allows an opening mark to lose its left half at a paragraph's start too;
     // mainland practice keeps it there, so the first cell keeps its whole width.
     const whole = before ? cell : keepLeftBlank(cell);
-    items.push({ type: 'box', width: whole.width, cell: whole, range: cell.range });
+    items.push(...wordItems(whole, options));
   });
   // The paragraph's end: the last line is ragged (T13), and must end here.
   const end = cells.at(-1)?.range[1] ?? 0;
@@ -46,6 +68,82 @@ export function itemsOf(cells: Cell[], size: number, indent: number): Item[] {
   items.push(glue('gap', 0, 1e6, 0, '', [end, end]));
   items.push(penalty(-Infinity, [end, end]));
   return items;
+}
+
+/** A cell as boxes, with the places inside a word or address a later pass may break. */
+function wordItems(cell: Cell, options: ItemOptions): Item[] {
+  const points = cell.cls === 'alnum' ? breakPoints(cell.text) : [];
+  if (points.length === 0) return [{ type: 'box', width: cell.width, cell, range: cell.range }];
+  const out: Item[] = [];
+  let from = 0;
+  for (const p of points) {
+    out.push(fragmentBox(cell, from, p.at));
+    const at = cell.range[0] + p.at;
+    const hyphen = p.kind === 'hyphenation' ? options.hyphen : null;
+    out.push({
+      type: 'penalty',
+      width: hyphen ? hyphen.advance : 0,
+      cost: WORD_BREAK[p.kind],
+      flagged: p.kind !== 'address',
+      level: p.kind === 'address' ? 2 : 1,
+      // PDF 1.7 §14.8.2.2.3: a hyphen the layout inserts is a soft hyphen.
+      ...(hyphen ? { glyph: { ...hyphen, text: '\u00ad', at, inserted: true } } : {}),
+      range: [at, at],
+    });
+    from = p.at;
+  }
+  out.push(fragmentBox(cell, from, cell.text.length));
+  return out;
+}
+
+interface BreakPoint {
+  /** Offset into the word. */
+  at: number;
+  kind: 'hyphenation' | 'explicit' | 'address';
+}
+
+/** Where a Latin word, number or address may break, if at all. */
+function breakPoints(word: string): BreakPoint[] {
+  if (/@|:\/\/|^www\./i.test(word)) {
+    // T6: an address or URL only after `/ . @ -`, and only as a last resort.
+    const points: BreakPoint[] = [];
+    for (let i = 1; i < word.length - 1; i++) {
+      if ('/.@-_'.includes(word[i - 1]!) && !'/.@-_'.includes(word[i]!)) points.push({ at: i, kind: 'address' });
+    }
+    return points;
+  }
+  // UAX #14 (the linebreak package) finds the breaks a word has of its own: after
+  // the hyphens of a compound, after a slash; each run of letters between them
+  // may also be hyphenated.
+  const points: BreakPoint[] = [];
+  const breaker = new LineBreaker(word);
+  let offset = 0;
+  for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) {
+    const part = word.slice(offset, b.position);
+    for (const run of part.matchAll(/[A-Za-z]+/g)) {
+      for (const h of hyphenationPoints(run[0])) points.push({ at: offset + run.index + h, kind: 'hyphenation' });
+    }
+    if (b.position < word.length) points.push({ at: b.position, kind: 'explicit' });
+    offset = b.position;
+  }
+  return points;
+}
+
+/** The part of a cell from offset `from` to `to` of its text, as a box. */
+function fragmentBox(cell: Cell, from: number, to: number): Item {
+  const start = cell.range[0] + from;
+  const end = cell.range[0] + to;
+  const glyphs = cell.glyphs.filter((g) => g.at >= start && g.at < end);
+  const x0 = glyphs[0]?.x ?? 0;
+  const width = glyphs.reduce((w, g) => Math.max(w, g.x - x0 + g.advance), 0);
+  const part: Cell = {
+    ...cell,
+    text: cell.text.slice(from, to),
+    range: [start, end],
+    width,
+    glyphs: glyphs.map((g) => ({ ...g, x: g.x - x0 })),
+  };
+  return { type: 'box', width, cell: part, range: part.range };
 }
 
 /** The items between two adjacent cells. */
@@ -75,8 +173,9 @@ function gapBetween(a: Cell, b: Cell, size: number, range: Range): Glue {
   if (isCompressible(a.cls) && isCompressible(b.cls)) {
     // T11: two adjacent marks take 1.5 em: the blank between them loses half an em
     // (never both blanks: glyphs must start 0.5 em apart for text extraction).
+    // The pair is rigid: 1.5 em, never spread by justification either.
     const kept = Math.max(0, blank - size / 2);
-    return glue('gap', kept + spaceWidth(typed, size), stretchOf(a, b, size), 0, typed, range);
+    return glue('gap', kept + spaceWidth(typed, size), 0, 0, typed, range);
   }
   if (typed !== '') {
     // A typed space between words (or between Han characters: kept as a word space).
@@ -115,5 +214,5 @@ function glue(kind: Glue['kind'], width: number, stretch: number, shrink: number
 }
 
 function penalty(cost: number, range: Range): Penalty {
-  return { type: 'penalty', width: 0, cost, flagged: false, range };
+  return { type: 'penalty', width: 0, cost, flagged: false, level: 0, range };
 }

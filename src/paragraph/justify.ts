@@ -16,11 +16,11 @@ export interface LineSpec {
   align: 'justify' | 'left' | 'center';
   size: number;
   /** A space glyph for typed spaces, to keep them in extracted text. */
-  space: (size: number) => PlacedGlyph | null;
+  space: PlacedGlyph | null;
 }
 
 export function setLine(spec: LineSpec): SetLine {
-  const { items, from, to, size } = spec;
+  const { items, from, to } = spec;
   const glues: Glue[] = [];
   let natural = 0;
   for (let k = from; k < to; k++) {
@@ -34,7 +34,7 @@ export function setLine(spec: LineSpec): SetLine {
   const gaps = glues.filter((g) => g.stretch < 1e5);
   const justify = spec.align === 'justify' && (!spec.last || natural > spec.width);
   const { widths, ratio } = justify
-    ? adjust(gaps, spec.width - natural, size)
+    ? adjust(gaps, spec.width - natural, spec.size)
     : { widths: new Map<Glue, number>(), ratio: 0 };
 
   const glyphs: PlacedGlyph[] = [];
@@ -45,13 +45,12 @@ export function setLine(spec: LineSpec): SetLine {
       for (const g of it.cell.glyphs) glyphs.push({ ...g, x: spec.x + x + g.x });
       x += it.width;
     } else if (it.type === 'glue') {
-      if (it.text !== '') {
-        const space = spec.space(size);
-        if (space) glyphs.push({ ...space, x: spec.x + x });
-      }
+      if (it.text !== '' && spec.space) glyphs.push({ ...spec.space, x: spec.x + x, at: it.range[0] });
       x += it.stretch >= 1e5 ? 0 : (widths.get(it) ?? it.width);
     }
   }
+  // A line broken at a hyphenation point ends with the hyphen.
+  if (breakItem?.type === 'penalty' && breakItem.glyph) glyphs.push({ ...breakItem.glyph, x: spec.x + x });
   return {
     glyphs,
     x: spec.x,
@@ -97,8 +96,11 @@ export function adjust(gaps: Glue[], excess: number, size: number): { widths: Ma
       left -= give;
     }
     if (left > 1e-9) {
-      // Every gap alike, Han or not (T13: "then all inter-character gaps evenly").
-      const open = gaps.filter((g) => g.stretch > 0);
+      // T13: "then all inter-character gaps evenly": the gaps between full-width
+      // characters; word spaces and Han–Latin gaps stay at their maximum (½ em,
+      // ⅓ em) unless a line has no other gap to take the rest.
+      const between = gaps.filter((g) => g.stretch > 0 && (g.kind === 'gap' || g.kind === 'punct'));
+      const open = between.length > 0 ? between : gaps.filter((g) => g.stretch > 0);
       const share = open.length > 0 ? left / open.length : 0;
       for (const g of open) widths.set(g, widths.get(g)! + share);
     }

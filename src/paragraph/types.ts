@@ -20,6 +20,10 @@ export interface PlacedGlyph {
   x: number;
   /** The font's advance width, in points. */
   advance: number;
+  /** Index in the paragraph's text of the first character the glyph stands for. */
+  at: number;
+  /** Drawn by the engine, not in the text: the hyphen of a hyphenated line. */
+  inserted?: boolean;
 }
 
 /**
@@ -83,7 +87,16 @@ export interface Penalty {
   width: number;
   /** Cost of breaking here; ±Infinity as above. */
   cost: number;
+  /** A hyphenation break: two in a row cost extra (TeX's \doublehyphendemerits). */
   flagged: boolean;
+  /**
+   * The first pass of the breaker that may break here: 0 any; 1 inside a Latin
+   * word (hyphenation, after an explicit hyphen: T14, only when the line cannot be
+   * set otherwise); 2 inside an e-mail address or URL (T6, the last resort).
+   */
+  level: 0 | 1 | 2;
+  /** What to draw at the line's end when it breaks here (the hyphen). */
+  glyph?: PlacedGlyph;
   range: Range;
 }
 
@@ -115,8 +128,26 @@ export interface MissingGlyph {
   tried: FontRole[];
 }
 
-/** The measure of each line: x from the left of the measure, and width. */
-export type LineShape = (line: number) => { x: number; width: number };
+/** A line's place in the measure: x from the measure's left, and width. */
+export interface LineBox {
+  x: number;
+  width: number;
+}
+
+/** The lines of a paragraph: the first, and every other (a hanging indent differs). */
+export interface LineShape {
+  first: LineBox;
+  rest: LineBox;
+}
+
+export function lineBox(shape: LineShape, line: number): LineBox {
+  return line === 0 ? shape.first : shape.rest;
+}
+
+/** Every line the same. */
+export function uniform(width: number, x = 0): LineShape {
+  return { first: { x, width }, rest: { x, width } };
+}
 
 export interface SetParams {
   face: FontRole;
@@ -128,4 +159,6 @@ export interface SetParams {
   indent: number;
   /** How lines but the last are aligned. */
   align: 'justify' | 'left' | 'center';
+  /** Keep every break the breaker weighed, for `--trace linebreak`. */
+  trace?: boolean;
 }

@@ -23,10 +23,12 @@ export interface PdfMeta {
 /** The parts of pdfkit's embedded font this writer uses (pdfkit does not type them). */
 interface EmbeddedFont {
   id: string;
-  subset: { includeGlyph(glyphId: number): number };
+  subset: { includeGlyph(glyphId: number): number; glyphs: number[] };
   widths: number[];
   unicode: number[][];
   ref(): unknown;
+  /** This writer's: the code of each glyph and text it has drawn. */
+  codes?: Map<string, number>;
 }
 
 interface Doc extends PDFKit.PDFDocument {
@@ -81,6 +83,9 @@ export function writePdf(pages: Pages, meta: PdfMeta, fonts: FontSet): Promise<B
 function drawPage(doc: Doc, page: Page, fontOf: (role: FontRole) => EmbeddedFont): void {
   for (const item of page.items) {
     if (item.type === 'image') doc.image(item.file, item.x, item.y, { width: item.width, height: item.height });
+    if (item.type === 'rect') {
+      doc.save().lineWidth(item.thickness).strokeColor(cmyk(item.color)).rect(item.x, item.y, item.width, item.height).stroke().restore();
+    }
     if (item.type === 'rule') {
       doc
         .save()
@@ -143,11 +148,27 @@ function textObject(doc: Doc, glyphs: PlacedGlyph[], y: number, fontOf: (role: F
   return `BT\n/${font.id} ${num(size)} Tf\n1 0 0 1 ${num(first.x)} ${num(y)} Tm\n[${parts.join(' ')}] TJ\nET`;
 }
 
-/** The glyph's code in the subset, with its width and text recorded for W and ToUnicode. */
+/**
+ * The glyph's code in the subset, with its width and text recorded for W and
+ * ToUnicode. A code has one text, and a glyph may stand for several (the hyphen
+ * for `-` and for the soft hyphen a hyphenated line ends with; `・` for `·`): each
+ * further text gets a copy of the glyph under a code of its own, so every
+ * character extracts as itself (pdf-notes: ToUnicode).
+ */
 function encode(font: EmbeddedFont, g: PlacedGlyph): string {
-  const cid = font.subset.includeGlyph(g.id);
-  if (font.widths[cid] == null) font.widths[cid] = (g.advance / g.size) * 1000;
-  if (font.unicode[cid] == null) font.unicode[cid] = [...g.text].map((c) => c.codePointAt(0)!);
+  font.codes ??= new Map();
+  const key = `${g.id}\u0000${g.text}`;
+  let cid = font.codes.get(key);
+  if (cid === undefined) {
+    cid = font.subset.includeGlyph(g.id);
+    if (font.unicode[cid] != null && font.unicode[cid]!.map((c) => String.fromCodePoint(c)).join('') !== g.text) {
+      font.subset.glyphs.push(g.id);
+      cid = font.subset.glyphs.length - 1;
+    }
+    font.codes.set(key, cid);
+    font.widths[cid] = (g.advance / g.size) * 1000;
+    font.unicode[cid] = [...g.text].map((c) => c.codePointAt(0)!);
+  }
   return cid.toString(16).padStart(4, '0');
 }
 

@@ -1,20 +1,23 @@
 /**
- * Character classes for setting Chinese text, with the kinsoku sets of T4 and T5 and
- * the punctuation kinds of T8–T12 (`shared/docs/typography.md`, after clreq §3.1
- * and GB/T 15834-2011).
+ * Character classes for setting Chinese text: what each character is to the line
+ * breaker and the justifier. The punctuation tables and the kinsoku sets are those
+ * of `shared/docs/typography.md` (T4, T5, T8–T12, after clreq §3.1 and GB/T
+ * 15834-2011); everything else comes from Unicode data (unicode-properties: general
+ * category, script and East Asian Width).
  */
+import properties from 'unicode-properties';
 
 /**
- * What a character is to the line breaker and the justifier.
- * - `han`: an ideograph or other full-width letter, one em, breakable on both sides (T3).
+ * - `han`: an ideograph or another full-width character, one em, breakable on both
+ *   sides (T3).
  * - `stop`: a full-width pause or stop mark `，。、；：？！`, ink in the left half (T9–T12).
  * - `close`: a full-width closing bracket or quote, ink in the left half.
  * - `open`: a full-width opening bracket or quote, ink in the right half.
  * - `dash`: `—`, `——`, `⸺`, `…`: full-width, never compressed (T8).
  * - `middot`: the interpunct `·`, set in a full em and never adjusted (T8).
- * - `alnum`: a Latin letter or a digit (T14: proportional, spaced from Han).
+ * - `alnum`: a letter or a digit that is not full-width (T14: proportional, spaced from Han).
  * - `space`: a typed space or tab.
- * - `asciiOpen` / `asciiClose`: ASCII brackets, proportional.
+ * - `asciiOpen` / `asciiClose`: proportional brackets.
  * - `symbol`: any other character, proportional, glued to its neighbours.
  */
 export type CharClass =
@@ -30,15 +33,21 @@ export type CharClass =
   | 'asciiClose'
   | 'symbol';
 
+/** clreq §3.1.2 (点号): pause and stop marks, set in the left half of their cell. */
 const STOPS = new Set([...'，。、；：？！．']);
+/** clreq §3.1.2 (标号): closing brackets and quotes, left half. */
 const CLOSES = new Set([...'”’）〕］｝】〗》〉」』']);
+/** clreq §3.1.2 (标号): opening brackets and quotes, right half. */
 const OPENS = new Set([...'“‘（〔［｛【〖《〈「『']);
+/** T8, clreq §3.1.2: dashes and ellipses, full-width and never compressed. */
 const DASHES = new Set([...'—⸺⸻…']);
+/** T8: interpuncts, set in a full em. */
 const MIDDOTS = new Set([...'·・‧']);
 
 /**
  * T4 (clreq §3.1.7, 行首禁则): characters that must not start a line. The ASCII
- * closers are included because they sit inside Chinese text here.
+ * closers are included because they sit inside Chinese text here; `…` and `⸺`
+ * because clreq keeps an ellipsis and a dash off a line start.
  */
 export const NO_LINE_START = new Set([
   ...'、，。．：；！？‼⁇”’）〕］｝】〗》〉」』～–—·・‧/／%‰℃…⸺',
@@ -54,20 +63,34 @@ export const NO_LINE_END = new Set([...'“‘（〔［｛【〖《〈「『', .
  */
 export const NOT_FOR_JUSTIFYING = new Set([...'。？！．']);
 
-const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\u3190-\u31ff\uff01-\uff60\uffe0-\uffe6\u2e80-\u2fdf\u3400-\u4dbf]/u;
-const ALNUM = /[\p{L}\p{N}]/u;
+const cache = new Map<string, CharClass>();
 
 export function classify(ch: string): CharClass {
+  let cls = cache.get(ch);
+  if (cls === undefined) {
+    cls = classOf(ch);
+    cache.set(ch, cls);
+  }
+  return cls;
+}
+
+function classOf(ch: string): CharClass {
   if (STOPS.has(ch)) return 'stop';
   if (CLOSES.has(ch)) return 'close';
   if (OPENS.has(ch)) return 'open';
   if (DASHES.has(ch)) return 'dash';
   if (MIDDOTS.has(ch)) return 'middot';
-  if (ch === ' ' || ch === '\t' || ch === '\u00a0') return 'space';
-  if (HAN.test(ch)) return 'han';
-  if (ALNUM.test(ch)) return 'alnum';
-  if (ch === '(' || ch === '[' || ch === '{') return 'asciiOpen';
-  if (ch === ')' || ch === ']' || ch === '}') return 'asciiClose';
+  const cp = ch.codePointAt(0)!;
+  const category = properties.getCategory(cp);
+  const width = properties.getEastAsianWidth(cp);
+  // The ideographic space is a full em of blank, set as a character.
+  if (category === 'Zs' && width !== 'F' && width !== 'W') return 'space';
+  if (ch === '\t') return 'space';
+  if (width === 'W' || width === 'F') return 'han';
+  if (category.startsWith('L') || category === 'Nd' || category === 'Nl' || category === 'No') return 'alnum';
+  if (category.startsWith('M')) return 'alnum';
+  if (category === 'Ps') return 'asciiOpen';
+  if (category === 'Pe') return 'asciiClose';
   return 'symbol';
 }
 

@@ -1,0 +1,84 @@
+/**
+ * What every step of the page stage shares: the style, the fonts, and what it
+ * collects on the way (characters no font has, the line breaker's trace), with
+ * the one way to set a piece of text.
+ */
+import type { DocText } from '../document/index.js';
+import type { FontRole, FontSet } from '../fonts/index.js';
+import { setParagraph, uniform, type LineShape, type MissingGlyph, type SetLine, type TraceEntry } from '../paragraph/index.js';
+import type { Style } from '../style/index.js';
+
+/** A character no font has, with the text it is in. */
+export interface Missing extends MissingGlyph {
+  in: DocText;
+}
+
+/** A line the breaker weighed (`--trace linebreak`), with the paragraph it is in. */
+export interface LineTrace extends TraceEntry {
+  /** The paragraph's number in the issue, from 0, and where it is in the issue file. */
+  para: number;
+  path: string;
+}
+
+export interface LayoutOptions {
+  /** Keep the line breaker's trace of every body paragraph. */
+  trace?: boolean;
+  /** Draw the grid, the line boxes and each line's adjustment ratio. */
+  overlay?: boolean;
+}
+
+export interface Context {
+  style: Style;
+  fonts: FontSet;
+  options: LayoutOptions;
+  missing: Missing[];
+  trace: LineTrace[];
+  /** Body paragraphs set so far: numbers the trace. */
+  paragraphs: number;
+}
+
+export function contextOf(style: Style, fonts: FontSet, options: LayoutOptions = {}): Context {
+  return { style, fonts, options, missing: [], trace: [], paragraphs: 0 };
+}
+
+export interface SetOptions {
+  face: FontRole;
+  size: number;
+  align: 'justify' | 'left' | 'center';
+  /** First-line indent, points. */
+  indent?: number;
+  /** The lines; the whole measure of the type area by default. */
+  shape?: LineShape;
+  /** Trace this text's breaks as a body paragraph. */
+  traced?: boolean;
+}
+
+/** Set a piece of text, noting characters no font has (and the breaks, if traced). */
+export function setText(ctx: Context, text: DocText, o: SetOptions): SetLine[] {
+  const traced = (o.traced ?? false) && (ctx.options.trace ?? false);
+  const set = setParagraph(
+    text.text,
+    {
+      face: o.face,
+      size: o.size,
+      indent: o.indent ?? 0,
+      align: o.align,
+      shape: o.shape ?? uniform(ctx.style.area.width),
+      trace: traced,
+    },
+    ctx.fonts,
+  );
+  for (const m of set.missing) ctx.missing.push({ ...m, in: text });
+  if (traced) {
+    const para = ctx.paragraphs;
+    const path = text.source?.path ?? '';
+    for (const t of set.trace) ctx.trace.push({ para, path, ...t });
+  }
+  if (o.traced) ctx.paragraphs++;
+  return set.lines;
+}
+
+/** The natural width and glyphs of a text on one line (a label, a folio, a number). */
+export function setNatural(ctx: Context, text: DocText, face: FontRole, size: number): SetLine | undefined {
+  return setText(ctx, text, { face, size, align: 'left', shape: uniform(1e6) })[0];
+}

@@ -1,0 +1,38 @@
+/**
+ * The line breaker's parameters: TeX's, each with its TeX name and default, and
+ * why bulletin's value differs where it does (`shared/docs/typography.md`).
+ */
+export interface BreakParams {
+  /**
+   * Largest badness (100·|ratio|³) of a line in each pass. Pass 1 is TeX's
+   * \pretolerance (100); pass 2 its \tolerance (200) — with the inter-character
+   * stretch of items.ts (0.08 em at ratio 1), 200 keeps gaps under 0.1 em (T13);
+   * pass 3 allows breaks inside Latin words (T14: only when the line cannot be set
+   * otherwise); pass 4 accepts any badness and breaks inside addresses (T6).
+   */
+  tolerances: readonly [number, number, number, number];
+  /** TeX's \linepenalty (10): a cost for every line, so fewer lines win a tie. */
+  linePenalty: number;
+  /** TeX's \adjdemerits (10000): a tight line next to a loose one. */
+  adjacentDemerits: number;
+  /** TeX's \doublehyphendemerits (10000): two hyphenated lines in a row. */
+  doubleHyphenDemerits: number;
+  /** TeX's \finalhyphendemerits (5000): the last full line hyphenated. */
+  finalHyphenDemerits: number;
+  /**
+   * T15 (no TeX counterpart): a paragraph's last line with fewer than two
+   * characters that are not punctuation (孤字). As much as a line spread by four
+   * gaps' worth of its stretch (badness 100·4³, squared): the breaker pulls a character
+   * down unless that would spread the line above wider than that.
+   */
+  loneCharacterDemerits: number;
+}
+
+export const BREAK_PARAMS: BreakParams = {
+  tolerances: [100, 200, 200, 10000],
+  linePenalty: 10,
+  adjacentDemerits: 10000,
+  doubleHyphenDemerits: 10000,
+  finalHyphenDemerits: 5000,
+  loneCharacterDemerits: 1e8,
+};
