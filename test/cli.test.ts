@@ -14,7 +14,7 @@ const bin = path.join(root, 'bin', 'bulletin');
 let dir: string;
 
 function run(args: string[], cwd = dir) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -104,4 +104,33 @@ describe('bulletin', () => {
     expect(yaml.err).toContain('should end in .pdf');
     expect(existsSync(path.join(dir, 'issues', 'issue-91.yaml'))).toBe(true);
   });
+
+  it('--trace linebreak writes the breaker\'s lines as JSON, the chosen ones making each paragraph', () => {
+    const r = run(['build', 'issues/issue-91.yaml', '--trace', 'linebreak', '-o', 'out.pdf']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/out\.pdf \(\d+ pages\)/);
+    const entries = r.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(entries.length).toBeGreaterThan(1000);
+    for (const e of entries) expect(Object.keys(e).sort()).toEqual(['at', 'chosen', 'demerits', 'from', 'line', 'para', 'pass', 'path', 'ratio'].sort());
+    const chosen = entries.filter((e) => e.chosen);
+    const paras = new Set(chosen.map((e) => e.para));
+    expect(paras.size).toBe(53);
+    for (const p of paras) {
+      const lines = chosen.filter((e) => e.para === p);
+      // Each paragraph's chosen lines are 1, 2, 3…, each starting where the last broke.
+      expect(lines.map((e) => e.line)).toEqual(lines.map((_, i) => i + 1));
+      lines.slice(1).forEach((e, i) => expect(e.from as number).toBeGreaterThanOrEqual(lines[i]!.at as number));
+    }
+    expect(run(['build', 'issues/issue-91.yaml', '--trace', 'pages']).code).toBe(2);
+  });
+
+  it('--debug-overlay draws each line\'s adjustment ratio in the margin', () => {
+    expect(run(['build', 'issues/issue-91.yaml', '--debug-overlay', '-o', 'overlay.pdf']).code).toBe(0);
+    expect(run(['build', 'issues/issue-91.yaml', '-o', 'plain.pdf']).code).toBe(0);
+    const text = (f: string) => spawnSync('pdftotext', [path.join(dir, f), '-'], { encoding: 'utf8' }).stdout;
+    const ratios = text('overlay.pdf').match(/^-?\d\.\d{3}$|^last$/gm) ?? [];
+    expect(ratios.length).toBeGreaterThan(300);
+    expect(text('plain.pdf')).not.toMatch(/^-?\d\.\d{3}$/m);
+  });
 });
+

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FontSet } from '../fonts/index.js';
 import { loadIssue } from '../issue/index.js';
 import { setParagraph } from './set.js';
-import type { PlacedGlyph, SetLine, SetParams } from './types.js';
+import { uniform, type PlacedGlyph, type SetLine, type SetParams } from './types.js';
 
 const fonts = new FontSet();
 
@@ -18,11 +18,11 @@ const EM = 16;
 const TOL = 0.05;
 
 /** Body setting: 16 pt, 25 em measure, 2 em indent, justified. */
-const BODY: SetParams = { face: 'serif', size: EM, indent: 2 * EM, align: 'justify', shape: () => ({ x: 0, width: 25 * EM }) };
+const BODY: SetParams = { face: 'serif', size: EM, indent: 2 * EM, align: 'justify', shape: uniform(25 * EM) };
 
 /** Body setting with a measure of `ems` em and, unless given, no indent. */
 function params(ems: number, over: Partial<SetParams> = {}): SetParams {
-  return { ...BODY, indent: 0, shape: () => ({ x: 0, width: ems * EM }), ...over };
+  return { ...BODY, indent: 0, shape: uniform(ems * EM), ...over };
 }
 
 function set(text: string, p: SetParams = BODY): SetLine[] {
@@ -239,15 +239,19 @@ describe('T6: never split', () => {
     });
   }
 
-  it('T6: an e-mail address is never split across lines when it fits on one', () => {
+  it('T6: an e-mail address is not split when the line before can take the room', () => {
     const email = 'sjqdfzbg@126.com';
-    const width = [...email].reduce((w, c) => w + advance(c), 0);
-    // A measure 2 em wider than the address, after 6 Han characters: it cannot
-    // finish the first line, and fits on the second.
-    const ems = Math.ceil(width / EM) + 2;
-    const lines = set(`来稿请发邮箱${email}，谢谢。`, params(ems));
-    expect(lines.length).toBeGreaterThan(1);
-    expect(lines.filter((l) => textOf(l).includes(email))).toHaveLength(1);
+    // 23 Han characters, then the address: it cannot finish the 25 em line, and
+    // the line can end before it with 2 em spread over 22 gaps (under 0.1 em each).
+    const lines = set(`${han(23)}${email}，谢谢。`, params(25));
+    expect(lines.map(textOf)).toEqual([han(23), `${email}，谢谢。`]);
+  });
+
+  it('T6: an address is split, after `@`, only as a last resort', () => {
+    const email = 'sjqdfzbg@126.com';
+    // 12 em: the Han characters before it would have to spread over 1 em a gap.
+    const lines = set(`来稿请发邮箱${email}，谢谢。`, params(12));
+    expect(lines.map(textOf)).toEqual([`来稿请发邮箱sjqdfzbg@`, `126.com，谢谢。`]);
   });
 });
 
@@ -277,8 +281,9 @@ describe('T9: a mark ending a line is half width', () => {
 describe('T10: an opening mark starting a line', () => {
   for (const [open, close] of [['“', '”'], ['（', '）'], ['《', '》']] as const) {
     it(`T10: ${JSON.stringify(open)} starting a line that is not the first loses its left half`, () => {
-      // 5 em: `一二三四五` fills the first line; the mark starts the second.
-      const lines = set(`一二三四五${open}六七八九${close}十。`, params(5));
+      // 5 em: `一二三四五` fills the first line; the mark starts the second, which its
+      // closing mark ends (half width, T9); two characters end the paragraph (T15).
+      const lines = set(`一二三四五${open}六七八九${close}十一。`, params(5));
       const second = lines[1]!;
       const g = second.glyphs[0]!;
       expect(g.text).toBe(open);
@@ -355,7 +360,7 @@ describe('T13: justification', () => {
   /** T13 on one paragraph: flush lines, a ragged last line, small Han gaps. */
   function checkJustified(text: string, p: SetParams, label: string): void {
     const lines = set(text, p);
-    const width = p.shape(0).width;
+    const width = p.shape.first.width;
     lines.forEach((line, i) => {
       const where = `${label}, line ${i}: ${JSON.stringify(textOf(line))}`;
       const start = i === 0 ? p.indent : 0;
