@@ -52,12 +52,17 @@ export function squash(text: string): string {
   return text.replace(/\s+/gu, '');
 }
 
-/** Whether a command-line tool is on this machine. */
+/**
+ * Whether a command-line tool is on this machine. Tests that need one are skipped
+ * without it, except where BULLETIN_REQUIRE_TOOLS is set (as .ci/run sets it):
+ * there a missing tool is a failure, not a skip.
+ */
 export function has(tool: string): boolean {
   try {
     execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
     return true;
   } catch {
+    if (process.env.BULLETIN_REQUIRE_TOOLS === '1') throw new Error(`${tool} is required here and not installed`);
     return false;
   }
 }
