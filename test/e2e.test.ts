@@ -6,9 +6,10 @@
  * bytes on every build.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIssue, type Issue } from '../src/issue/index.js';
 import { resolveStyle } from '../src/style/index.js';
@@ -59,9 +60,13 @@ describe('bulletin build issues/issue-91.yaml', () => {
     expect(pages.length).toBe(1 + folios.length);
   });
 
-  it('sets the masthead on the front page', () => {
+  it('sets the masthead on the front page, the circulation notice top left (T22)', () => {
     const front = bodyText(pages[0]!);
-    expect(front.startsWith(`${issue.name.text}2020年2月（总第91期）${issue.editor.text}2020年3月16日印`)).toBe(true);
+    const notice = squash(issue.colophon.notice!.text);
+    expect(front.startsWith(`${notice}${issue.name.text}2020年2月（总第91期）${issue.editor.text}2020年3月16日印`)).toBe(true);
+    const first = pages[0]!.runs[0]!;
+    expect(first.str.replace(/\s/g, '')).toBe(notice);
+    expect(first.x).toBeCloseTo(resolveStyle({}).area.left, 1);
   });
 
   it('gives every contents entry the number of the page where its title stands', () => {
@@ -105,7 +110,7 @@ describe('bulletin build issues/issue-91.yaml', () => {
         `发放范围：${(c.distribution ?? []).map((d) => d.text).join('，')}。` +
           `主管：${c.supervisor?.text}编辑出版：${c.publisher?.text}` +
           `电话：${c.phone?.text}邮箱：${c.email?.text}` +
-          `（${c.notice?.text}）（共印 ${c.copies} 份）`,
+          `（共印 ${c.copies} 份）`,
       ),
     );
   });
@@ -200,3 +205,75 @@ function bodyLines(page: PdfPage, size: number): { text: string; start: number; 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe.each(['default', 'gongwen'] as const)('issue 91 in the %s preset', (preset) => {
+  let file: string;
+  let book: PdfPage[];
+  beforeAll(async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), `bulletin-${preset}-`));
+    cpSync(path.join(root, 'issues', 'publication.yaml'), path.join(folder, 'publication.yaml'));
+    const yaml = readFileSync(path.join(root, 'issues', 'issue-91.yaml'), 'utf8');
+    writeFileSync(path.join(folder, 'issue-91.yaml'), `${yaml}style:\n  preset: ${preset}\n`);
+    file = path.join(folder, 'issue-91.pdf');
+    execFileSync(process.execPath, [bin, 'build', path.join(folder, 'issue-91.yaml'), '-o', file], { cwd: root });
+    book = await readPdf(file);
+  });
+
+  it('gives every contents entry, sections too, a link to where its title stands', async () => {
+    const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
+    const links = (await (await pdf.getPage(1)).getAnnotations()).filter((a) => a.subtype === 'Link');
+    expect(links).toHaveLength(issue.sections.length + issue.sections.flatMap((s) => s.articles).length);
+    for (const link of links) {
+      const dest = (await pdf.getDestination(link.dest as string))!;
+      const page = book[await pdf.getPageIndex(dest[0] as never)]!;
+      // The destination's page has the section heading or the title it names.
+      const names = [...issue.sections.map((s) => s.title.text), ...issue.sections.flatMap((s) => s.articles.map((a) => squash(a.title.map((t) => t.text).join(''))))];
+      expect(names.some((n) => bodyText(page).includes(n))).toBe(true);
+    }
+    await pdf.destroy();
+  });
+
+  it('has an outline of sections and their articles that open the pages the titles stand on', async () => {
+    const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
+    const outline = (await pdf.getOutline())!;
+    expect(outline.map((o) => o.title)).toEqual(issue.sections.map((s) => s.title.text));
+    for (const [s, section] of issue.sections.entries()) {
+      expect(outline[s]!.items.map((o) => o.title)).toEqual(section.articles.map((a) => a.toc.text));
+      for (const [a, article] of section.articles.entries()) {
+        const dest = (await pdf.getDestination(outline[s]!.items[a]!.dest as string))!;
+        const page = book[await pdf.getPageIndex(dest[0] as never)]!;
+        const title = squash(article.title.map((t) => t.text).join(''));
+        expect(bodyText(page), article.toc.text).toContain(title);
+        // The destination is the top of the title's band: just above the title.
+        const run = page.runs.find((r) => squash(title).startsWith(squash(r.str)) && r.str.trim() !== '')!;
+        expect(page.height - (dest[3] as number)).toBeLessThan(run.y);
+        expect(run.y - (page.height - (dest[3] as number))).toBeLessThan(80);
+      }
+    }
+    await pdf.destroy();
+  });
+
+  it('numbers the contents with the folios of the pages where the titles stand', () => {
+    const front = bodyText(book[0]!);
+    for (const article of issue.sections.flatMap((s) => s.articles)) {
+      const m = new RegExp(`${escape(squash(article.toc.text))}…+(\\d+)`, 'u').exec(front);
+      expect(m, article.toc.text).not.toBeNull();
+      const title = squash(article.title.map((t) => t.text).join(''));
+      const page = book.slice(1).find((p) => bodyText(p).includes(title));
+      expect(Number(m![1]), article.toc.text).toBe(folioOf(page!));
+    }
+  });
+
+  it.runIf(has('mutool'))('sets the colophon on the last page, its last rule on the bottom edge of the type area (T23)', () => {
+    const style = resolveStyle({ preset });
+    const trace = execFileSync('mutool', ['draw', '-F', 'trace', '-o', '-', file, String(book.length)], { encoding: 'utf8' });
+    const rules = [...trace.matchAll(/<moveto x="([\d.]+)" y="([\d.]+)"\/>\s*<lineto x="([\d.]+)" y="([\d.]+)"\/>/g)].map((m) => m.slice(1).map(Number));
+    const horizontal = rules.filter(([, y1, , y2]) => Math.abs(y1! - y2!) < 1e-3);
+    const lowest = Math.max(...horizontal.map(([, y]) => y!));
+    expect(lowest).toBeCloseTo(style.area.top + style.area.height, 2);
+    const ruleWidth = horizontal.find(([, y]) => y === lowest)!;
+    expect(ruleWidth[2]! - ruleWidth[0]!).toBeCloseTo(style.area.width, 2);
+    expect(bodyText(book.at(-1)!)).toContain('发放范围：');
+  });
+});
+

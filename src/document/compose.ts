@@ -12,6 +12,8 @@ export interface DocText {
 }
 
 export interface Masthead {
+  /** The circulation notice (T22), when the publication has one: `内部资料 注意保存`. */
+  notice?: DocText;
   name: DocText;
   /** `2020年2月（总第91期）` */
   period: DocText;
@@ -91,6 +93,7 @@ export function compose(issue: Issue): Document {
       date: new Date(Date.UTC(year, month - 1, day)),
     },
     masthead: {
+      ...(issue.colophon.notice ? { notice: issue.colophon.notice } : {}),
       name: issue.name,
       period,
       editor: issue.editor,

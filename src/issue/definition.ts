@@ -4,9 +4,11 @@
  * The contract is `shared/docs/issue-format.md`; extend it only compatibly.
  */
 import {
+  boolean,
   choice,
   integer,
   list,
+  number,
   oneOf,
   record,
   text,
@@ -56,6 +58,21 @@ export const styleSchema = record(
       description:
         'default: A4, 16 pt body, 25 characters × 22 lines (the printed issue 91); ' +
         'gongwen: GB/T 9704, 15.75 pt body, 28 × 22',
+    }),
+    size: number({ description: 'Body size in points (T1): 16, or 15.75 for 3号', above: 5, maximum: 36 }),
+    chars: integer({ description: 'Characters per line (T1): the measure is chars × size', minimum: 8, maximum: 60 }),
+    lines: integer({ description: 'Lines per page on the baseline grid (T1)', minimum: 8, maximum: 60 }),
+    margins: record(
+      {
+        top: number({ description: 'From the top of the page to the type area, in mm', above: 0 }),
+        left: number({ description: 'From the left of the page to the type area, in mm (centred if not given)', above: 0 }),
+      },
+      { description: 'Where the type area sits on the page' },
+    ),
+    titleSize: number({ description: 'Size of article titles in points (T19); 22 (2号) by default', above: 5, maximum: 72 }),
+    sectionsOnNewPage: boolean({ description: 'Start every section on a new page' }),
+    notice: oneOf(['masthead', 'colophon'] as const, {
+      description: 'Where the circulation notice prints (T22): top left of the masthead, or with the colophon',
     }),
   },
   { description: 'House style; the issue overrides the publication key by key' },

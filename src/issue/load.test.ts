@@ -569,7 +569,7 @@ describe('files that load', () => {
     expect(issue.colophon.notice?.text).toBe('内部资料');
     expect(issue.colophon.notice?.source.path).toBe('publication.colophon.notice');
     expect(issue.colophon.copies).toBe(130);
-    expect(issue.style).toEqual({ preset: 'gongwen' });
+    expect(issue.style).toMatchObject({ preset: 'gongwen' });
   });
 
   it("the issue's colophon and style override the publication's key by key", () => {
@@ -589,7 +589,10 @@ describe('files that load', () => {
     expect(colophon.supervisor?.text).toBe('上街区人民政府办公室');
     expect(colophon.email?.text).toBe('sjqdfzbg@126.com');
     expect(colophon.copies).toBe(130);
-    expect(issue.style).toEqual({ preset: 'gongwen' });
+    const { sources, ...style } = issue.style;
+    expect(style).toEqual({ preset: 'gongwen' });
+    // Each style key remembers where it was given, for messages about the style.
+    expect(sources?.preset).toEqual({ file, line: 18, col: 11, path: 'style.preset' });
   });
 
   it('the committed issue 91 loads', () => {

@@ -13,9 +13,8 @@ import {
   type ColophonFields,
   type IssueFile,
   type PublicationFile,
-  type StyleFields,
 } from './definition.js';
-import type { Block, Colophon, Issue, SourceText } from './model.js';
+import type { Block, Colophon, Issue, SourceText, StyleSpec } from './model.js';
 import { imageSize } from '../image/index.js';
 import { InputError, type Problem } from './problem.js';
 import { joinTexts, paragraphs, single, textLines } from './text.js';
@@ -41,7 +40,14 @@ export function loadIssue(file: string): Issue {
   if (!pub) throw new InputError(problems);
 
   const colophon = { ...(pub.value.colophon ?? {}), ...(value.colophon ?? {}) };
-  const style = { ...(pub.value.style ?? {}), ...(value.style ?? {}) };
+  const style: StyleSpec = {
+    ...(pub.value.style ?? {}),
+    ...(value.style ?? {}),
+    ...(pub.value.style?.margins || value.style?.margins
+      ? { margins: { ...(pub.value.style?.margins ?? {}), ...(value.style?.margins ?? {}) } }
+      : {}),
+    sources: { ...styleSources(pub, `${pub.prefix}style`), ...styleSources(issue, 'style') },
+  };
   if (!pub.value.colophon && !value.colophon) {
     problems.push(atPath(issue, '', 'no colophon: give one here or in the publication file'));
   }
@@ -77,7 +83,7 @@ export function loadIssue(file: string): Issue {
       };
     }),
     colophon: colophonOf(colophon, value.colophon, issue, pub),
-    style: style as StyleFields,
+    style,
   };
 }
 
@@ -198,6 +204,17 @@ function syntaxError(e: YAMLError, src: string): { offset: number; message: stri
     }
   }
   return { offset: e.pos[0], message };
+}
+
+/** Where each style key of a file was given: `margins.top` → its place. */
+function styleSources(parsed: Parsed<unknown>, prefix: string): NonNullable<StyleSpec['sources']> {
+  const out: NonNullable<StyleSpec['sources']> = {};
+  for (const [p, node] of parsed.nodes) {
+    if (!p.startsWith(`${prefix}.`)) continue;
+    const { line, col } = parsed.lines.linePos(node.range?.[0] ?? 0);
+    out[p.slice(prefix.length + 1)] = { file: parsed.file, line, col, path: p };
+  }
+  return out;
 }
 
 function readImageSize(file: string): ReturnType<typeof imageSize> {

@@ -90,6 +90,15 @@ export interface PrintDate {
 /** Style keys as given (publication's, overridden key by key by the issue's). */
 export interface StyleSpec {
   preset?: 'default' | 'gongwen';
+  size?: number;
+  chars?: number;
+  lines?: number;
+  margins?: { top?: number; left?: number };
+  titleSize?: number;
+  sectionsOnNewPage?: boolean;
+  notice?: 'masthead' | 'colophon';
+  /** Where each key was given, for messages about the style: `margins.top` → place. */
+  sources?: Record<string, { file: string; line: number; col: number; path: string }>;
 }
 
 export interface Issue {

@@ -5,11 +5,11 @@
  */
 import type { DocText, FlowBlock } from '../document/index.js';
 import type { FontRole } from '../fonts/index.js';
-import { setParagraph, uniform, type SetLine } from '../paragraph/index.js';
+import { setTitle, uniform, type SetLine } from '../paragraph/index.js';
 import type { Style } from '../style/index.js';
 import { setText, type Context } from './context.js';
 import { overlayOf } from './overlay.js';
-import type { PageItem } from './types.js';
+import type { PageItem, RunTag } from './types.js';
 
 export interface Band {
   kind: 'space' | 'section' | 'title' | 'line' | 'image';
@@ -19,6 +19,8 @@ export interface Band {
   items: PageItem[];
   /** Keep with what follows (T18): never the last band on a page. */
   keep: boolean;
+  /** Start a new page before this band (a section, when the style says so). */
+  breakBefore?: boolean;
   /** For body lines: the paragraph they belong to, and their place in it. */
   paragraph?: { id: number; index: number; count: number };
 }
@@ -41,9 +43,10 @@ export function bandsOf(flow: FlowBlock[], ctx: Context): Band[] {
         bands.push({
           kind: 'section',
           lines: 2,
+          breakBefore: style.sectionsOnNewPage && i > 0,
           items: [
             dest(block.id),
-            ...runs(lines, top + style.ascent * h.size, pitch, style),
+            ...runs(lines, top + style.ascent * h.size, pitch, style, { role: 'H1', block: block.id }),
             { type: 'rule', x: 0, y: pitch + size + 1, length: style.area.width, thickness: 0.5, color: style.colors.text },
           ],
           keep: true,
@@ -53,13 +56,13 @@ export function bandsOf(flow: FlowBlock[], ctx: Context): Band[] {
       case 'title': {
         if (afterText) bands.push(space());
         const t = style.title;
-        const lines = block.lines.flatMap((l) => balanced(ctx, l, t.font, t.size));
+        const lines = block.lines.flatMap((l) => titleLines(ctx, l, t.font, t.size));
         // T19: n title lines on the body pitch, centred in n + 1 grid lines.
         const top = (pitch + size - t.size) / 2;
         bands.push({
           kind: 'title',
           lines: lines.length + 1,
-          items: [dest(block.id), ...runs(lines, top + style.ascent * t.size, pitch, style)],
+          items: [dest(block.id), ...runs(lines, top + style.ascent * t.size, pitch, style, { role: 'H2', block: block.id })],
           keep: true,
         });
         break;
@@ -78,8 +81,10 @@ export function bandsOf(flow: FlowBlock[], ctx: Context): Band[] {
           traced: true,
         });
         const id = paragraphs++;
+        const role = block.kind === 'note' ? 'Note' : 'P';
         lines.forEach((line, index) => {
-          const items = runs([line], style.ascent * size, pitch, style);
+          const tag = { role, block: `p${id}`, line: index, lines: lines.length } as const;
+          const items = runs([line], style.ascent * size, pitch, style, tag);
           if (ctx.options.overlay) items.push(...overlayOf(line, ctx));
           bands.push({ kind: 'line', lines: 1, items, keep: false, paragraph: { id, index, count: lines.length } });
         });
@@ -88,9 +93,10 @@ export function bandsOf(flow: FlowBlock[], ctx: Context): Band[] {
       case 'subheading': {
         // Set like a paragraph's first line (T2), in the heading face.
         const lines = setText(ctx, block.text, { face: style.heading.font, size, align: 'left', indent: 2 * size });
-        for (const line of lines) {
-          bands.push({ kind: 'line', lines: 1, items: runs([line], style.ascent * size, pitch, style), keep: true });
-        }
+        lines.forEach((line, index) => {
+          const tag = { role: 'H3', block: `h${i}`, line: index, lines: lines.length } as const;
+          bands.push({ kind: 'line', lines: 1, items: runs([line], style.ascent * size, pitch, style, tag), keep: true });
+        });
         break;
       }
       case 'image':
@@ -119,7 +125,7 @@ function imageBand(block: FlowBlock & { kind: 'image' }, ctx: Context): Band {
   const captionTop = height + (pitch - size);
   const items: PageItem[] = [
     { type: 'image', file: block.file, x: (style.area.width - width) / 2, y: 0, width, height },
-    ...runs(caption, captionTop + style.ascent * captionSize, captionSize * 1.5, style),
+    ...runs(caption, captionTop + style.ascent * captionSize, captionSize * 1.5, style, { role: 'Caption' }),
   ];
   const bottom = caption.length > 0 ? captionTop + (caption.length - 1) * captionSize * 1.5 + captionSize : height;
   // The next line's em box starts a whole pitch below this band's last one.
@@ -136,27 +142,22 @@ function dest(name: string): PageItem {
 }
 
 /**
- * A title line too long for the measure, broken into lines of nearly equal length
- * (T19: never one long line and a stub), each centred.
+ * A title line (an explicit break in the source makes two), broken into balanced
+ * lines at phrase boundaries when too long for the measure (T19).
  */
-function balanced(ctx: Context, text: DocText, face: FontRole, size: number): SetLine[] {
-  const measure = ctx.style.area.width;
-  const full = setText(ctx, text, { face, size, align: 'center' });
-  if (full.length < 2) return full;
-  const total = full.reduce((w, l) => w + l.natural, 0);
-  for (let width = Math.ceil(total / full.length / size) * size; width < measure; width += size) {
-    const set = setParagraph(text.text, { face, size, indent: 0, align: 'center', shape: uniform(width, (measure - width) / 2) }, ctx.fonts);
-    if (set.lines.length <= full.length) return set.lines;
-  }
-  return full;
+function titleLines(ctx: Context, text: DocText, face: FontRole, size: number): SetLine[] {
+  const set = setTitle(text.text, { face, size, width: ctx.style.area.width }, ctx.fonts);
+  for (const m of set.missing) ctx.missing.push({ ...m, in: text });
+  return set.lines;
 }
 
 /** Lines as text runs, the first baseline at `baseline`, then one `pitch` apart. */
-export function runs(lines: SetLine[], baseline: number, pitch: number, style: Style): PageItem[] {
+export function runs(lines: SetLine[], baseline: number, pitch: number, style: Style, tag: RunTag): PageItem[] {
   return lines.map((line, i) => ({
     type: 'text',
     glyphs: line.glyphs,
     y: baseline + i * pitch,
     color: style.colors.text,
+    tag: tag.line === undefined ? { ...tag, line: i, lines: lines.length } : tag,
   }));
 }

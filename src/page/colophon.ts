@@ -44,7 +44,9 @@ export function colophonBlock(doc: ColophonDoc, ctx: Context): ColophonBlock {
     split = rows.length;
   }
   const pairs: (ColophonField | DocText)[][] = [...doc.rows];
-  const last = [doc.notice, doc.copies].filter((t): t is DocText => t !== undefined);
+  // The notice prints here unless the masthead carries it (T22).
+  const notice = style.notice === 'colophon' ? doc.notice : undefined;
+  const last = [notice, doc.copies].filter((t): t is DocText => t !== undefined);
   if (last.length > 0) pairs.push(last);
   for (const pair of pairs) {
     const parts = pair.map((f) => ('label' in f ? joined(f) : f)).map(natural);
@@ -61,7 +63,7 @@ export function colophonBlock(doc: ColophonDoc, ctx: Context): ColophonBlock {
   items.push(rule(0, c.outerRule));
   rows.forEach((glyphs, i) => {
     const baseline = i * pitch + (pitch - em) / 2 + style.ascent * em;
-    items.push({ type: 'text', glyphs, y: baseline, color: style.colors.text });
+    items.push({ type: 'text', glyphs, y: baseline, color: style.colors.text, tag: { role: 'Colophon', block: 'colophon', line: i, lines: rows.length } });
   });
   if (split > 0 && split < rows.length) items.push(rule(split * pitch, c.innerRule));
   items.push(rule(rows.length * pitch, c.outerRule));

@@ -4,11 +4,11 @@
  */
 import type { ContentsEntry, DocText, Masthead } from '../document/index.js';
 import type { FontRole, FontSet } from '../fonts/index.js';
-import type { PlacedGlyph, SetLine } from '../paragraph/index.js';
+import { setTitle, uniform, type PlacedGlyph, type SetLine } from '../paragraph/index.js';
 import type { Style } from '../style/index.js';
 import { setNatural, setText, type Context } from './context.js';
 import { shiftGlyphs } from './move.js';
-import type { Page, PageItem } from './types.js';
+import type { Page, PageItem, RunTag } from './types.js';
 
 /** Width of the page-number column of the contents, in em of the contents size. */
 const NUMBER_EMS = 2.5;
@@ -18,8 +18,8 @@ export function frontPages(masthead: Masthead, contents: ContentsEntry[], number
   const { area, ascent } = style;
   const items: PageItem[] = [];
   const pages: Page[] = [];
-  const put = (line: SetLine | undefined, y: number, color = style.colors.text, dx = 0) => {
-    if (line) items.push({ type: 'text', glyphs: shiftGlyphs(line.glyphs, area.left + dx), y, color });
+  const put = (line: SetLine | undefined, y: number, color = style.colors.text, dx = 0, tag: RunTag = { role: 'Masthead' }) => {
+    if (line) items.push({ type: 'text', glyphs: shiftGlyphs(line.glyphs, area.left + dx), y, color, tag });
   };
   const set = (text: DocText, face: FontRole, size: number, align: 'left' | 'center') => setText(ctx, text, { face, size, align });
 
@@ -28,6 +28,12 @@ export function frontPages(masthead: Masthead, contents: ContentsEntry[], number
   const m = style.masthead;
   const body = style.body.size;
   let y = area.top;
+  // T22: the circulation notice top left, when it is to print here.
+  if (style.notice === 'masthead' && masthead.notice) {
+    const notice = setText(ctx, masthead.notice, { face: style.heading.font, size: m.noticeSize, align: 'left' })[0];
+    put(notice, y + ascent * m.noticeSize, style.colors.text, 0, { role: 'Masthead' });
+    y += m.noticeSize * 2;
+  }
   set(masthead.name, m.font, m.nameSize, 'center').forEach((l, i) => put(l, y + ascent * m.nameSize + i * m.nameSize * 1.2, style.colors.masthead));
   y += m.nameSize * 1.2 + body * 0.5;
   for (const l of set(masthead.period, style.body.font, body, 'center')) put(l, y + ascent * body);
@@ -43,7 +49,7 @@ export function frontPages(masthead: Masthead, contents: ContentsEntry[], number
   // The contents.
   const c = style.contents;
   const heading = set({ text: '目　录' }, style.title.font, c.headingSize, 'center')[0];
-  put(heading, y + ascent * c.headingSize);
+  put(heading, y + ascent * c.headingSize, style.colors.text, 0, { role: 'TOC' });
   y += c.headingSize + c.size;
   let baseline = y + ascent * c.size;
   const bottom = area.top + area.height;
@@ -53,10 +59,14 @@ export function frontPages(masthead: Masthead, contents: ContentsEntry[], number
       pages.push({ folio: null, items: items.splice(0) });
       baseline = area.top + ascent * c.size;
     }
-    for (const line of lines) {
-      items.push({ type: 'text', glyphs: shiftGlyphs(line, area.left), y: baseline, color: style.colors.text });
+    // The whole entry links to where its title stands.
+    const top = baseline - ascent * c.size;
+    items.push({ type: 'link', x: area.left, y: top, width: area.width, height: (lines.length - 1) * c.pitch + c.size, dest: entry.target });
+    lines.forEach((line, i) => {
+      const tag: RunTag = { role: 'TOC', block: `toc-${entry.target}`, line: i, lines: lines.length };
+      items.push({ type: 'text', glyphs: shiftGlyphs(line, area.left), y: baseline, color: style.colors.text, tag });
       baseline += c.pitch;
-    }
+    });
   }
   pages.push({ folio: null, items });
   return pages;
@@ -76,13 +86,17 @@ function entryLines(entry: ContentsEntry, number: number | undefined, ctx: Conte
     return setText(ctx, entry.text, { face: style.heading.font, size: em, align: 'left' }).map((l) => l.glyphs);
   }
   const room = width - (NUMBER_EMS + 1) * em;
-  const set = setText(ctx, entry.text, {
-    face: c.font,
-    size: em,
-    align: 'left',
-    // First line 2 em in; continuation lines a further em in (a hanging indent).
-    shape: { first: { x: 2 * em, width: room - 2 * em }, rest: { x: 3 * em, width: room - 3 * em } },
-  });
+  // First line 2 em in; an entry too long for one line breaks like a title, at a
+  // phrase into lines of nearly equal length, continued a further em in (a hanging
+  // indent).
+  let set = setText(ctx, entry.text, { face: c.font, size: em, align: 'left', shape: uniform(room - 2 * em, 2 * em) });
+  if (set.length > 1) {
+    set = setTitle(entry.text.text, { face: c.font, size: em, width: room - 3 * em, align: 'left' }, ctx.fonts).lines.map((l, i) => ({
+      ...l,
+      x: i === 0 ? 2 * em : 3 * em,
+      glyphs: shiftGlyphs(l.glyphs, i === 0 ? 2 * em : 3 * em),
+    }));
+  }
   const lines = set.map((l) => [...l.glyphs]);
   const last = set.at(-1);
   if (!last || number === undefined) return lines;

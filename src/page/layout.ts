@@ -14,7 +14,7 @@ import { colophonBlock } from './colophon.js';
 import { frontPages } from './front.js';
 import { moveItems, shiftGlyphs } from './move.js';
 import { paginate } from './paginate.js';
-import type { Page, PageItem, Pages } from './types.js';
+import type { OutlineEntry, Page, PageItem, Pages } from './types.js';
 
 export interface Layout extends Pages {
   /** The line breaker's trace of every body paragraph, when asked for. */
@@ -36,7 +36,24 @@ export function layout(doc: Document, style: Style, fonts: FontSet, options: Lay
   const numbers = destinations(body);
   const front = frontPages(doc.masthead, doc.contents, numbers, ctx);
   if (ctx.missing.length > 0) throw new InputError(ctx.missing.map(problemOf));
-  return { width: style.page.width, height: style.page.height, pages: [...front, ...body], trace: ctx.trace };
+  return {
+    width: style.page.width,
+    height: style.page.height,
+    pages: [...front, ...body],
+    outline: outlineOf(doc.contents),
+    trace: ctx.trace,
+  };
+}
+
+/** The PDF's outline: each section with its articles, in the contents' wording. */
+function outlineOf(contents: Document['contents']): OutlineEntry[] {
+  const out: OutlineEntry[] = [];
+  for (const entry of contents) {
+    const item: OutlineEntry = { title: entry.text.text, dest: entry.target, children: [] };
+    if (entry.level === 'section' || out.length === 0) out.push(item);
+    else out.at(-1)!.children.push(item);
+  }
+  return out;
 }
 
 /** The folio of the page each destination stands on. */
@@ -78,7 +95,7 @@ function folio(page: Page, ctx: Context): PageItem[] {
   if (!line) return [];
   const x = page.folio % 2 === 1 ? style.area.left + style.area.width - f.size - line.natural : style.area.left + f.size;
   const y = style.area.top + style.area.height + f.below + style.ascent * f.size;
-  return [{ type: 'text', glyphs: shiftGlyphs(line.glyphs, x), y, color: style.colors.text }];
+  return [{ type: 'text', glyphs: shiftGlyphs(line.glyphs, x), y, color: style.colors.text, tag: { role: 'Artifact' } }];
 }
 
 /** A character no font has: where it is, what it is, and which fonts were tried. */

@@ -10,6 +10,7 @@ export function moveItems(items: readonly PageItem[], dx: number, dy: number): P
       case 'rule':
       case 'image':
       case 'rect':
+      case 'link':
         return { ...it, x: it.x + dx, y: it.y + dy };
       case 'dest':
         return { ...it, y: it.y + dy };

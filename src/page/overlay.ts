@@ -22,7 +22,7 @@ export function overlayOf(line: SetLine, ctx: Context): PageItem[] {
   const label = setNatural(ctx, { text: line.last ? 'last' : line.ratio.toFixed(3) }, style.body.font, LABEL_SIZE);
   const items: PageItem[] = [{ type: 'rect', x: line.x, y: 0, width: line.width, height: size, thickness: 0.25, color }];
   if (label) {
-    items.push({ type: 'text', glyphs: shiftGlyphs(label.glyphs, style.area.width + 4), y: style.ascent * size, color });
+    items.push({ type: 'text', glyphs: shiftGlyphs(label.glyphs, style.area.width + 4), y: style.ascent * size, color, tag: { role: 'Artifact' } });
   }
   return items;
 }

@@ -43,6 +43,7 @@ export function paginate(bands: Band[], style: Style, firstFolio: number): Place
       i++;
       continue;
     }
+    if (band.breakBefore && line > 0) newPage();
     if (band.keep) {
       const need = keptLines(bands, i, capacity);
       if (line > 0 && line + need > capacity) newPage();
@@ -96,7 +97,9 @@ function keptLines(bands: Band[], i: number, capacity: number): number {
     k++;
   }
   const next = bands[k];
-  if (next?.paragraph) need += Math.min(2, next.paragraph.count);
+  // Two lines of a paragraph, or all of one of three lines: two of three would
+  // leave the third alone at the head of the next page (T17).
+  if (next?.paragraph) need += next.paragraph.count <= 3 ? next.paragraph.count : 2;
   else if (next) need += next.lines;
   return Math.min(need, capacity);
 }

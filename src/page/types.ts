@@ -5,6 +5,19 @@
 import type { PlacedGlyph } from '../paragraph/index.js';
 import type { Cmyk } from '../style/index.js';
 
+/**
+ * What a run of text is, for the PDF's structure (the tags of a tagged PDF) and for
+ * checks of the pages: the role, the block it belongs to, and its line in it.
+ */
+export interface RunTag {
+  role: 'H1' | 'H2' | 'H3' | 'P' | 'Note' | 'Caption' | 'TOC' | 'Masthead' | 'Colophon' | 'Artifact';
+  /** The block: `s1` for a section, `s1a2` for an article's title, `p12` for paragraph 12. */
+  block?: string;
+  /** Line of the block (from 0) and how many it has. */
+  line?: number;
+  lines?: number;
+}
+
 /** Glyphs on one baseline; `x` of each glyph is from the page's left edge. */
 export interface TextRun {
   type: 'text';
@@ -12,6 +25,7 @@ export interface TextRun {
   /** The baseline. */
   y: number;
   color: Cmyk;
+  tag?: RunTag;
 }
 
 /** A horizontal rule: its centre line runs from x to x + length at height y. */
@@ -53,7 +67,18 @@ export interface Frame {
   color: Cmyk;
 }
 
-export type PageItem = TextRun | Rule | Destination | Picture | Frame;
+/** A link to a destination: the area that takes the click, x, y its top-left corner. */
+export interface Link {
+  type: 'link';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** A destination's name (`Destination.name`). */
+  dest: string;
+}
+
+export type PageItem = TextRun | Rule | Destination | Picture | Frame | Link;
 
 export interface Page {
   /** The printed page number (T20): null on the masthead and contents pages. */
@@ -61,8 +86,16 @@ export interface Page {
   items: PageItem[];
 }
 
+/** An entry of the PDF's outline (bookmarks): a title, where it goes, its children. */
+export interface OutlineEntry {
+  title: string;
+  dest: string;
+  children: OutlineEntry[];
+}
+
 export interface Pages {
   width: number;
   height: number;
   pages: Page[];
+  outline: OutlineEntry[];
 }

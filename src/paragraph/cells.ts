@@ -125,3 +125,9 @@ function glyphsOf(
   }
   return glyphs;
 }
+
+/** One character's glyph, unplaced: the space and the hyphen the engine adds. */
+export function glyphOf(fonts: FontSet, face: FontRole, size: number, ch: string): PlacedGlyph | null {
+  const found = fonts.resolve(face, ch);
+  return found && { face: found.face.role, size, id: found.glyph.id, text: ch, x: 0, advance: found.glyph.advance * size, at: 0 };
+}

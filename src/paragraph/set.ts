@@ -4,11 +4,11 @@
  * traced.
  */
 import type { FontSet } from '../fonts/index.js';
-import { cellsOf } from './cells.js';
+import { cellsOf, glyphOf } from './cells.js';
 import { itemsOf } from './items.js';
 import { setLine } from './justify.js';
 import { startAfter, totalFit, type TraceEntry } from './linebreak.js';
-import { lineBox, type MissingGlyph, type PlacedGlyph, type SetLine, type SetParams } from './types.js';
+import { lineBox, type MissingGlyph, type SetLine, type SetParams } from './types.js';
 
 export interface SetParagraph {
   lines: SetLine[];
@@ -22,9 +22,9 @@ export interface SetParagraph {
 export function setParagraph(text: string, params: SetParams, fonts: FontSet): SetParagraph {
   const { cells, missing } = cellsOf(text, fonts, params.face, params.size);
   if (cells.length === 0) return { lines: [], missing, demerits: 0, trace: [] };
-  const items = itemsOf(cells, { size: params.size, indent: params.indent, hyphen: glyphOf(fonts, params, '-') });
+  const items = itemsOf(cells, { size: params.size, indent: params.indent, hyphen: glyphOf(fonts, params.face, params.size, '-') });
   const result = totalFit(items, params.shape, undefined, params.trace ?? false);
-  const space = glyphOf(fonts, params, ' ');
+  const space = glyphOf(fonts, params.face, params.size, ' ');
   let from = startAfter(items, -1);
   const lines = result.breaks.map((b, i) => {
     const { x, width } = lineBox(params.shape, i);
@@ -45,7 +45,3 @@ export function setParagraph(text: string, params: SetParams, fonts: FontSet): S
   return { lines, missing, demerits: result.demerits, trace: result.trace };
 }
 
-function glyphOf(fonts: FontSet, params: SetParams, ch: string): PlacedGlyph | null {
-  const found = fonts.resolve(params.face, ch);
-  return found && { face: found.face.role, size: params.size, id: found.glyph.id, text: ch, x: 0, advance: found.glyph.advance * params.size, at: 0 };
-}

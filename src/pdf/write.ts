@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit';
 import type { FontRole, FontSet } from '../fonts/index.js';
 import type { PlacedGlyph } from '../paragraph/index.js';
-import type { Page, Pages, TextRun } from '../page/index.js';
+import type { OutlineEntry, Page, Pages, TextRun } from '../page/index.js';
 import type { Cmyk } from '../style/index.js';
 
 export interface PdfMeta {
@@ -76,12 +76,16 @@ export function writePdf(pages: Pages, meta: PdfMeta, fonts: FontSet): Promise<B
     doc.addPage({ size: [pages.width, pages.height], margin: 0 });
     drawPage(doc, page, fontOf);
   }
+  writeOutline(doc, pages.outline);
   doc.end();
   return done;
 }
 
 function drawPage(doc: Doc, page: Page, fontOf: (role: FontRole) => EmbeddedFont): void {
   for (const item of page.items) {
+    // A named destination at the top of what it marks; a link to one.
+    if (item.type === 'dest') doc.addNamedDestination(item.name, 'XYZ', null, item.y, null);
+    if (item.type === 'link') doc.goTo(item.x, item.y, item.width, item.height, item.dest);
     if (item.type === 'image') doc.image(item.file, item.x, item.y, { width: item.width, height: item.height });
     if (item.type === 'rect') {
       doc.save().lineWidth(item.thickness).strokeColor(cmyk(item.color)).rect(item.x, item.y, item.width, item.height).stroke().restore();
@@ -114,6 +118,23 @@ function drawPage(doc: Doc, page: Page, fontOf: (role: FontRole) => EmbeddedFont
     }
   }
   doc.restore();
+}
+
+/**
+ * The outline (bookmarks): sections with their articles, each going to its named
+ * destination (pdf-notes: pdfkit's own destinations for outline items put the
+ * left edge wrong, so each item's Dest is replaced with the name). The outline
+ * panel opens with the document.
+ */
+function writeOutline(doc: Doc, entries: OutlineEntry[]): void {
+  if (entries.length === 0) return;
+  const add = (parent: PDFKit.PDFOutline, entry: OutlineEntry) => {
+    const item = parent.addItem(entry.title, { expanded: true }) as PDFKit.PDFOutline & { outlineData: Record<string, unknown> };
+    item.outlineData.Dest = new String(entry.dest);
+    for (const child of entry.children) add(item, child);
+  };
+  for (const entry of entries) add(doc.outline, entry);
+  (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageMode = 'UseOutlines';
 }
 
 /** Consecutive glyphs of one font and size: one TJ array each. */

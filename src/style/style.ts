@@ -1,9 +1,10 @@
 /**
  * The resolved house style: every size and position the later stages need, in
- * points, computed once from the preset and the overrides of the issue.
+ * points, computed once from the preset and the overrides of the issue, and
+ * checked: a type area that does not fit the paper is an error.
  */
 import type { FontRole } from '../fonts/index.js';
-import type { StyleSpec } from '../issue/index.js';
+import { InputError, type Problem, type StyleSpec } from '../issue/index.js';
 
 /** A colour as C, M, Y, K percentages (T21: everything in DeviceCMYK). */
 export type Cmyk = readonly [number, number, number, number];
@@ -36,8 +37,12 @@ export interface Style {
   contents: { font: FontRole; size: number; pitch: number; headingSize: number };
   folio: { font: FontRole; size: number; below: number };
   colophon: { font: FontRole; size: number; outerRule: number; innerRule: number };
-  masthead: { font: FontRole; nameSize: number; rule: number };
+  masthead: { font: FontRole; nameSize: number; rule: number; noticeSize: number };
   colors: { text: Cmyk; masthead: Cmyk };
+  /** Start every section on a new page. */
+  sectionsOnNewPage: boolean;
+  /** Where the circulation notice prints (T22). */
+  notice: 'masthead' | 'colophon';
 }
 
 /** The em box of the CJK faces: 880/1000 above the baseline (the ideographic em box). */
@@ -45,39 +50,94 @@ const EM_ASCENT = 0.88;
 
 const A4 = { width: 210 * MM, height: 297 * MM };
 
+/** The least white around the type area and its folio, for a printer's grip. */
+const MIN_MARGIN = 10 * MM;
+
 export function resolveStyle(spec: StyleSpec): Style {
   const preset = spec.preset ?? 'default';
-  const body =
-    preset === 'gongwen'
-      ? // GB/T 9704-2012 §5.2.2: 3号 (15.75 pt), 28 characters × 22 lines, line pitch
-        // 1.875 em (the pitch at which 22 lines of 3号 fill the 225 mm type area).
-        { size: 15.75, chars: 28, lines: 22, pitch: 15.75 * 1.875 }
-      : // T1, from the printed issue 91: 16 pt, 25 × 22, 22 lines filling 225 mm.
-        { size: 16, chars: 25, lines: 22, pitch: (225 * MM - 16) / 21 };
-  const width = body.size * body.chars;
-  // T1: the height runs from the top of the first line's em box to the bottom of the
-  // last one's: 21 pitches and one em.
-  const height = body.pitch * (body.lines - 1) + body.size;
-  const left = preset === 'gongwen' ? 28 * MM : (A4.width - width) / 2;
-  return {
+  const gongwen = preset === 'gongwen';
+  // T1 presets. default, from the printed issue 91: 16 pt, 25 × 22, 22 lines filling
+  // 225 mm. gongwen, GB/T 9704-2012 §5.2.2: 3号 (15.75 pt), 28 × 22, pitch 1.875 em.
+  const size = spec.size ?? (gongwen ? 15.75 : 16);
+  const chars = spec.chars ?? (gongwen ? 28 : 25);
+  const lines = spec.lines ?? 22;
+  // The height runs from the top of the first line's em box to the bottom of the
+  // last one's: (lines − 1) pitches and one em. The default preset keeps 225 mm
+  // whatever the size and lines; gongwen keeps its pitch of 1.875 em.
+  const pitch = gongwen ? 1.875 * size : (225 * MM - size) / (lines - 1);
+  const width = size * chars;
+  const height = pitch * (lines - 1) + size;
+  const left = spec.margins?.left !== undefined ? spec.margins.left * MM : gongwen ? 28 * MM : (A4.width - width) / 2;
+  const top = (spec.margins?.top ?? 37) * MM;
+  const titleSize = spec.titleSize ?? 22;
+  const style: Style = {
     preset,
     page: A4,
-    body: { font: 'serif', ...body },
-    area: { left, top: 37 * MM, width, height },
+    body: { font: 'serif', size, chars, lines, pitch },
+    area: { left, top, width, height },
     ascent: EM_ASCENT,
     // 2号 (22 pt) bold for titles (GB/T 9704 §7.3.3 sets titles in 2号).
-    title: { font: 'serif-bold', size: 22 },
-    heading: { font: 'sans-bold', size: body.size * 1.125 },
+    title: { font: 'serif-bold', size: titleSize },
+    heading: { font: 'sans-bold', size: size * 1.125 },
     // 4号 (14 pt), four contents lines to three body lines.
-    contents: { font: 'serif', size: 14, pitch: (body.pitch * 3) / 4, headingSize: 22 },
+    contents: { font: 'serif', size: 14, pitch: (pitch * 3) / 4, headingSize: 22 },
     // T20: 4号 digits, 7 mm below the type area.
     folio: { font: 'serif', size: 14, below: 7 * MM },
     // T23: 4号, rules 0.35 mm outside and 0.25 mm inside.
     colophon: { font: 'serif', size: 14, outerRule: 0.35 * MM, innerRule: 0.25 * MM },
-    masthead: { font: 'serif-bold', nameSize: 60, rule: 0.75 * MM },
+    masthead: { font: 'serif-bold', nameSize: 60, rule: 0.75 * MM, noticeSize: 14 },
     // T21: text K100, masthead red M80 Y80 as GB/T 9704 uses.
     colors: { text: [0, 0, 0, 100], masthead: [0, 80, 80, 0] },
+    sectionsOnNewPage: spec.sectionsOnNewPage ?? false,
+    notice: spec.notice ?? 'masthead',
   };
+  const problems = fitProblems(style, spec);
+  if (problems.length > 0) throw new InputError(problems);
+  return style;
+}
+
+/** A type area, with its folio below it, that leaves the paper or its margin. */
+function fitProblems(style: Style, spec: StyleSpec): Problem[] {
+  const { area, page, folio } = style;
+  const mm = (pt: number) => `${(pt / MM).toFixed(1)} mm`;
+  const where = (...keys: string[]) => {
+    for (const k of keys) {
+      const s = spec.sources?.[k];
+      if (s) return s;
+    }
+    return { file: '', line: 0, col: 0, path: 'style' };
+  };
+  const problem = (keys: string[], message: string): Problem => ({
+    severity: 'error',
+    ...where(...keys),
+    message,
+    hint: 'make the type area smaller (size, chars, lines) or move it (margins)',
+  });
+  const out: Problem[] = [];
+  const right = page.width - area.left - area.width;
+  if (area.left < MIN_MARGIN || right < MIN_MARGIN) {
+    out.push(
+      problem(
+        ['chars', 'size', 'margins.left', 'preset'],
+        `the type area (${style.body.chars} characters of ${style.body.size} pt, ${mm(area.width)} wide) ` +
+          `leaves ${mm(Math.min(area.left, right))} at the side of a ${mm(page.width)} page; at least ${mm(MIN_MARGIN)} is needed`,
+      ),
+    );
+  }
+  const bottom = page.height - (area.top + area.height + folio.below + folio.size);
+  if (area.top < MIN_MARGIN || bottom < MIN_MARGIN) {
+    out.push(
+      problem(
+        ['lines', 'size', 'margins.top', 'preset'],
+        `the type area (${style.body.lines} lines, ${mm(area.height)} high, ${mm(area.top)} from the top) ` +
+          `with its folio leaves ${mm(Math.min(area.top, bottom))} of a ${mm(page.height)} page; at least ${mm(MIN_MARGIN)} is needed`,
+      ),
+    );
+  }
+  if (style.title.size > area.width / 4) {
+    out.push(problem(['titleSize'], `titles of ${style.title.size} pt fit fewer than 4 characters on a line`));
+  }
+  return out;
 }
 
 /** The baseline of grid line `i` (0-based) of the body, from the page top. */

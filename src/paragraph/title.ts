@@ -1,0 +1,152 @@
+/**
+ * Titles (T19): a title too long for one line is broken at a phrase boundary into
+ * lines of nearly equal length (梯形/菱形), never one long line and a stub. The
+ * lines are chosen by dynamic programming over the legal breaks (T4–T6 hold here
+ * too), weighing how far each line is from the average against how good a place
+ * each break is: after a pause mark, between words, or, at worst, inside one.
+ * Word boundaries come from ICU's dictionary segmentation (Intl.Segmenter).
+ */
+import type { FontSet } from '../fonts/index.js';
+import { classify } from '../text/index.js';
+import { cellsOf, glyphOf } from './cells.js';
+import { itemsOf } from './items.js';
+import { setLine } from './justify.js';
+import { breakable, startAfter, sumsOf } from './linebreak.js';
+import type { Item, MissingGlyph, PlacedGlyph, SetLine } from './types.js';
+
+/** How much a break costs, by where it falls, in the units of the balance (em²). */
+export const TITLE_BREAK = {
+  /** After a pause or closing mark, or at a typed space: where a title breaks best. */
+  punctuation: 0,
+  /** Before an opening mark. */
+  opening: 5,
+  /** Between two words of two or more characters each. */
+  words: 10,
+  /** Beside a one-character word (ICU's dictionary splits unknown words so). */
+  short: 30,
+  /** Inside a word. */
+  inside: 200,
+  /** Each line beyond the fewest the title fits in. */
+  extraLine: 1000,
+} as const;
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+export interface TitleParams {
+  face: PlacedGlyph['face'];
+  size: number;
+  /** The measure, points. */
+  width: number;
+  /** Centred (a title), or flush left (a contents entry). */
+  align?: 'center' | 'left';
+}
+
+export function setTitle(text: string, params: TitleParams, fonts: FontSet): { lines: SetLine[]; missing: MissingGlyph[] } {
+  const { cells, missing } = cellsOf(text, fonts, params.face, params.size);
+  if (cells.length === 0) return { lines: [], missing };
+  const items = itemsOf(cells, { size: params.size, indent: 0, hyphen: null });
+  const breaks = titleBreaks(text, items, params);
+  let from = startAfter(items, -1);
+  const lines = breaks.map((b, i) => {
+    const line = setLine({
+      items,
+      from,
+      to: b,
+      x: 0,
+      width: params.width,
+      last: i === breaks.length - 1,
+      align: params.align ?? 'center',
+      size: params.size,
+      space: glyphOf(fonts, params.face, params.size, ' '),
+    });
+    from = startAfter(items, b);
+    return line;
+  });
+  return { lines, missing };
+}
+
+/** The breaks of the best-balanced set of lines. */
+function titleBreaks(text: string, items: readonly Item[], params: TitleParams): number[] {
+  const sums = sumsOf(items);
+  const end = items.length - 1;
+  const candidates = [-1];
+  for (let j = 0; j < end; j++) if (breakable(items, j, 3)) candidates.push(j);
+  candidates.push(end);
+  const em = params.size;
+  const widthOf = (from: number, to: number) => {
+    const s = startAfter(items, from);
+    const it = items[to]!;
+    return {
+      natural: sums.width[to]! - sums.width[s]! + (it.type === 'penalty' ? it.width : 0),
+      shrink: sums.shrink[to]! - sums.shrink[s]!,
+    };
+  };
+  const total = widthOf(-1, end).natural;
+  const fewest = Math.max(1, Math.ceil(total / params.width - 1e-9));
+  const boundaries = wordBoundaries(text);
+
+  let best: { cost: number; breaks: number[] } | null = null;
+  for (let n = fewest; n <= fewest + 2 && n <= candidates.length - 1; n++) {
+    const target = total / n;
+    // cost[k][c]: the least cost of k lines ending at candidate c.
+    const cost: number[][] = Array.from({ length: n + 1 }, () => new Array(candidates.length).fill(Infinity));
+    const from: number[][] = Array.from({ length: n + 1 }, () => new Array(candidates.length).fill(-1));
+    cost[0]![0] = 0;
+    for (let k = 1; k <= n; k++) {
+      for (let c = 1; c < candidates.length; c++) {
+        const last = c === candidates.length - 1;
+        if (k === n && !last) continue;
+        if (k < n && last) continue;
+        const at = candidates[c]!;
+        const breakCost = last ? 0 : placeCost(text, items[at]!.range[0], boundaries);
+        for (let p = 0; p < c; p++) {
+          const before = cost[k - 1]![p]!;
+          if (before === Infinity) continue;
+          const w = widthOf(candidates[p]!, at);
+          if (w.natural - w.shrink > params.width + 1e-6) continue;
+          const off = (w.natural - target) / em;
+          const sum = before + off * off + breakCost;
+          if (sum < cost[k]![c]!) {
+            cost[k]![c] = sum;
+            from[k]![c] = p;
+          }
+        }
+      }
+    }
+    const found = cost[n]![candidates.length - 1]!;
+    if (found === Infinity) continue;
+    const weighed = found + (n - fewest) * TITLE_BREAK.extraLine;
+    if (!best || weighed < best.cost) {
+      const breaks: number[] = [];
+      for (let k = n, c = candidates.length - 1; k > 0; c = from[k]![c]!, k--) breaks.unshift(candidates[c]!);
+      best = { cost: weighed, breaks };
+    }
+  }
+  // Nothing fits: one overfull line per legal break as the breaker would make them.
+  return best?.breaks ?? [end];
+}
+
+/** Offsets where ICU's dictionary puts a word boundary, with the length of the words on each side. */
+function wordBoundaries(text: string): Map<number, { before: number; after: number }> {
+  const segments = [...segmenter.segment(text)];
+  const out = new Map<number, { before: number; after: number }>();
+  segments.forEach((s, i) => {
+    const next = segments[i + 1];
+    if (next) out.set(next.index, { before: [...s.segment].length, after: [...next.segment].length });
+  });
+  return out;
+}
+
+/** How good a place to break the offset in the title's text is (TITLE_BREAK). */
+function placeCost(text: string, at: number, boundaries: Map<number, { before: number; after: number }>): number {
+  const before = [...text.slice(0, at).trimEnd()].at(-1) ?? '';
+  const after = [...text.slice(at).trimStart()][0] ?? '';
+  const cls = classify(before);
+  if (cls === 'stop' || cls === 'close' || /\s/.test(text[at - 1] ?? '') || /\s/.test(text[at] ?? '')) return TITLE_BREAK.punctuation;
+  if (classify(after) === 'open') return TITLE_BREAK.opening;
+  const b = boundaries.get(at);
+  if (!b) return TITLE_BREAK.inside;
+  // A particle ends its phrase: a break after 的 is between phrases.
+  if (before === '的') return TITLE_BREAK.words;
+  return b.before >= 2 && b.after >= 2 ? TITLE_BREAK.words : TITLE_BREAK.short;
+}
