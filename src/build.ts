@@ -31,7 +31,7 @@ export async function buildPdf(
   const style = resolveStyle(issue.style);
   const doc = compose(issue);
   const laid = layout(doc, style, fonts, options);
-  const pdf = await writePdf(laid, { ...doc.meta, creator: `bulletin ${VERSION}` }, fonts);
+  const pdf = await writePdf(laid, { ...doc.meta, creator: `bulletin ${VERSION}`, lang: 'zh-CN' }, fonts);
   return { pdf, pages: laid.pages.length, trace: laid.trace };
 }
 

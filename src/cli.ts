@@ -3,7 +3,7 @@
  * printed as `file:line:col: path: message`), 2 bad usage, 3 an internal error.
  */
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { build, defaultOutput } from './build.js';
 import { InputError, formatProblem } from './issue/index.js';
 import { VERSION } from './version.js';
@@ -41,11 +41,20 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       new Option('--trace <what>', 'write a trace to standard output as JSON lines: linebreak, every line the breaker weighed').choices(['linebreak']),
     )
     .option('--debug-overlay', 'draw the baseline grid, line boxes and adjustment ratios on the pages')
-    .action(async (issue: string, options: { output?: string; trace?: 'linebreak'; debugOverlay?: boolean }) => {
+    .option('--bleed <mm>', 'bleed around every page, in mm (3 is usual)', bleedOf)
+    .option('--marks', 'crop marks outside the bleed, and a slug line naming the issue and the page')
+    .addOption(new Option('--impose <how>', 'booklet: two pages a side of A3, in saddle-stitch order').choices(['booklet']))
+    .action(async (issue: string, options: BuildOptions) => {
       debug = Boolean(program.opts().debug);
       const output = options.output ? path.resolve(options.output) : defaultOutput(issue);
       const tracing = options.trace === 'linebreak';
-      const result = await build(issue, output, undefined, { trace: tracing, overlay: options.debugOverlay ?? false });
+      const result = await build(issue, output, undefined, {
+        trace: tracing,
+        overlay: options.debugOverlay ?? false,
+        ...(options.bleed === undefined ? {} : { bleed: options.bleed }),
+        ...(options.marks ? { marks: true } : {}),
+        ...(options.impose ? { impose: options.impose } : {}),
+      });
       for (const t of result.trace) io.out(JSON.stringify(t));
       // With a trace on standard output, the summary goes to standard error.
       (tracing ? io.err : io.out)(`${issue} → ${path.relative(process.cwd(), result.output) || result.output} (${result.pages} pages)`);
@@ -57,6 +66,24 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     code = failure(e, io, debug);
   }
   return code;
+}
+
+interface BuildOptions {
+  output?: string;
+  trace?: 'linebreak';
+  debugOverlay?: boolean;
+  bleed?: number;
+  marks?: boolean;
+  impose?: 'booklet';
+}
+
+/** `--bleed 3`: a number of millimetres, 0 to 20. */
+function bleedOf(value: string): number {
+  const mm = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || mm > 20) {
+    throw new InvalidArgumentError('expected millimetres from 0 to 20, such as 3');
+  }
+  return mm;
 }
 
 function failure(e: unknown, io: Io, debug: boolean): number {

@@ -29,14 +29,17 @@ export interface ContentsEntry {
   target: string;
 }
 
-/** What flows through the body pages, in reading order. */
+/**
+ * What flows through the body pages, in reading order. Every block has an id:
+ * `s1` a section, `s1a2` an article (its title), `s1a2b3` the third block of its body.
+ */
 export type FlowBlock =
   | { kind: 'section'; id: string; text: DocText }
   | { kind: 'title'; id: string; lines: DocText[] }
-  | { kind: 'paragraph'; text: DocText }
-  | { kind: 'subheading'; text: DocText }
-  | { kind: 'note'; text: DocText }
-  | { kind: 'image'; file: string; pixels: { width: number; height: number }; caption?: DocText };
+  | { kind: 'paragraph'; id: string; text: DocText }
+  | { kind: 'subheading'; id: string; text: DocText }
+  | { kind: 'note'; id: string; text: DocText }
+  | { kind: 'image'; id: string; file: string; pixels: { width: number; height: number }; caption?: DocText };
 
 /** One line of the colophon: a label and its text, or two such fields side by side. */
 export interface ColophonField {
@@ -80,7 +83,7 @@ export function compose(issue: Issue): Document {
       const id = `s${s + 1}a${a + 1}`;
       contents.push({ level: 'article', text: article.toc, target: id });
       flow.push({ kind: 'title', id, lines: article.title });
-      for (const block of article.body) flow.push(flowBlock(block));
+      article.body.forEach((block, b) => flow.push(flowBlock(block, `${id}b${b + 1}`)));
     });
   });
   return {
@@ -105,17 +108,18 @@ export function compose(issue: Issue): Document {
   };
 }
 
-function flowBlock(block: Block): FlowBlock {
+function flowBlock(block: Block, id: string): FlowBlock {
   switch (block.kind) {
     case 'paragraph':
-      return { kind: 'paragraph', text: block };
+      return { kind: 'paragraph', id, text: block };
     case 'heading':
-      return { kind: 'subheading', text: block };
+      return { kind: 'subheading', id, text: block };
     case 'note':
-      return { kind: 'note', text: block };
+      return { kind: 'note', id, text: block };
     case 'image':
       return {
         kind: 'image',
+        id,
         file: block.file,
         pixels: block.pixels,
         ...(block.caption ? { caption: block.caption } : {}),

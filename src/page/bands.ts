@@ -83,7 +83,7 @@ export function bandsOf(flow: FlowBlock[], ctx: Context): Band[] {
         const id = paragraphs++;
         const role = block.kind === 'note' ? 'Note' : 'P';
         lines.forEach((line, index) => {
-          const tag = { role, block: `p${id}`, line: index, lines: lines.length } as const;
+          const tag = { role, block: block.id, line: index, lines: lines.length } as const;
           const items = runs([line], style.ascent * size, pitch, style, tag);
           if (ctx.options.overlay) items.push(...overlayOf(line, ctx));
           bands.push({ kind: 'line', lines: 1, items, keep: false, paragraph: { id, index, count: lines.length } });
@@ -94,7 +94,7 @@ export function bandsOf(flow: FlowBlock[], ctx: Context): Band[] {
         // Set like a paragraph's first line (T2), in the heading face.
         const lines = setText(ctx, block.text, { face: style.heading.font, size, align: 'left', indent: 2 * size });
         lines.forEach((line, index) => {
-          const tag = { role: 'H3', block: `h${i}`, line: index, lines: lines.length } as const;
+          const tag = { role: 'H3', block: block.id, line: index, lines: lines.length } as const;
           bands.push({ kind: 'line', lines: 1, items: runs([line], style.ascent * size, pitch, style, tag), keep: true });
         });
         break;
@@ -124,8 +124,8 @@ function imageBand(block: FlowBlock & { kind: 'image' }, ctx: Context): Band {
     : [];
   const captionTop = height + (pitch - size);
   const items: PageItem[] = [
-    { type: 'image', file: block.file, x: (style.area.width - width) / 2, y: 0, width, height },
-    ...runs(caption, captionTop + style.ascent * captionSize, captionSize * 1.5, style, { role: 'Caption' }),
+    { type: 'image', file: block.file, x: (style.area.width - width) / 2, y: 0, width, height, block: block.id },
+    ...runs(caption, captionTop + style.ascent * captionSize, captionSize * 1.5, style, { role: 'Caption', block: `${block.id}.caption` }),
   ];
   const bottom = caption.length > 0 ? captionTop + (caption.length - 1) * captionSize * 1.5 + captionSize : height;
   // The next line's em box starts a whole pitch below this band's last one.

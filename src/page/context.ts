@@ -7,6 +7,7 @@ import type { DocText } from '../document/index.js';
 import type { FontRole, FontSet } from '../fonts/index.js';
 import { setParagraph, uniform, type LineShape, type MissingGlyph, type SetLine, type TraceEntry } from '../paragraph/index.js';
 import type { Style } from '../style/index.js';
+import type { PrintOptions } from './prepress.js';
 
 /** A character no font has, with the text it is in. */
 export interface Missing extends MissingGlyph {
@@ -20,7 +21,7 @@ export interface LineTrace extends TraceEntry {
   path: string;
 }
 
-export interface LayoutOptions {
+export interface LayoutOptions extends PrintOptions {
   /** Keep the line breaker's trace of every body paragraph. */
   trace?: boolean;
   /** Draw the grid, the line boxes and each line's adjustment ratio. */

@@ -5,7 +5,7 @@
 import type { ContentsEntry, DocText, Masthead } from '../document/index.js';
 import type { FontRole, FontSet } from '../fonts/index.js';
 import { setTitle, uniform, type PlacedGlyph, type SetLine } from '../paragraph/index.js';
-import type { Style } from '../style/index.js';
+import type { Cmyk, Style } from '../style/index.js';
 import { setNatural, setText, type Context } from './context.js';
 import { shiftGlyphs } from './move.js';
 import type { Page, PageItem, RunTag } from './types.js';
@@ -18,7 +18,7 @@ export function frontPages(masthead: Masthead, contents: ContentsEntry[], number
   const { area, ascent } = style;
   const items: PageItem[] = [];
   const pages: Page[] = [];
-  const put = (line: SetLine | undefined, y: number, color = style.colors.text, dx = 0, tag: RunTag = { role: 'Masthead' }) => {
+  const put = (line: SetLine | undefined, y: number, color: Cmyk, dx: number, tag: RunTag) => {
     if (line) items.push({ type: 'text', glyphs: shiftGlyphs(line.glyphs, area.left + dx), y, color, tag });
   };
   const set = (text: DocText, face: FontRole, size: number, align: 'left' | 'center') => setText(ctx, text, { face, size, align });
@@ -31,17 +31,19 @@ export function frontPages(masthead: Masthead, contents: ContentsEntry[], number
   // T22: the circulation notice top left, when it is to print here.
   if (style.notice === 'masthead' && masthead.notice) {
     const notice = setText(ctx, masthead.notice, { face: style.heading.font, size: m.noticeSize, align: 'left' })[0];
-    put(notice, y + ascent * m.noticeSize, style.colors.text, 0, { role: 'Masthead' });
+    put(notice, y + ascent * m.noticeSize, style.colors.text, 0, { role: 'Masthead', block: 'masthead.notice' });
     y += m.noticeSize * 2;
   }
-  set(masthead.name, m.font, m.nameSize, 'center').forEach((l, i) => put(l, y + ascent * m.nameSize + i * m.nameSize * 1.2, style.colors.masthead));
+  set(masthead.name, m.font, m.nameSize, 'center').forEach((l, i) =>
+    put(l, y + ascent * m.nameSize + i * m.nameSize * 1.2, style.colors.masthead, 0, { role: 'Masthead', block: 'masthead.name' }),
+  );
   y += m.nameSize * 1.2 + body * 0.5;
-  for (const l of set(masthead.period, style.body.font, body, 'center')) put(l, y + ascent * body);
+  for (const l of set(masthead.period, style.body.font, body, 'center')) put(l, y + ascent * body, style.colors.text, 0, { role: 'Masthead', block: 'masthead.period' });
   y += body * 2;
   const editor = set(masthead.editor, style.body.font, body, 'left')[0];
   const printed = set(masthead.printed, style.body.font, body, 'left')[0];
-  put(editor, y + ascent * body, style.colors.text, body);
-  if (printed) put(printed, y + ascent * body, style.colors.text, area.width - printed.natural - body);
+  put(editor, y + ascent * body, style.colors.text, body, { role: 'Masthead', block: 'masthead.editor' });
+  if (printed) put(printed, y + ascent * body, style.colors.text, area.width - printed.natural - body, { role: 'Masthead', block: 'masthead.printed' });
   y += body * 1.6;
   items.push({ type: 'rule', x: area.left, y, length: area.width, thickness: m.rule, color: style.colors.masthead });
   y += body * 1.5;
@@ -49,7 +51,7 @@ export function frontPages(masthead: Masthead, contents: ContentsEntry[], number
   // The contents.
   const c = style.contents;
   const heading = set({ text: '目　录' }, style.title.font, c.headingSize, 'center')[0];
-  put(heading, y + ascent * c.headingSize, style.colors.text, 0, { role: 'TOC' });
+  put(heading, y + ascent * c.headingSize, style.colors.text, 0, { role: 'TOC', block: 'toc.title' });
   y += c.headingSize + c.size;
   let baseline = y + ascent * c.size;
   const bottom = area.top + area.height;

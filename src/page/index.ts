@@ -5,3 +5,4 @@ export { bandsOf, type Band } from './bands.js';
 export { dumpPages } from './dump.js';
 export type { LayoutOptions, LineTrace } from './context.js';
 export type * from './types.js';
+export { padToFour, signatureOrder, type PrintOptions } from './prepress.js';

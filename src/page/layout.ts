@@ -13,6 +13,8 @@ import { gridOf } from './overlay.js';
 import { colophonBlock } from './colophon.js';
 import { frontPages } from './front.js';
 import { moveItems, shiftGlyphs } from './move.js';
+import { structureOf } from './structure.js';
+import { forPrint } from './prepress.js';
 import { paginate } from './paginate.js';
 import type { OutlineEntry, Page, PageItem, Pages } from './types.js';
 
@@ -36,13 +38,21 @@ export function layout(doc: Document, style: Style, fonts: FontSet, options: Lay
   const numbers = destinations(body);
   const front = frontPages(doc.masthead, doc.contents, numbers, ctx);
   if (ctx.missing.length > 0) throw new InputError(ctx.missing.map(problemOf));
-  return {
-    width: style.page.width,
-    height: style.page.height,
-    pages: [...front, ...body],
-    outline: outlineOf(doc.contents),
-    trace: ctx.trace,
-  };
+  const pages = forPrint(
+    {
+      width: style.page.width,
+      height: style.page.height,
+      bleed: 0,
+      slug: 0,
+      pages: [...front, ...body],
+      outline: outlineOf(doc.contents),
+      structure: structureOf(doc),
+    },
+    options,
+    doc,
+    ctx,
+  );
+  return { ...pages, trace: ctx.trace };
 }
 
 /** The PDF's outline: each section with its articles, in the contents' wording. */

@@ -28,12 +28,13 @@ export interface TextRun {
   tag?: RunTag;
 }
 
-/** A horizontal rule: its centre line runs from x to x + length at height y. */
+/** A rule: its centre line runs from x to x + length at height y (down from y, if vertical). */
 export interface Rule {
   type: 'rule';
   x: number;
   y: number;
   length: number;
+  vertical?: boolean;
   thickness: number;
   color: Cmyk;
 }
@@ -49,6 +50,8 @@ export interface Destination {
 /** An image file drawn in a box: x, y its top-left corner. */
 export interface Picture {
   type: 'image';
+  /** The block it belongs to, for the structure tree (a Figure). */
+  block?: string;
   file: string;
   x: number;
   y: number;
@@ -84,6 +87,8 @@ export interface Page {
   /** The printed page number (T20): null on the masthead and contents pages. */
   folio: number | null;
   items: PageItem[];
+  /** What the slug line calls this page or sheet side, when not its place in the file. */
+  slug?: string;
 }
 
 /** An entry of the PDF's outline (bookmarks): a title, where it goes, its children. */
@@ -93,9 +98,25 @@ export interface OutlineEntry {
   children: OutlineEntry[];
 }
 
+/** A node of the structure tree: a PDF standard structure type, an id, children. */
+export interface StructNode {
+  role: 'Document' | 'Div' | 'Sect' | 'Art' | 'TOC' | 'TOCI' | 'Caption' | 'H1' | 'H2' | 'H3' | 'P' | 'Note' | 'Figure';
+  /** Leaves are named by the blocks of their text runs (RunTag.block). */
+  id: string;
+  children: StructNode[];
+  /** A figure's alternative text. */
+  alt?: string;
+}
+
 export interface Pages {
+  /** The trim: the finished page (or sheet) size. */
   width: number;
   height: number;
+  /** Bleed around the trim, points (0 without). */
+  bleed: number;
+  /** Room beyond the bleed for crop marks and the slug line, points (0 without marks). */
+  slug: number;
   pages: Page[];
   outline: OutlineEntry[];
+  structure: StructNode;
 }

@@ -2,66 +2,86 @@
  * write: pages → PDF bytes. The only module that imports pdfkit, used as a back end
  * only: it holds the document structure, embeds and subsets the fonts, and
  * compresses; every glyph is placed here with one TJ array per run
- * (shared/docs/pdf-notes.md).
+ * (shared/docs/pdf-notes.md). The PDF is tagged: text runs are marked content of
+ * the structure tree's leaves, everything else is an artifact.
  */
 import PDFDocument from 'pdfkit';
 import type { FontRole, FontSet } from '../fonts/index.js';
+import type { OutlineEntry, Page, PageItem, Pages, StructNode, TextRun } from '../page/index.js';
 import type { PlacedGlyph } from '../paragraph/index.js';
-import type { OutlineEntry, Page, Pages, TextRun } from '../page/index.js';
 import type { Cmyk } from '../style/index.js';
+import { codeOf, tagSubset, type EmbeddedFont } from './fonts.js';
+import { keywordsOf, xmpDescriptions, type PdfMeta } from './metadata.js';
+import { CmykImage, decodeImage } from './images.js';
 
-export interface PdfMeta {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
-  /** Creation and modification date: from the issue, never the clock. */
-  date: Date;
-  creator: string;
-}
+export type { PdfMeta } from './metadata.js';
 
-/** The parts of pdfkit's embedded font this writer uses (pdfkit does not type them). */
-interface EmbeddedFont {
-  id: string;
-  subset: { includeGlyph(glyphId: number): number; glyphs: number[] };
-  widths: number[];
-  unicode: number[][];
-  ref(): unknown;
-  /** This writer's: the code of each glyph and text it has drawn. */
-  codes?: Map<string, number>;
-}
-
-interface Doc extends PDFKit.PDFDocument {
+/** pdfkit's document as this writer uses it (pdfkit's types miss these parts). */
+type Doc = Omit<PDFKit.PDFDocument, 'markContent' | 'markStructureContent' | 'struct' | 'addStructure' | 'endMarkedContent' | 'goTo' | 'page'> & {
   _font: EmbeddedFont;
-  page: PDFKit.PDFPage & { fonts: Record<string, unknown>; height: number };
+  _root: { data: Record<string, unknown> };
+  _addInfo: () => void;
+  appendXML: (xml: string) => void;
+  page: PDFKit.PDFPage & { fonts: Record<string, unknown>; height: number; dictionary: { data: Record<string, unknown> } };
+  struct(type: string, options?: Record<string, unknown>): StructElement;
+  addStructure(element: StructElement): void;
+  markStructureContent(tag: string): unknown;
+  markContent(tag: string, options?: Record<string, unknown>): void;
+  endMarkedContent(): void;
+  goTo(x: number, y: number, w: number, h: number, name: string, options?: { structParent?: StructElement }): void;
+};
+
+interface StructElement {
+  add(child: unknown): void;
+  end(): void;
 }
 
-export function writePdf(pages: Pages, meta: PdfMeta, fonts: FontSet): Promise<Buffer> {
+/** Where a page's trim sits on its sheet: the bleed and the slug around it, points. */
+interface Frame {
+  /** Offset of the trim from the media box's edges. */
+  offset: number;
+  bleed: number;
+}
+
+export async function writePdf(pages: Pages, meta: PdfMeta, fonts: FontSet): Promise<Buffer> {
+  // Images are decoded first (PNG decoding is asynchronous), then drawn in CMYK.
+  const images = new Map<string, CmykImage>();
+  for (const page of pages.pages) {
+    for (const item of page.items) {
+      if (item.type === 'image' && !images.has(item.file)) {
+        images.set(item.file, new CmykImage(await decodeImage(item.file), `I${images.size + 1}`));
+      }
+    }
+  }
   const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,
     pdfVersion: '1.7',
-    lang: 'zh-CN',
+    lang: meta.lang,
     displayTitle: true,
+    tagged: true,
     // No standard font: nothing here is set in Helvetica.
     font: null as unknown as string,
     info: {
       Title: meta.title,
       Author: meta.author,
       Subject: meta.subject,
-      Keywords: meta.keywords.join('；'),
+      Keywords: keywordsOf(meta),
       Creator: meta.creator,
       Producer: meta.creator,
       CreationDate: meta.date,
       ModDate: meta.date,
     },
-  }) as Doc;
+  }) as unknown as Doc;
+  // pdfkit's XMP is unescaped; this one is escaped and agrees with Info.
+  doc._addInfo = () => doc.appendXML(xmpDescriptions(meta));
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+
   const embedded = new Map<FontRole, EmbeddedFont>();
   const fontOf = (role: FontRole): EmbeddedFont => {
     let f = embedded.get(role);
@@ -72,51 +92,131 @@ export function writePdf(pages: Pages, meta: PdfMeta, fonts: FontSet): Promise<B
     }
     return f;
   };
+  const tree = structureTree(doc, pages.structure);
+  const frame: Frame = { offset: pages.bleed + pages.slug, bleed: pages.bleed };
   for (const page of pages.pages) {
-    doc.addPage({ size: [pages.width, pages.height], margin: 0 });
-    drawPage(doc, page, fontOf);
+    doc.addPage({ size: [pages.width + 2 * frame.offset, pages.height + 2 * frame.offset], margin: 0 });
+    setBoxes(doc, pages, frame);
+    drawPage(doc, page, { frame, fontOf, tree, images });
   }
+  tree.root.end();
   writeOutline(doc, pages.outline);
+  for (const font of embedded.values()) tagSubset(font);
   doc.end();
   return done;
 }
 
-function drawPage(doc: Doc, page: Page, fontOf: (role: FontRole) => EmbeddedFont): void {
+/**
+ * T: the trim (the finished page), the bleed around it, the media around both
+ * with room for marks (PDF 1.7 §14.11.2).
+ */
+function setBoxes(doc: Doc, pages: Pages, frame: Frame): void {
+  const { offset, bleed } = frame;
+  const box = (grow: number) => [offset - grow, offset - grow, offset + pages.width + grow, offset + pages.height + grow];
+  doc.page.dictionary.data.TrimBox = box(0);
+  doc.page.dictionary.data.BleedBox = box(bleed);
+  doc.page.dictionary.data.CropBox = box(offset);
+}
+
+interface Tree {
+  root: StructElement;
+  /** The leaf element of each block, and its structure type. */
+  leaves: Map<string, { element: StructElement; role: string }>;
+}
+
+/** The structure tree's elements, made before any content so content can join them. */
+function structureTree(doc: Doc, root: StructNode): Tree {
+  const leaves = new Map<string, { element: StructElement; role: string }>();
+  const make = (node: StructNode): StructElement => {
+    const element = doc.struct(node.role, node.alt === undefined ? {} : { alt: node.alt });
+    if (node.children.length === 0) leaves.set(node.id, { element, role: node.role });
+    for (const child of node.children) element.add(make(child));
+    return element;
+  };
+  const top = make(root);
+  doc.addStructure(top);
+  return { root: top, leaves };
+}
+
+/** What drawing a page needs besides the page. */
+interface Drawing {
+  frame: Frame;
+  fontOf: (role: FontRole) => EmbeddedFont;
+  tree: Tree;
+  images: Map<string, CmykImage>;
+}
+
+function drawPage(doc: Doc, page: Page, d: Drawing): void {
+  doc.save();
+  doc.translate(d.frame.offset, d.frame.offset);
   for (const item of page.items) {
-    // A named destination at the top of what it marks; a link to one.
-    if (item.type === 'dest') doc.addNamedDestination(item.name, 'XYZ', null, item.y, null);
-    if (item.type === 'link') doc.goTo(item.x, item.y, item.width, item.height, item.dest);
-    if (item.type === 'image') doc.image(item.file, item.x, item.y, { width: item.width, height: item.height });
-    if (item.type === 'rect') {
-      doc.save().lineWidth(item.thickness).strokeColor(cmyk(item.color)).rect(item.x, item.y, item.width, item.height).stroke().restore();
+    const leaf = leafOf(item, d.tree);
+    if (leaf) {
+      const content = doc.markStructureContent(leaf.role);
+      drawItem(doc, item, d);
+      doc.endMarkedContent();
+      leaf.element.add(content);
+    } else if (item.type === 'dest' || item.type === 'link') {
+      drawItem(doc, item, d);
+    } else {
+      // Folios, rules, marks, the overlay: not part of what the issue says.
+      doc.markContent('Artifact', { type: item.type === 'text' ? 'Pagination' : 'Layout' });
+      drawItem(doc, item, d);
+      doc.endMarkedContent();
     }
-    if (item.type === 'rule') {
+  }
+  doc.restore();
+}
+
+function leafOf(item: PageItem, tree: Tree): { element: StructElement; role: string } | undefined {
+  if (item.type === 'text' && item.tag?.block && item.tag.role !== 'Artifact') return tree.leaves.get(item.tag.block);
+  if (item.type === 'image' && item.block) return tree.leaves.get(item.block);
+  return undefined;
+}
+
+function drawItem(doc: Doc, item: PageItem, d: Drawing): void {
+  const { frame, tree } = d;
+  switch (item.type) {
+    case 'dest':
+      // A named destination at the top of what it marks (pdfkit measures y from the
+      // media box's top, not the translated origin).
+      doc.addNamedDestination(item.name, 'XYZ', null, item.y + frame.offset, null);
+      break;
+    case 'link': {
+      // The contents entry's link belongs to the entry in the structure tree.
+      const entry = tree.leaves.get(`toc-${item.dest}`);
+      doc.goTo(item.x, item.y, item.width, item.height, item.dest, entry ? { structParent: entry.element } : {});
+      break;
+    }
+    case 'image': {
+      doc.image(d.images.get(item.file) as unknown as string, item.x, item.y, { width: item.width, height: item.height });
+      break;
+    }
+    case 'rect':
+      doc.lineWidth(item.thickness).strokeColor(cmyk(item.color)).rect(item.x, item.y, item.width, item.height).stroke();
+      break;
+    case 'rule':
       doc
-        .save()
         .lineWidth(item.thickness)
         .strokeColor(cmyk(item.color))
         .moveTo(item.x, item.y)
-        .lineTo(item.x + item.length, item.y)
-        .stroke()
-        .restore();
-    }
+        .lineTo(item.vertical ? item.x : item.x + item.length, item.vertical ? item.y + item.length : item.y)
+        .stroke();
+      break;
+    case 'text':
+      drawText(doc, item, frame, d.fontOf);
+      break;
   }
-  const runs = page.items.filter((it): it is TextRun => it.type === 'text' && it.glyphs.length > 0);
-  if (runs.length === 0) return;
-  // pdfkit draws with y downwards; text goes in PDF's own space.
+}
+
+/** A run of text in PDF's own space (y upwards), in its colour, glyph by glyph. */
+function drawText(doc: Doc, run: TextRun, frame: Frame, fontOf: (role: FontRole) => EmbeddedFont): void {
+  if (run.glyphs.length === 0) return;
+  const height = doc.page.height - 2 * frame.offset;
   doc.save();
-  doc.transform(1, 0, 0, -1, 0, doc.page.height);
-  let color: string | undefined;
-  for (const run of runs) {
-    const key = run.color.join(' ');
-    if (key !== color) {
-      doc.fillColor(cmyk(run.color));
-      color = key;
-    }
-    for (const piece of pieces(run.glyphs)) {
-      doc.addContent(textObject(doc, piece, doc.page.height - run.y, fontOf));
-    }
-  }
+  doc.transform(1, 0, 0, -1, 0, height);
+  doc.fillColor(cmyk(run.color));
+  for (const piece of pieces(run.glyphs)) doc.addContent(textObject(doc, piece, height - run.y, fontOf));
   doc.restore();
 }
 
@@ -134,7 +234,7 @@ function writeOutline(doc: Doc, entries: OutlineEntry[]): void {
     for (const child of entry.children) add(item, child);
   };
   for (const entry of entries) add(doc.outline, entry);
-  (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageMode = 'UseOutlines';
+  doc._root.data.PageMode = 'UseOutlines';
 }
 
 /** Consecutive glyphs of one font and size: one TJ array each. */
@@ -163,34 +263,10 @@ function textObject(doc: Doc, glyphs: PlacedGlyph[], y: number, fontOf: (role: F
   for (const g of glyphs) {
     const gap = g.x - pen;
     if (Math.abs(gap) > 1e-6) parts.push(num((-gap * 1000) / size));
-    parts.push(`<${encode(font, g)}>`);
+    parts.push(`<${codeOf(font, g)}>`);
     pen = g.x + g.advance;
   }
   return `BT\n/${font.id} ${num(size)} Tf\n1 0 0 1 ${num(first.x)} ${num(y)} Tm\n[${parts.join(' ')}] TJ\nET`;
-}
-
-/**
- * The glyph's code in the subset, with its width and text recorded for W and
- * ToUnicode. A code has one text, and a glyph may stand for several (the hyphen
- * for `-` and for the soft hyphen a hyphenated line ends with; `・` for `·`): each
- * further text gets a copy of the glyph under a code of its own, so every
- * character extracts as itself (pdf-notes: ToUnicode).
- */
-function encode(font: EmbeddedFont, g: PlacedGlyph): string {
-  font.codes ??= new Map();
-  const key = `${g.id}\u0000${g.text}`;
-  let cid = font.codes.get(key);
-  if (cid === undefined) {
-    cid = font.subset.includeGlyph(g.id);
-    if (font.unicode[cid] != null && font.unicode[cid]!.map((c) => String.fromCodePoint(c)).join('') !== g.text) {
-      font.subset.glyphs.push(g.id);
-      cid = font.subset.glyphs.length - 1;
-    }
-    font.codes.set(key, cid);
-    font.widths[cid] = (g.advance / g.size) * 1000;
-    font.unicode[cid] = [...g.text].map((c) => c.codePointAt(0)!);
-  }
-  return cid.toString(16).padStart(4, '0');
 }
 
 function cmyk(c: Cmyk): [number, number, number, number] {

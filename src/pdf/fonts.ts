@@ -1,0 +1,57 @@
+/**
+ * Fonts in the PDF: pdfkit embeds and subsets them; this module places glyphs with
+ * codes of its own (so every glyph extracts as the text it stands for) and names
+ * each subset with a tag derived from its glyphs.
+ */
+import { createHash } from 'node:crypto';
+import type { PlacedGlyph } from '../paragraph/index.js';
+
+/** The parts of pdfkit's embedded font this writer uses (pdfkit does not type them). */
+export interface EmbeddedFont {
+  id: string;
+  name: string;
+  subset: { includeGlyph(glyphId: number): number; glyphs: number[] };
+  widths: number[];
+  unicode: number[][];
+  ref(): unknown;
+  /** This writer's: the code of each glyph and text it has drawn. */
+  codes?: Map<string, number>;
+}
+
+/**
+ * The glyph's code in the subset, with its width and text recorded for W and
+ * ToUnicode. A code has one text, and a glyph may stand for several (the hyphen
+ * for `-` and for the soft hyphen a hyphenated line ends with; `・` for `·`): each
+ * further text gets a copy of the glyph under a code of its own, so every
+ * character extracts as itself (pdf-notes: ToUnicode).
+ */
+export function codeOf(font: EmbeddedFont, g: PlacedGlyph): string {
+  font.codes ??= new Map();
+  const key = `${g.id}\u0000${g.text}`;
+  let cid = font.codes.get(key);
+  if (cid === undefined) {
+    cid = font.subset.includeGlyph(g.id);
+    if (font.unicode[cid] != null && font.unicode[cid]!.map((c) => String.fromCodePoint(c)).join('') !== g.text) {
+      font.subset.glyphs.push(g.id);
+      cid = font.subset.glyphs.length - 1;
+    }
+    font.codes.set(key, cid);
+    font.widths[cid] = (g.advance / g.size) * 1000;
+    font.unicode[cid] = [...g.text].map((c) => c.codePointAt(0)!);
+  }
+  return cid.toString(16).padStart(4, '0');
+}
+
+/**
+ * A subset tag from the font's name and its glyphs (PDF 1.7 §9.6.4: six capital
+ * letters), so that two subsets never share one and the same subset always gets
+ * the same. pdfkit makes the tag from the font's resource id, the same for the first
+ * font of every document (pdf-notes); it reads the id's characters 1–6, each plus
+ * 17, so the id is set to letters 17 below the tag's.
+ */
+export function tagSubset(font: EmbeddedFont): string {
+  const hash = createHash('sha256').update(font.name).update(Uint32Array.from(font.subset.glyphs)).digest();
+  const tag = [...hash.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
+  font.id = `F${[...tag].map((c) => String.fromCharCode(c.charCodeAt(0) - 17)).join('')}`;
+  return tag;
+}

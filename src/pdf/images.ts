@@ -1,0 +1,84 @@
+/**
+ * Images in DeviceCMYK (T21: no RGB or gray anywhere in the file). PNG (png-js) and
+ * JPEG (jpeg-js) are decoded, composited over white paper where transparent, and
+ * converted to CMYK by the naive complement with grey component replacement, then
+ * embedded as Flate-compressed 8-bit CMYK. A print shop converting with an ICC
+ * profile would do better; the office's bulletins carry photos of meetings, where
+ * this is enough, and nothing else in the file depends on it.
+ */
+import { readFile } from 'node:fs/promises';
+import jpeg from 'jpeg-js';
+import PNG from 'png-js';
+
+export interface Pixels {
+  width: number;
+  height: number;
+  /** 4 bytes a pixel: C, M, Y, K, 0–255. */
+  cmyk: Uint8Array;
+}
+
+/** An image pdfkit can place: pdfkit calls embed() once, then draws obj by label. */
+export class CmykImage {
+  readonly width: number;
+  readonly height: number;
+  readonly label: string;
+  readonly orientation = 1;
+  obj: unknown = null;
+  private readonly pixels: Pixels;
+
+  constructor(pixels: Pixels, label: string) {
+    this.pixels = pixels;
+    this.width = pixels.width;
+    this.height = pixels.height;
+    this.label = label;
+  }
+
+  embed(doc: { ref(data: Record<string, unknown>): { end(data: Uint8Array): void } }): void {
+    const ref = doc.ref({
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: this.width,
+      Height: this.height,
+      BitsPerComponent: 8,
+      ColorSpace: 'DeviceCMYK',
+    });
+    // pdfkit compresses the stream (FlateDecode) when the document compresses.
+    ref.end(this.pixels.cmyk);
+    this.obj = ref;
+  }
+}
+
+/** Decode an image file into CMYK pixels. */
+export async function decodeImage(file: string): Promise<Pixels> {
+  const bytes = await readFile(file);
+  const { width, height, rgba } = bytes[0] === 0x89 ? await decodePng(bytes) : decodeJpeg(bytes);
+  return { width, height, cmyk: toCmyk(rgba) };
+}
+
+function decodePng(bytes: Buffer): Promise<{ width: number; height: number; rgba: Uint8Array }> {
+  const png = new PNG(bytes) as unknown as { width: number; height: number; decode(fn: (pixels: Uint8Array) => void): void };
+  return new Promise((resolve) => png.decode((rgba) => resolve({ width: png.width, height: png.height, rgba })));
+}
+
+function decodeJpeg(bytes: Buffer): { width: number; height: number; rgba: Uint8Array } {
+  const { width, height, data } = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 512 });
+  return { width, height, rgba: data };
+}
+
+/** RGBA over white paper → CMYK, K from the darkest channel (grey component replacement). */
+export function toCmyk(rgba: Uint8Array): Uint8Array {
+  const out = new Uint8Array((rgba.length / 4) * 4);
+  for (let i = 0, o = 0; i < rgba.length; i += 4, o += 4) {
+    const a = rgba[i + 3]! / 255;
+    const r = (rgba[i]! * a + 255 * (1 - a)) / 255;
+    const g = (rgba[i + 1]! * a + 255 * (1 - a)) / 255;
+    const b = (rgba[i + 2]! * a + 255 * (1 - a)) / 255;
+    const k = 1 - Math.max(r, g, b);
+    const d = 1 - k;
+    out[o] = d > 0 ? Math.round(((1 - r - k) / d) * 255) : 0;
+    out[o + 1] = d > 0 ? Math.round(((1 - g - k) / d) * 255) : 0;
+    out[o + 2] = d > 0 ? Math.round(((1 - b - k) / d) * 255) : 0;
+    out[o + 3] = Math.round(k * 255);
+  }
+  return out;
+}
