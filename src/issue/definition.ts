@@ -71,6 +71,11 @@ export const styleSchema = record(
     ),
     titleSize: number({ description: 'Size of article titles in points (T19); 22 (2号) by default', above: 5, maximum: 72 }),
     sectionsOnNewPage: boolean({ description: 'Start every section on a new page' }),
+    mastheadColor: list(number({ minimum: 0, maximum: 100 }), {
+      description: 'The masthead red as C, M, Y, K percentages (T21); GB/T 9704 uses [0, 80, 80, 0]',
+      minItems: 4,
+      maxItems: 4,
+    }),
     notice: oneOf(['masthead', 'colophon'] as const, {
       description: 'Where the circulation notice prints (T22): top left of the masthead, or with the colophon',
     }),

@@ -36,6 +36,7 @@ export function toJsonSchema(schema: Schema): Json {
         type: 'number',
         ...doc,
         ...(schema.above === undefined ? {} : { exclusiveMinimum: schema.above }),
+        ...(schema.minimum === undefined ? {} : { minimum: schema.minimum }),
         ...(schema.maximum === undefined ? {} : { maximum: schema.maximum }),
       };
     case 'boolean':
@@ -48,6 +49,7 @@ export function toJsonSchema(schema: Schema): Json {
         ...doc,
         items: toJsonSchema(schema.items),
         ...(schema.minItems === undefined ? {} : { minItems: schema.minItems }),
+        ...(schema.maxItems === undefined ? {} : { maxItems: schema.maxItems }),
       };
     case 'record':
       return {

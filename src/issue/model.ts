@@ -97,6 +97,7 @@ export interface StyleSpec {
   titleSize?: number;
   sectionsOnNewPage?: boolean;
   notice?: 'masthead' | 'colophon';
+  mastheadColor?: number[];
   /** Where each key was given, for messages about the style: `margins.top` → place. */
   sources?: Record<string, { file: string; line: number; col: number; path: string }>;
 }

@@ -37,6 +37,8 @@ export interface NumberSchema extends Doc {
   kind: 'number';
   /** Exclusive lower bound. */
   above?: number;
+  /** Inclusive lower bound. */
+  minimum?: number;
   maximum?: number;
 }
 
@@ -53,6 +55,7 @@ export interface ListSchema<I extends Schema = Schema> extends Doc {
   kind: 'list';
   items: I;
   minItems?: number;
+  maxItems?: number;
 }
 
 export type Properties = Record<string, Schema>;

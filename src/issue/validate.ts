@@ -173,6 +173,9 @@ class Validator {
       if (schema.above !== undefined && value <= schema.above) {
         return this.report(node, path, `must be more than ${schema.above}, found ${value}`);
       }
+      if (schema.minimum !== undefined && value < schema.minimum) {
+        return this.report(node, path, `at least ${schema.minimum}, found ${value}`);
+      }
       if (schema.maximum !== undefined && value > schema.maximum) {
         return this.report(node, path, `at most ${schema.maximum}, found ${value}`);
       }
@@ -183,7 +186,10 @@ class Validator {
   private list(node: Node, schema: ListSchema, path: string, depth: number): unknown[] | undefined {
     if (!isSeq(node)) return this.report(node, path, `expected ${expectedWords(schema)}`);
     if (schema.minItems !== undefined && node.items.length < schema.minItems) {
-      return this.report(node, path, 'the list is empty');
+      return this.report(node, path, schema.minItems === 1 ? 'the list is empty' : `expected ${schema.minItems} items, found ${node.items.length}`);
+    }
+    if (schema.maxItems !== undefined && node.items.length > schema.maxItems) {
+      return this.report(node, path, `expected at most ${schema.maxItems} items, found ${node.items.length}`);
     }
     const out: unknown[] = [];
     let ok = true;

@@ -87,13 +87,18 @@ export function resolveStyle(spec: StyleSpec): Style {
     colophon: { font: 'serif', size: 14, outerRule: 0.35 * MM, innerRule: 0.25 * MM },
     masthead: { font: 'serif-bold', nameSize: 60, rule: 0.75 * MM, noticeSize: 14 },
     // T21: text K100, masthead red M80 Y80 as GB/T 9704 uses.
-    colors: { text: [0, 0, 0, 100], masthead: [0, 80, 80, 0] },
+    colors: { text: [0, 0, 0, 100], masthead: cmykOf(spec.mastheadColor) ?? [0, 80, 80, 0] },
     sectionsOnNewPage: spec.sectionsOnNewPage ?? false,
     notice: spec.notice ?? 'masthead',
   };
   const problems = fitProblems(style, spec);
   if (problems.length > 0) throw new InputError(problems);
   return style;
+}
+
+function cmykOf(values: number[] | undefined): Cmyk | undefined {
+  const [c, m, y, k] = values ?? [];
+  return c === undefined || m === undefined || y === undefined || k === undefined ? undefined : [c, m, y, k];
 }
 
 /** A type area, with its folio below it, that leaves the paper or its margin. */
