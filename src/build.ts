@@ -1,24 +1,45 @@
 /**
  * The pipeline, edge to edge: issue file → PDF file. The stages between are pure;
- * only this module reads and writes files.
+ * only this module (and the batch runner) reads and writes files.
  */
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { compose } from './document/index.js';
+import { threadId } from 'node:worker_threads';
+import { compose, type Document } from './document/index.js';
 import { FontSet } from './fonts/index.js';
-import { InputError, loadIssue } from './issue/index.js';
-import { layout, type LayoutOptions, type LineTrace } from './page/index.js';
+import { InputError, loadIssue, type Issue, type Problem } from './issue/index.js';
+import { layout, type Layout, type LayoutOptions, type LineTrace } from './page/index.js';
 import { writePdf } from './pdf/index.js';
 import { resolveStyle } from './style/index.js';
 import { VERSION } from './version.js';
 
-export interface BuildResult {
+/** What a build did, as `--json` prints it. */
+export interface BuildRecord {
   input: string;
   output: string;
   pages: number;
   bytes: number;
-  /** The line breaker's trace, when asked for. */
-  trace: LineTrace[];
+  milliseconds: number;
+  /** The output was up to date and left alone. */
+  skipped: boolean;
+  warnings: Problem[];
+  errors: Problem[];
+}
+
+export interface Laid {
+  issue: Issue;
+  doc: Document;
+  laid: Layout;
+  warnings: Problem[];
+}
+
+/** Load, validate and lay out an issue: everything but the PDF (`bulletin check`). */
+export function layIssue(input: string, fonts: FontSet, options: LayoutOptions = {}): Laid {
+  const issue = loadIssue(input);
+  const style = resolveStyle(issue.style);
+  const doc = compose(issue);
+  const laid = layout(doc, style, fonts, options);
+  return { issue, doc, laid, warnings: [...doc.warnings, ...laid.warnings] };
 }
 
 /** Build one issue into a PDF in memory. */
@@ -26,13 +47,10 @@ export async function buildPdf(
   input: string,
   fonts: FontSet,
   options: LayoutOptions = {},
-): Promise<{ pdf: Buffer; pages: number; trace: LineTrace[] }> {
-  const issue = loadIssue(input);
-  const style = resolveStyle(issue.style);
-  const doc = compose(issue);
-  const laid = layout(doc, style, fonts, options);
+): Promise<{ pdf: Buffer; pages: number; trace: LineTrace[]; warnings: Problem[] }> {
+  const { doc, laid, warnings } = layIssue(input, fonts, options);
   const pdf = await writePdf(laid, { ...doc.meta, creator: `bulletin ${VERSION}`, lang: 'zh-CN' }, fonts);
-  return { pdf, pages: laid.pages.length, trace: laid.trace };
+  return { pdf, pages: laid.pages.length, trace: laid.trace, warnings };
 }
 
 /** The default output: `output/<name>.pdf` under the current directory. */
@@ -40,17 +58,29 @@ export function defaultOutput(input: string, cwd = process.cwd()): string {
   return path.join(cwd, 'output', `${path.basename(input, path.extname(input))}.pdf`);
 }
 
-/** Build one issue into a file. An existing file is replaced only by a complete PDF. */
-export async function build(
+/**
+ * Build one issue into a file. An existing file is replaced only by a complete
+ * PDF; input problems are returned, never thrown, so a batch goes on.
+ */
+export async function buildFile(
   input: string,
   output: string,
   fonts = new FontSet(),
   options: LayoutOptions = {},
-): Promise<BuildResult> {
-  checkOutput(output);
-  const { pdf, pages, trace } = await buildPdf(input, fonts, options);
-  writeAtomically(output, pdf);
-  return { input, output, pages, bytes: pdf.length, trace };
+): Promise<BuildRecord & { trace: LineTrace[] }> {
+  const started = performance.now();
+  const record = { input, output, pages: 0, bytes: 0, skipped: false, trace: [] as LineTrace[] };
+  try {
+    checkOutput(output);
+    const { pdf, pages, trace, warnings } = await buildPdf(input, fonts, options);
+    writeAtomically(output, pdf);
+    return { ...record, pages, bytes: pdf.length, trace, warnings, errors: [], milliseconds: performance.now() - started };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const errors = e.problems.filter((p) => p.severity === 'error');
+    const warnings = e.problems.filter((p) => p.severity === 'warning');
+    return { ...record, warnings, errors, milliseconds: performance.now() - started };
+  }
 }
 
 function checkOutput(output: string): void {
@@ -69,9 +99,9 @@ function checkOutput(output: string): void {
  * Write to a temporary file beside the target, then rename over it: a reader never
  * sees a partial PDF, and a failure leaves the previous one untouched.
  */
-export function writeAtomically(target: string, bytes: Buffer): void {
+export function writeAtomically(target: string, bytes: Buffer | string): void {
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}-${threadId}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(temp, bytes);

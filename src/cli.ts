@@ -2,23 +2,43 @@
  * cli: the `bulletin` command. Exit codes: 0 success, 1 bad input (every problem is
  * printed as `file:line:col: path: message`), 2 bad usage, 3 an internal error.
  */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { build, defaultOutput } from './build.js';
-import { InputError, formatProblem } from './issue/index.js';
+import type { BuildRecord } from './build.js';
+import { InputError, formatProblem, type Problem } from './issue/index.js';
+import type { LayoutOptions } from './page/index.js';
 import { VERSION } from './version.js';
 
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
 
-interface Io {
+export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Standard error as a terminal, when it is one: for the progress bar. */
+  tty?: NodeJS.WriteStream;
 }
 
 const stdio: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  ...(process.stderr.isTTY ? { tty: process.stderr } : {}),
 };
+
+interface BuildOptions {
+  output?: string;
+  trace?: 'linebreak';
+  debugOverlay?: boolean;
+  bleed?: number;
+  marks?: boolean;
+  impose?: 'booklet';
+  jobs: number;
+  force?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+  watch?: boolean;
+}
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   let code: number = EXIT.ok;
@@ -34,30 +54,46 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 
   program
     .command('build')
-    .description('build an issue file into a PDF')
-    .argument('<issue>', 'the issue file, e.g. issues/issue-91.yaml')
-    .option('-o, --output <file>', 'where to write the PDF (default: output/<name>.pdf)')
-    .addOption(
-      new Option('--trace <what>', 'write a trace to standard output as JSON lines: linebreak, every line the breaker weighed').choices(['linebreak']),
-    )
-    .option('--debug-overlay', 'draw the baseline grid, line boxes and adjustment ratios on the pages')
+    .description('build issue files into PDFs: files, folders of them, or glob patterns')
+    .argument('<issues...>', 'issue files, folders or patterns, e.g. issues/issue-91.yaml or "issues/*.yaml"')
+    .option('-o, --output <path>', 'the PDF for one issue; the folder for several (default: output/)')
+    .option('-j, --jobs <n>', 'build on this many worker threads', jobsOf, os.availableParallelism())
+    .option('--force', 'build even the issues whose PDFs are up to date')
+    .option('--json', 'print one JSON record per issue on standard output')
+    .option('-q, --quiet', 'print nothing but problems')
+    .option('--watch', 'build, then build again whenever an issue, its publication file or an image changes')
     .option('--bleed <mm>', 'bleed around every page, in mm (3 is usual)', bleedOf)
     .option('--marks', 'crop marks outside the bleed, and a slug line naming the issue and the page')
     .addOption(new Option('--impose <how>', 'booklet: two pages a side of A3, in saddle-stitch order').choices(['booklet']))
-    .action(async (issue: string, options: BuildOptions) => {
+    .addOption(
+      new Option('--trace <what>', 'write a trace to standard output as JSON lines: linebreak, every line the breaker weighed').choices([
+        'linebreak',
+      ]),
+    )
+    .option('--debug-overlay', 'draw the baseline grid, line boxes and adjustment ratios on the pages')
+    .action(async (inputs: string[], options: BuildOptions) => {
       debug = Boolean(program.opts().debug);
-      const output = options.output ? path.resolve(options.output) : defaultOutput(issue);
-      const tracing = options.trace === 'linebreak';
-      const result = await build(issue, output, undefined, {
-        trace: tracing,
-        overlay: options.debugOverlay ?? false,
-        ...(options.bleed === undefined ? {} : { bleed: options.bleed }),
-        ...(options.marks ? { marks: true } : {}),
-        ...(options.impose ? { impose: options.impose } : {}),
-      });
-      for (const t of result.trace) io.out(JSON.stringify(t));
-      // With a trace on standard output, the summary goes to standard error.
-      (tracing ? io.err : io.out)(`${issue} → ${path.relative(process.cwd(), result.output) || result.output} (${result.pages} pages)`);
+      code = await build(inputs, options, io);
+    });
+
+  program
+    .command('check')
+    .description('load, validate and lay out issue files without writing; report every problem')
+    .argument('<issues...>', 'issue files, folders or patterns')
+    .option('--json', 'print one JSON record per issue on standard output')
+    .action(async (inputs: string[], options: { json?: boolean }) => {
+      debug = Boolean(program.opts().debug);
+      code = await check(inputs, options, io);
+    });
+
+  program
+    .command('init')
+    .description('start the next issue from the last: serial + 1, next month, the same sections without articles')
+    .option('--from <issue>', 'the issue to start from (default: the latest in issues/)')
+    .option('-o, --output <file>', 'where to write the new issue file (default: beside the one it starts from)')
+    .action(async (options: { from?: string; output?: string }) => {
+      debug = Boolean(program.opts().debug);
+      code = await init(options, io);
     });
 
   try {
@@ -68,13 +104,168 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   return code;
 }
 
-interface BuildOptions {
-  output?: string;
-  trace?: 'linebreak';
-  debugOverlay?: boolean;
-  bleed?: number;
-  marks?: boolean;
-  impose?: 'booklet';
+async function build(inputs: string[], options: BuildOptions, io: Io): Promise<number> {
+  const { expandInputs } = await import('./batch/inputs.js');
+  const { files, problems } = await expandInputs(inputs);
+  if (problems.length > 0) throw new InputError(problems);
+  const { outputsFor, runBatch } = await import('./batch/run.js');
+  const jobs = outputsFor(files, options.output);
+  const clash = jobs.find((j, i) => jobs.findIndex((k) => k.output === j.output) !== i);
+  if (clash) {
+    throw new InputError([
+      { severity: 'error', file: clash.input, line: 0, col: 0, path: '', message: `another issue also writes ${rel(clash.output)}` },
+    ]);
+  }
+  const tracing = options.trace === 'linebreak';
+  const layout: LayoutOptions = {
+    trace: tracing,
+    overlay: options.debugOverlay ?? false,
+    ...(options.bleed === undefined ? {} : { bleed: options.bleed }),
+    ...(options.marks ? { marks: true } : {}),
+    ...(options.impose ? { impose: options.impose } : {}),
+  };
+  if (tracing) {
+    // The trace is of one issue, built here whatever its state.
+    if (files.length !== 1) throw usage('--trace takes one issue');
+    const { buildFile } = await import('./build.js');
+    const r = await buildFile(jobs[0]!.input, jobs[0]!.output, undefined, layout);
+    for (const t of r.trace) io.out(JSON.stringify(t));
+    // With the trace on standard output, the summary goes to standard error.
+    report([r], { ...options, quiet: false }, { ...io, out: io.err }, true);
+    return r.errors.length > 0 ? EXIT.input : EXIT.ok;
+  }
+  const run = async (force: boolean) => {
+    const single = jobs.length === 1;
+    const mode = options.quiet || options.json || single ? 'quiet' : io.tty ? 'bar' : 'lines';
+    const { progressFor } = await import('./batch/progress.js');
+    const progress = progressFor(jobs.length, io.tty ?? process.stderr, mode === 'bar' || mode === 'lines' ? mode : 'quiet');
+    const started = performance.now();
+    const records = await runBatch(jobs, { layout, jobs: options.jobs, force }, (r) => progress.done(rel(r.input), r.errors.length === 0));
+    progress.finish();
+    report(records, options, io, single, performance.now() - started);
+    return records.some((r) => r.errors.length > 0) ? EXIT.input : EXIT.ok;
+  };
+  const status = await run(options.force ?? false);
+  if (!options.watch) return status;
+  const { watchIssues } = await import('./batch/watch.js');
+  return watchIssues(files, () => run(false), io);
+}
+
+/** Problems on standard error, one line each; records as JSON or a summary. */
+function report(records: BuildRecord[], options: { json?: boolean; quiet?: boolean }, io: Io, single: boolean, ms = 0): void {
+  for (const r of records) {
+    for (const p of [...r.errors, ...r.warnings]) problem(p, io);
+    if (options.json) io.out(JSON.stringify(jsonOf(r)));
+  }
+  if (options.json || options.quiet) return;
+  if (single) {
+    const r = records[0]!;
+    if (r.errors.length === 0) io.out(`${r.input} → ${rel(r.output)} ${r.skipped ? '(up to date)' : `(${r.pages} pages)`}`);
+    return;
+  }
+  const built = records.filter((r) => !r.skipped && r.errors.length === 0).length;
+  const skipped = records.filter((r) => r.skipped).length;
+  const failed = records.filter((r) => r.errors.length > 0).length;
+  const warned = records.reduce((n, r) => n + r.warnings.length, 0);
+  io.err(
+    `${records.length} issues: ${built} built, ${skipped} up to date, ${failed} failed` +
+      `${warned ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''} (${(ms / 1000).toFixed(1)} s)`,
+  );
+}
+
+function jsonOf(r: BuildRecord) {
+  const problem = (p: Problem) => ({ file: p.file, line: p.line, col: p.col, path: p.path, message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
+  return {
+    input: r.input,
+    output: rel(r.output),
+    pages: r.pages,
+    milliseconds: Math.round(r.milliseconds),
+    skipped: r.skipped,
+    warnings: r.warnings.map(problem),
+    errors: r.errors.map(problem),
+  };
+}
+
+async function check(inputs: string[], options: { json?: boolean }, io: Io): Promise<number> {
+  const { expandInputs } = await import('./batch/inputs.js');
+  const { files, problems } = await expandInputs(inputs);
+  if (problems.length > 0) throw new InputError(problems);
+  const { layIssue } = await import('./build.js');
+  const { FontSet } = await import('./fonts/index.js');
+  const fonts = new FontSet();
+  let failed = 0;
+  for (const input of files) {
+    const started = performance.now();
+    let errors: Problem[] = [];
+    let warnings: Problem[] = [];
+    let pages = 0;
+    try {
+      const laid = layIssue(input, fonts);
+      warnings = laid.warnings;
+      pages = laid.laid.pages.length;
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      errors = e.problems.filter((p) => p.severity === 'error');
+      warnings = e.problems.filter((p) => p.severity === 'warning');
+    }
+    if (errors.length > 0) failed++;
+    for (const p of [...errors, ...warnings]) problem(p, io);
+    if (options.json) {
+      io.out(JSON.stringify(jsonOf({ input, output: '', pages, bytes: 0, milliseconds: performance.now() - started, skipped: false, errors, warnings })));
+    } else if (errors.length === 0) {
+      io.out(`${input}: ${warnings.length === 0 ? 'ok' : `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`} (${pages} pages)`);
+    }
+  }
+  return failed > 0 ? EXIT.input : EXIT.ok;
+}
+
+async function init(options: { from?: string; output?: string }, io: Io): Promise<number> {
+  const from = options.from ?? (await latestIssue());
+  const { nextIssue } = await import('./authoring/init.js');
+  const next = nextIssue(from, options.output);
+  if (existsSync(next.file)) {
+    throw new InputError([
+      { severity: 'error', file: next.file, line: 0, col: 0, path: '', message: 'already exists; bulletin init does not overwrite', hint: 'name another file with -o' },
+    ]);
+  }
+  const { writeAtomically } = await import('./build.js');
+  writeAtomically(next.file, next.yaml);
+  io.out(`${from} → ${rel(next.file)} (总第${next.number}期, ${next.period})`);
+  return EXIT.ok;
+}
+
+/** The issue file in issues/ with the highest serial number. */
+async function latestIssue(): Promise<string> {
+  const { expandInputs } = await import('./batch/inputs.js');
+  const { loadIssue } = await import('./issue/index.js');
+  const { files } = await expandInputs(['issues']);
+  let best: { file: string; number: number } | undefined;
+  for (const file of files) {
+    try {
+      const n = loadIssue(file).number;
+      if (!best || n > best.number) best = { file, number: n };
+    } catch {
+      // A broken issue is not the one to start from.
+    }
+  }
+  if (!best) throw usage('no issue to start from in issues/; name one with --from');
+  return best.file;
+}
+
+function problem(p: Problem, io: Io): void {
+  io.err(formatProblem(p));
+  if (p.hint) io.err(`  hint: ${p.hint}`);
+}
+
+function rel(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
+
+/** `--jobs 2`: a whole number from 1. */
+function jobsOf(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError('expected a whole number of threads from 1, such as 2');
+  return n;
 }
 
 /** `--bleed 3`: a number of millimetres, 0 to 20. */
@@ -86,16 +277,18 @@ function bleedOf(value: string): number {
   return mm;
 }
 
+function usage(message: string): CommanderError {
+  return new CommanderError(EXIT.usage, 'bulletin.usage', `error: ${message}`);
+}
+
 function failure(e: unknown, io: Io, debug: boolean): number {
   if (e instanceof CommanderError) {
+    if (e.code === 'bulletin.usage') io.err(e.message);
     // --help and --version end here too, successfully.
     return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (e instanceof InputError) {
-    for (const p of e.problems) {
-      io.err(formatProblem(p));
-      if (p.hint) io.err(`  hint: ${p.hint}`);
-    }
+    for (const p of e.problems) problem(p, io);
     return EXIT.input;
   }
   const err = e as Error;

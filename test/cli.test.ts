@@ -31,8 +31,8 @@ describe('bulletin', () => {
     expect(run(['--version'])).toMatchObject({ code: 0, out: `${pkg.version}\n` });
     const help = run(['--help']);
     expect(help.code).toBe(0);
-    expect(help.out).toContain('build [options] <issue>');
-    expect(run(['build', '--help']).out).toContain('-o, --output <file>');
+    expect(help.out).toContain('build [options] <issues...>');
+    expect(run(['build', '--help']).out).toContain('-o, --output <path>');
   });
 
   it('exits 2 on bad usage', () => {
@@ -40,7 +40,7 @@ describe('bulletin', () => {
       const r = run(args);
       expect(r.code, args.join(' ')).toBe(2);
     }
-    expect(run(['build']).err).toContain("missing required argument 'issue'");
+    expect(run(['build']).err).toContain("missing required argument 'issues'");
   });
 
   it('writes output/<name>.pdf under the current directory by default', () => {

@@ -209,8 +209,10 @@ function escape(s: string): string {
 describe.each(['default', 'gongwen'] as const)('issue 91 in the %s preset', (preset) => {
   let file: string;
   let book: PdfPage[];
+  let folder: string;
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
   beforeAll(async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), `bulletin-${preset}-`));
+    folder = mkdtempSync(path.join(tmpdir(), `bulletin-${preset}-`));
     cpSync(path.join(root, 'issues', 'publication.yaml'), path.join(folder, 'publication.yaml'));
     const yaml = readFileSync(path.join(root, 'issues', 'issue-91.yaml'), 'utf8');
     writeFileSync(path.join(folder, 'issue-91.yaml'), `${yaml}style:\n  preset: ${preset}\n`);

@@ -289,7 +289,7 @@ describe('the schema refuses what the loader refuses for its shape', () => {
     ['a missing key', base.replace('period: 2020年2月, ', '')],
     ['a number for text', base.replace('period: 2020年2月', 'period: 2020')],
     ['a mapping for text', base.replace('body: 正文。', 'body: {text: 正文。}')],
-    ['an empty list', base.replace(/articles: \[.*\]\}\]/, 'articles: []}]')],
+    ['an empty list', base.replace(/sections: \[.*\]\}\]/, 'sections: []')],
     ['empty text', base.replace('title: 标题', 'title: ""')],
     ['text of spaces', base.replace('title: 标题', 'title: "   "')],
     ['a date in another form', base.replace('2020-03-16', '2020/03/16')],

@@ -3,7 +3,7 @@
  * masthead, contents, sections, articles, colophon — and the wording of each piece
  * of furniture (T22, T23). Nothing here knows sizes or positions.
  */
-import type { Block, Issue, SourceText } from '../issue/index.js';
+import { positionOf, type Block, type Issue, type Problem, type SourceText } from '../issue/index.js';
 
 /** A piece of text the document prints; `source` is absent for furniture it makes up. */
 export interface DocText {
@@ -59,6 +59,8 @@ export interface ColophonDoc {
 }
 
 export interface Document {
+  /** What the issue says that the PDF will not show, or not as written. */
+  warnings: Problem[];
   /** Info for the PDF: title, author, subject, keywords, date. */
   meta: { title: string; author: string; subject: string; keywords: string[]; date: Date };
   masthead: Masthead;
@@ -75,7 +77,21 @@ export function compose(issue: Issue): Document {
   };
   const contents: ContentsEntry[] = [];
   const flow: FlowBlock[] = [];
+  const warnings: Problem[] = [];
   issue.sections.forEach((section, s) => {
+    if (section.articles.length === 0) {
+      const { line, col } = positionOf(section.title.source, 0);
+      warnings.push({
+        severity: 'warning',
+        file: section.title.source.file,
+        line,
+        col,
+        path: section.path,
+        message: `section "${section.title.text}" has no articles; it is left out`,
+        hint: 'add articles to it, or remove it',
+      });
+      return;
+    }
     const sectionId = `s${s + 1}`;
     contents.push({ level: 'section', text: section.title, target: sectionId });
     flow.push({ kind: 'section', id: sectionId, text: section.title });
@@ -87,6 +103,7 @@ export function compose(issue: Issue): Document {
     });
   });
   return {
+    warnings,
     meta: {
       title: `${issue.name.text} ${issue.period.text}（总第${issue.number}期）`,
       author: issue.editor.text,

@@ -135,7 +135,9 @@ export const articleSchema = record(
 export const sectionSchema = record(
   {
     title: text({ description: 'The section heading: 本月关注', minLength: 1 }),
-    articles: list(articleSchema, { minItems: 1 }),
+    // An empty section is allowed (a new issue starts so, `bulletin init`): it is
+    // left out of the PDF with a warning.
+    articles: list(articleSchema),
   },
   { required: ['title', 'articles'] },
 );

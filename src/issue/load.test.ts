@@ -289,8 +289,18 @@ describe('empty things', () => {
   });
 
   it('an empty list', () => {
+    const file = issueFile(edit(ISSUE, /sections:[\s\S]*(?=colophon:)/, 'sections: []\n'));
+    expect(messagesOf(file)).toEqual([`${file}:6:11: sections: the list is empty`]);
+  });
+
+  it('a section with no articles loads (a new issue starts so); compose leaves it out with a warning', async () => {
     const file = issueFile(edit(ISSUE, /    articles:[\s\S]*(?=colophon:)/, '    articles: []\n'));
-    expect(messagesOf(file)).toEqual([`${file}:8:15: sections[0].articles: the list is empty`]);
+    const issue = loadIssue(file);
+    expect(issue.sections[0]!.articles).toEqual([]);
+    const { compose } = await import('../document/index.js');
+    const doc = compose(issue);
+    expect(doc.flow).toEqual([]);
+    expect(doc.warnings.map(formatProblem)).toEqual([`${file}:7:12: warning: sections[0]: section "本月关注" has no articles; it is left out`]);
   });
 
   it.each([

@@ -6,6 +6,7 @@
 import type { DocText } from '../document/index.js';
 import type { FontRole, FontSet } from '../fonts/index.js';
 import { setParagraph, uniform, type LineShape, type MissingGlyph, type SetLine, type TraceEntry } from '../paragraph/index.js';
+import { positionOf, type Problem } from '../issue/index.js';
 import type { Style } from '../style/index.js';
 import type { PrintOptions } from './prepress.js';
 
@@ -33,13 +34,15 @@ export interface Context {
   fonts: FontSet;
   options: LayoutOptions;
   missing: Missing[];
+  /** What could not be set as the rules want: overfull lines. */
+  warnings: Problem[];
   trace: LineTrace[];
   /** Body paragraphs set so far: numbers the trace. */
   paragraphs: number;
 }
 
 export function contextOf(style: Style, fonts: FontSet, options: LayoutOptions = {}): Context {
-  return { style, fonts, options, missing: [], trace: [], paragraphs: 0 };
+  return { style, fonts, options, missing: [], warnings: [], trace: [], paragraphs: 0 };
 }
 
 export interface SetOptions {
@@ -70,6 +73,7 @@ export function setText(ctx: Context, text: DocText, o: SetOptions): SetLine[] {
     ctx.fonts,
   );
   for (const m of set.missing) ctx.missing.push({ ...m, in: text });
+  for (const line of set.lines) if (line.ratio < -1 - 1e-9) ctx.warnings.push(overfull(text, line));
   if (traced) {
     const para = ctx.paragraphs;
     const path = text.source?.path ?? '';
@@ -77,6 +81,22 @@ export function setText(ctx: Context, text: DocText, o: SetOptions): SetLine[] {
   }
   if (o.traced) ctx.paragraphs++;
   return set.lines;
+}
+
+/** A line that could not be set within the measure: an unbreakable run wider than it. */
+function overfull(text: DocText, line: SetLine): Problem {
+  const at = line.range[0];
+  const pos = text.source ? positionOf(text.source, at) : { line: 0, col: 0 };
+  const words = text.text.slice(line.range[0], line.range[1]);
+  return {
+    severity: 'warning',
+    file: text.source?.file ?? '',
+    line: pos.line,
+    col: pos.col,
+    path: text.source?.path ?? '',
+    message: `a line runs past the measure: "${words.length > 30 ? `${words.slice(0, 30)}…` : words}" cannot be broken anywhere allowed`,
+    hint: 'add a break point (a space, or a hyphen in a long word), or shorten it',
+  };
 }
 
 /** The natural width and glyphs of a text on one line (a label, a folio, a number). */

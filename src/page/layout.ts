@@ -21,6 +21,8 @@ import type { OutlineEntry, Page, PageItem, Pages } from './types.js';
 export interface Layout extends Pages {
   /** The line breaker's trace of every body paragraph, when asked for. */
   trace: LineTrace[];
+  /** What could not be set as the rules want (overfull lines). */
+  warnings: Problem[];
 }
 
 export function layout(doc: Document, style: Style, fonts: FontSet, options: LayoutOptions = {}): Layout {
@@ -52,7 +54,7 @@ export function layout(doc: Document, style: Style, fonts: FontSet, options: Lay
     doc,
     ctx,
   );
-  return { ...pages, trace: ctx.trace };
+  return { ...pages, trace: ctx.trace, warnings: ctx.warnings };
 }
 
 /** The PDF's outline: each section with its articles, in the contents' wording. */

@@ -1,0 +1,99 @@
+/**
+ * `bulletin init`: the next issue's file, started from the last one — serial + 1,
+ * the next month's period and print date, the same publication, the same sections
+ * with no articles yet, and a comment showing how to add one.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument, stringify } from 'yaml';
+import { InputError, loadIssue, type Issue } from '../issue/index.js';
+
+export interface NextIssue {
+  /** Where the new file goes. */
+  file: string;
+  yaml: string;
+  number: number;
+  period: string;
+}
+
+/** The issue after `from`. Throws an InputError when the period is not `YYYY年M月`. */
+export function nextIssue(from: string, output?: string): NextIssue {
+  const issue = loadIssue(from);
+  const period = nextPeriod(issue);
+  const number = issue.number + 1;
+  const printed = nextMonth(issue.printed);
+  const file = output ?? path.join(path.dirname(from), nextName(path.basename(from), issue.number, number));
+  const source = readFileSync(from, 'utf8');
+  const doc = parseDocument(source);
+  const head = source.split('\n')[0]!.startsWith('# yaml-language-server') ? `${source.split('\n')[0]}\n` : '';
+  const publication = doc.get('publication');
+  const colophon = doc.get('colophon');
+  const style = doc.get('style');
+  const field = (key: string, value: unknown) =>
+    value === undefined ? '' : stringify({ [key]: toJs(value) }, { lineWidth: 0 });
+  const sections = issue.sections
+    .map(
+      (s, i) =>
+        `  - title: ${stringify(s.title.text).trim()}\n    articles: []\n` +
+        (i === 0
+          ? '    # To add an article, replace [] with a list:\n' +
+            '    #   articles:\n' +
+            '    #     - title: 文章标题\n' +
+            '    #       body: |\n' +
+            '    #         第一段。\n' +
+            '    #\n' +
+            '    #         第二段。\n'
+          : ''),
+    )
+    .join('');
+  const yaml =
+    head +
+    `# ${issue.name.text} ${period}（总第${number}期）: started from ${path.basename(from)} by bulletin init.\n` +
+    field('publication', publication) +
+    `issue:\n  number: ${number}\n  period: ${period}\n  printed: ${printed}\n` +
+    `sections:\n${sections}` +
+    field('colophon', colophon) +
+    field('style', style);
+  return { file, yaml, number, period };
+}
+
+/** `2020年2月` → `2020年3月`; `2020年12月` → `2021年1月`. */
+function nextPeriod(issue: Issue): string {
+  const m = /^(\d{4})年(\d{1,2})月$/.exec(issue.period.text);
+  if (!m) {
+    const { line, col } = issue.period.source.anchors[0] ?? { line: 0, col: 0 };
+    throw new InputError([
+      {
+        severity: 'error',
+        file: issue.file,
+        line,
+        col,
+        path: 'issue.period',
+        message: `cannot tell the next period from "${issue.period.text}"`,
+        hint: 'write the period as 2020年2月, or start the new issue by hand',
+      },
+    ]);
+  }
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  return month === 12 ? `${year + 1}年1月` : `${year}年${month + 1}月`;
+}
+
+/** The same day of the next month (or its last day), as YYYY-MM-DD. */
+function nextMonth(d: Issue['printed']): string {
+  const year = d.month === 12 ? d.year + 1 : d.year;
+  const month = d.month === 12 ? 1 : d.month + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = Math.min(d.day, last);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** `issue-91.yaml` → `issue-92.yaml`; a name without the serial → `issue-92.yaml`. */
+function nextName(name: string, from: number, to: number): string {
+  const re = new RegExp(`(^|\\D)${from}(\\D|$)`);
+  return re.test(name) ? name.replace(re, `$1${to}$2`) : `issue-${to}.yaml`;
+}
+
+function toJs(value: unknown): unknown {
+  return value && typeof value === 'object' && 'toJSON' in value ? (value as { toJSON(): unknown }).toJSON() : value;
+}

@@ -1,0 +1,36 @@
+/**
+ * Progress of a batch: a bar redrawn in place on a terminal, a plain line per issue
+ * otherwise (a log, a script), nothing with --quiet.
+ */
+export interface Progress {
+  done(label: string, ok: boolean): void;
+  finish(): void;
+}
+
+export function progressFor(total: number, stream: NodeJS.WriteStream, mode: 'bar' | 'lines' | 'quiet'): Progress {
+  let count = 0;
+  if (mode === 'quiet') return { done: () => {}, finish: () => {} };
+  if (mode === 'lines') {
+    return {
+      done: (label, ok) => {
+        count++;
+        stream.write(`[${count}/${total}] ${ok ? 'built' : 'failed'} ${label}\n`);
+      },
+      finish: () => {},
+    };
+  }
+  const width = 30;
+  const draw = (label: string) => {
+    const filled = Math.round((count / total) * width);
+    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${count}/${total} ${label}`;
+    stream.write(`\r${line.slice(0, (stream.columns || 80) - 1).padEnd(Math.min((stream.columns || 80) - 1, 79))}`);
+  };
+  draw('');
+  return {
+    done: (label) => {
+      count++;
+      draw(label);
+    },
+    finish: () => stream.write('\n'),
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * A build worker (piscina): builds one issue at a time, its fonts opened once for
+ * all the issues it builds.
+ */
+import { buildFile, type BuildRecord } from '../build.js';
+import { FontSet } from '../fonts/index.js';
+import type { LayoutOptions } from '../page/index.js';
+
+export interface Task {
+  input: string;
+  output: string;
+  options: LayoutOptions;
+}
+
+const fonts = new FontSet();
+
+export default async function build(task: Task): Promise<BuildRecord> {
+  const { trace: _trace, ...record } = await buildFile(task.input, task.output, fonts, task.options);
+  return record;
+}

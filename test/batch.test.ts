@@ -1,0 +1,186 @@
+/**
+ * Back issues and the editor's month, as the command does them: a batch built on
+ * worker threads with a broken issue among it; incremental rebuilds that skip what
+ * is up to date and rebuild what changed (by time and by content); `check`;
+ * `init` then `build`; folders and patterns; `--watch`.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from './helpers/pdf.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = path.join(root, 'bin', 'bulletin');
+let dir: string;
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A small issue of its own serial, so a batch builds quickly. */
+function smallIssue(n: number, extra = ''): string {
+  return `publication: publication.yaml
+issue:
+  number: ${n}
+  period: 2020年${(n % 12) + 1}月
+  printed: 2020-0${(n % 9) + 1}-16
+sections:
+  - title: 本月关注
+    articles:
+      - title: 第${n}期的一篇文章
+        body: |
+          ${'疫情防控工作要进一步加强，各级各部门要切实履行职责。'.repeat(6)}${extra}
+
+          ${'区委召开常委会议研究部署下一阶段工作。'.repeat(4)}
+colophon:
+  copies: 130
+`;
+}
+
+function records(out: string): Record<string, unknown>[] {
+  return out
+    .trim()
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'bulletin-batch-'));
+  mkdirSync(path.join(dir, 'issues'));
+  cpSync(path.join(root, 'issues', 'publication.yaml'), path.join(dir, 'issues', 'publication.yaml'));
+  for (let n = 1; n <= 6; n++) writeFileSync(path.join(dir, 'issues', `issue-${n}.yaml`), smallIssue(n));
+  writeFileSync(path.join(dir, 'issues', 'issue-7.yaml'), smallIssue(7).replace('  number: 7\n', '  nubmer: 7\n'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('batch builds', () => {
+  it('builds a folder on two workers; a broken issue fails alone, the run exits 1 with JSON records', async () => {
+    const r = run(['build', 'issues', '--jobs', '2', '--json']);
+    expect(r.code).toBe(1);
+    const recs = records(r.out);
+    expect(recs.map((x) => x.input)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `issues/issue-${n}.yaml`));
+    for (const rec of recs.slice(0, 6)) {
+      expect(rec).toMatchObject({ skipped: false, errors: [], warnings: [] });
+      expect(rec.pages as number).toBeGreaterThanOrEqual(2);
+      expect(typeof rec.milliseconds).toBe('number');
+      const pages = await readPdf(path.join(dir, rec.output as string));
+      expect(pages).toHaveLength(rec.pages as number);
+    }
+    const broken = recs[6]!;
+    expect(broken.pages).toBe(0);
+    expect(broken.errors).toEqual([
+      { file: 'issues/issue-7.yaml', line: 3, col: 3, path: 'issue.nubmer', message: 'unknown key "nubmer"; did you mean "number"?', hint: 'known keys here: number, period, printed' },
+      { file: 'issues/issue-7.yaml', line: 3, col: 3, path: 'issue', message: 'missing required key "number"' },
+    ]);
+    expect(existsSync(path.join(dir, 'output', 'issue-7.pdf'))).toBe(false);
+    expect(r.err).toContain('issues/issue-7.yaml:3:3: issue.nubmer: unknown key "nubmer"');
+  });
+
+  it('skips what is up to date; a touched publication file rebuilds everything', () => {
+    rmSync(path.join(dir, 'issues', 'issue-7.yaml'));
+    const again = records(run(['build', 'issues', '-j', '2', '--json']).out);
+    expect(again.map((x) => x.skipped)).toEqual([true, true, true, true, true, true]);
+    const pub = path.join(dir, 'issues', 'publication.yaml');
+    // As `touch` does: the file's time moves to now, past the PDFs'; its bytes stay.
+    const now = new Date();
+    utimesSync(pub, now, now);
+    const touched = records(run(['build', 'issues', '-j', '2', '--json']).out);
+    expect(touched.map((x) => x.skipped)).toEqual([false, false, false, false, false, false]);
+    expect(records(run(['build', 'issues', '--json']).out).every((x) => x.skipped)).toBe(true);
+  });
+
+  it('rebuilds an issue whose content changed though its time did not, and all with --force', () => {
+    const file = path.join(dir, 'issues', 'issue-3.yaml');
+    const { atime, mtime } = statSync(file);
+    writeFileSync(file, smallIssue(3, '新增一句。'));
+    utimesSync(file, atime, mtime);
+    const recs = records(run(['build', 'issues', '-j', '2', '--json']).out);
+    expect(recs.map((x) => x.skipped)).toEqual([true, true, false, true, true, true]);
+    const forced = records(run(['build', 'issues', '--force', '--json']).out);
+    expect(forced.every((x) => !x.skipped)).toBe(true);
+  });
+
+  it('takes patterns, prints a line per issue when not on a terminal, and a summary', () => {
+    const r = run(['build', 'issues/issue-[12].yaml', '--force', '-j', '2']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^\[1\/2\] built issues\/issue-[12]\.yaml$/m);
+    expect(r.err).toMatch(/^\[2\/2\] built issues\/issue-[12]\.yaml$/m);
+    expect(r.err).toMatch(/^2 issues: 2 built, 0 up to date, 0 failed \(\d+\.\d s\)$/m);
+    expect(run(['build', 'issues/nothing-*.yaml']).err).toContain('issues/nothing-*.yaml: matches no issue file');
+    const quiet = run(['build', 'issues', '--quiet', '--force']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.err + quiet.out).toBe('');
+  });
+});
+
+describe('bulletin check', () => {
+  it('reports every problem of bad issues with its place, and exits 1; --json too', () => {
+    writeFileSync(path.join(dir, 'bad.yaml'), smallIssue(8).replace('printed: 2020-09-16', 'printed: 2020-02-30').replace('copies: 130', 'copies: -1'));
+    writeFileSync(path.join(dir, 'emoji.yaml'), smallIssue(9).replace('区委召开常委会议', '区委召开😀常委会议'));
+    cpSync(path.join(dir, 'issues', 'publication.yaml'), path.join(dir, 'publication.yaml'));
+    const r = run(['check', 'bad.yaml', 'emoji.yaml', 'issues/issue-1.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n').filter((l) => /^\S+:\d+:\d+:/.test(l))).toEqual([
+      'bad.yaml:5:12: issue.printed: no such date: 2020-02-30',
+      'bad.yaml:15:11: colophon.copies: expected a positive whole number, found -1',
+      'emoji.yaml:13:15: sections[0].articles[0].body: no font can draw "😀" (U+1F600); tried serif, serif-bold, sans-bold',
+    ]);
+    expect(r.out).toContain('issues/issue-1.yaml: ok (');
+    const json = records(run(['check', 'bad.yaml', 'issues/issue-1.yaml', '--json']).out);
+    expect(json.map((x) => (x.errors as unknown[]).length)).toEqual([2, 0]);
+    expect(existsSync(path.join(dir, 'output', 'bad.pdf'))).toBe(false);
+  });
+});
+
+describe('bulletin init', () => {
+  it('writes the next issue from the last, which builds; refuses to overwrite', () => {
+    const r = run(['init', '--from', 'issues/issue-6.yaml']);
+    expect(r.code, r.err).toBe(0);
+    const next = readFileSync(path.join(dir, 'issues', 'issue-7.yaml'), 'utf8');
+    expect(next).toMatch(/^issue:\n {2}number: 7\n {2}period: 2020年8月\n {2}printed: 2020-08-16\n/m);
+    expect(next).toContain('publication: publication.yaml');
+    expect(next).toContain('  - title: 本月关注\n    articles: []\n    # To add an article');
+    expect(next).toContain('colophon:\n  copies: 130');
+    const built = run(['build', 'issues/issue-7.yaml']);
+    expect(built.code).toBe(0);
+    expect(built.err).toContain('warning: sections[0]: section "本月关注" has no articles; it is left out');
+    const again = run(['init', '--from', 'issues/issue-6.yaml']);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('issues/issue-7.yaml: already exists; bulletin init does not overwrite');
+  });
+
+  it('rolls December over into January, and starts from the latest issue by default', () => {
+    writeFileSync(path.join(dir, 'issues', 'issue-11.yaml'), smallIssue(11).replace(/period: .*/, 'period: 2020年12月').replace(/printed: .*/, 'printed: 2021-01-31'));
+    const r = run(['init']);
+    expect(r.code, r.err).toBe(0);
+    const next = readFileSync(path.join(dir, 'issues', 'issue-12.yaml'), 'utf8');
+    expect(next).toContain('period: 2021年1月');
+    expect(next).toContain('printed: 2021-02-28');
+  });
+});
+
+describe('bulletin build --watch', () => {
+  it('builds again when the issue changes, and stops on an interrupt', async () => {
+    const file = path.join(dir, 'issues', 'issue-2.yaml');
+    const child = spawn(process.execPath, [bin, 'build', 'issues/issue-2.yaml', '--watch'], { cwd: dir });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const waitFor = async (text: string, from = 0) => {
+      for (let i = 0; i < 200 && !err.includes(text, from); i++) await new Promise((r) => setTimeout(r, 50));
+      return err.includes(text, from);
+    };
+    expect(await waitFor('watching for changes')).toBe(true);
+    const before = statSync(path.join(dir, 'output', 'issue-2.pdf')).mtimeMs;
+    writeFileSync(file, smallIssue(2, '再加一句。'));
+    expect(await waitFor('changed: issue-2.yaml; building')).toBe(true);
+    expect(await waitFor('watching for changes', err.indexOf('changed:'))).toBe(true);
+    expect(statSync(path.join(dir, 'output', 'issue-2.pdf')).mtimeMs).toBeGreaterThan(before);
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    expect(code).toBe(0);
+  });
+});
