@@ -6,7 +6,7 @@ import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { compose, type Document } from './document/index.js';
-import { FontSet } from './fonts/index.js';
+import { FontSet, type FontRole } from './fonts/index.js';
 import { InputError, loadIssue, type Issue, type Problem } from './issue/index.js';
 import { layout, type Layout, type LayoutOptions, type LineTrace } from './page/index.js';
 import { writePdf } from './pdf/index.js';
@@ -30,16 +30,49 @@ export interface Laid {
   issue: Issue;
   doc: Document;
   laid: Layout;
+  /** The fonts the issue is set in. */
+  fonts: FontSet;
   warnings: Problem[];
 }
 
 /** Load, validate and lay out an issue: everything but the PDF (`bulletin check`). */
-export function layIssue(input: string, fonts: FontSet, options: LayoutOptions = {}): Laid {
+export function layIssue(input: string, shared: FontSet, options: LayoutOptions = {}): Laid {
   const issue = loadIssue(input);
   const style = resolveStyle(issue.style);
+  const fonts = fontsOf(issue, shared);
   const doc = compose(issue);
   const laid = layout(doc, style, fonts, options);
-  return { issue, doc, laid, warnings: [...doc.warnings, ...laid.warnings] };
+  return { issue, doc, laid, fonts, warnings: [...doc.warnings, ...laid.warnings] };
+}
+
+/**
+ * The fonts of an issue: the vendored ones, or the files its style names, each
+ * opened now so that a missing or broken one is reported at the key that names it.
+ */
+function fontsOf(issue: Issue, shared: FontSet): FontSet {
+  const given = issue.style.fonts ?? {};
+  const roles = { serif: 'serif', serifBold: 'serif-bold', sansBold: 'sans-bold' } as const;
+  const files: Partial<Record<FontRole, string>> = {};
+  for (const [key, role] of Object.entries(roles)) {
+    const file = given[key as keyof typeof roles];
+    if (file) files[role] = file;
+  }
+  const fonts = shared.withFiles(files);
+  for (const [key, role] of Object.entries(roles)) {
+    if (!given[key as keyof typeof roles]) continue;
+    try {
+      fonts.face(role);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const at = issue.style.sources?.[`fonts.${key}`];
+      throw new InputError(e.problems.map((p) => ({ ...p, ...(at ?? {}), message: `${p.message}: ${rel(p.file)}` })));
+    }
+  }
+  return fonts;
+}
+
+function rel(file: string): string {
+  return path.relative(process.cwd(), file) || file;
 }
 
 /** Build one issue into a PDF in memory. */
@@ -48,8 +81,8 @@ export async function buildPdf(
   fonts: FontSet,
   options: LayoutOptions = {},
 ): Promise<{ pdf: Buffer; pages: number; trace: LineTrace[]; warnings: Problem[] }> {
-  const { doc, laid, warnings } = layIssue(input, fonts, options);
-  const pdf = await writePdf(laid, { ...doc.meta, creator: `bulletin ${VERSION}`, lang: 'zh-CN' }, fonts);
+  const { doc, laid, warnings, fonts: set } = layIssue(input, fonts, options);
+  const pdf = await writePdf(laid, { ...doc.meta, creator: `bulletin ${VERSION}`, lang: 'zh-CN' }, set);
   return { pdf, pages: laid.pages.length, trace: laid.trace, warnings };
 }
 

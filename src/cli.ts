@@ -33,6 +33,7 @@ interface BuildOptions {
   bleed?: number;
   marks?: boolean;
   impose?: 'booklet';
+  placeholder?: string;
   jobs: number;
   force?: boolean;
   quiet?: boolean;
@@ -71,6 +72,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       ]),
     )
     .option('--debug-overlay', 'draw the baseline grid, line boxes and adjustment ratios on the pages')
+    .option('--placeholder <char>', 'draw this character (such as 〓) where no font has one, with a warning, instead of failing', placeholderOf)
     .action(async (inputs: string[], options: BuildOptions) => {
       debug = Boolean(program.opts().debug);
       code = await build(inputs, options, io);
@@ -94,6 +96,17 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .action(async (options: { from?: string; output?: string }) => {
       debug = Boolean(program.opts().debug);
       code = await init(options, io);
+    });
+
+  program
+    .command('import')
+    .description('turn the plain text of a printed back issue into an issue file')
+    .argument('<text>', 'the back issue as plain text (UTF-8), as extracted from its PDF')
+    .option('-o, --output <file>', 'the issue file to write (default: issues/issue-<serial>.yaml)')
+    .option('--publication <file>', 'the publication file the issue names (default: publication.yaml beside the output)')
+    .action(async (text: string, options: { output?: string; publication?: string }) => {
+      debug = Boolean(program.opts().debug);
+      code = await importText(text, options, io);
     });
 
   try {
@@ -123,6 +136,7 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
     ...(options.bleed === undefined ? {} : { bleed: options.bleed }),
     ...(options.marks ? { marks: true } : {}),
     ...(options.impose ? { impose: options.impose } : {}),
+    ...(options.placeholder ? { placeholder: options.placeholder } : {}),
   };
   if (tracing) {
     // The trace is of one issue, built here whatever its state.
@@ -234,6 +248,59 @@ async function init(options: { from?: string; output?: string }, io: Io): Promis
   return EXIT.ok;
 }
 
+async function importText(file: string, options: { output?: string; publication?: string }, io: Io): Promise<number> {
+  const { readFileSync } = await import('node:fs');
+  const fail = (message: string): never => {
+    throw new InputError([{ severity: 'error', file, line: 0, col: 0, path: '', message }]);
+  };
+  let text = '';
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
+  } catch (e) {
+    fail((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read it as UTF-8 text');
+  }
+  const { importIssue } = await import('./import/index.js');
+  const { parse } = await import('yaml');
+  // Where the issue goes decides where its publication file is looked for.
+  const folder = options.output ? path.dirname(path.resolve(options.output)) : existsSync('issues') ? path.resolve('issues') : process.cwd();
+  const publication = path.resolve(options.publication ?? path.join(folder, 'publication.yaml'));
+  const defaults = existsSync(publication) ? publicationDefaults(parse(readFileSync(publication, 'utf8'))) : undefined;
+  const result = importIssue(text, {
+    publication: path.relative(folder, publication).split(path.sep).join('/'),
+    source: path.basename(file),
+    ...(defaults ? { defaults } : {}),
+  });
+  for (const p of result.problems) {
+    io.err(`${file}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
+  }
+  if (result.problems.some((p) => p.severity === 'error')) return EXIT.input;
+  const serial = (parse(result.yaml) as { issue?: { number?: number } }).issue?.number;
+  const output = options.output ? path.resolve(options.output) : path.join(folder, `issue-${serial}.yaml`);
+  if (existsSync(output)) {
+    throw new InputError([
+      { severity: 'error', file: rel(output), line: 0, col: 0, path: '', message: 'already exists; bulletin import does not overwrite', hint: 'name another file with -o' },
+    ]);
+  }
+  const { writeAtomically } = await import('./build.js');
+  writeAtomically(output, result.yaml);
+  // What was written must load: check it as a build would.
+  const { loadIssue } = await import('./issue/index.js');
+  const issue = loadIssue(path.relative(process.cwd(), output));
+  const articles = issue.sections.reduce((n, s) => n + s.articles.length, 0);
+  io.out(`${file} → ${rel(output)} (${issue.sections.length} sections, ${articles} articles)`);
+  return EXIT.ok;
+}
+
+/** What a publication file gives, for the importer to leave out of the issue. */
+function publicationDefaults(pub: unknown) {
+  const p = (pub ?? {}) as { name?: string; editor?: string; colophon?: Record<string, unknown> };
+  return {
+    ...(typeof p.name === 'string' ? { name: p.name } : {}),
+    ...(typeof p.editor === 'string' ? { editor: p.editor } : {}),
+    ...(p.colophon ? { colophon: p.colophon } : {}),
+  };
+}
+
 /** The issue file in issues/ with the highest serial number. */
 async function latestIssue(): Promise<string> {
   const { expandInputs } = await import('./batch/inputs.js');
@@ -259,6 +326,12 @@ function problem(p: Problem, io: Io): void {
 
 function rel(file: string): string {
   return path.relative(process.cwd(), file) || file;
+}
+
+/** `--placeholder 〓`: one character. */
+function placeholderOf(value: string): string {
+  if ([...value].length !== 1) throw new InvalidArgumentError('expected one character, such as 〓');
+  return value;
 }
 
 /** `--jobs 2`: a whole number from 1. */

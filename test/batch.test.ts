@@ -184,3 +184,34 @@ describe('bulletin build --watch', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('bulletin import', () => {
+  it('turns the printed text of issue 91 into an issue file with its content, which builds', async () => {
+    const folder = path.join(dir, 'imported');
+    mkdirSync(path.join(folder, 'issues'), { recursive: true });
+    cpSync(path.join(root, 'issues', 'publication.yaml'), path.join(folder, 'issues', 'publication.yaml'));
+    const r = spawnSync(process.execPath, [bin, 'import', path.join(root, 'test', 'fixtures', 'issue-91.txt')], { cwd: folder, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/→ issues\/issue-91\.yaml \(4 sections, 12 articles\)/);
+    const { loadIssue } = await import('../src/issue/index.js');
+    const text = (file: string) => {
+      const issue = loadIssue(file);
+      return issue.sections.map((s) => [s.title.text, s.articles.map((a) => [a.title.map((t) => t.text), a.toc.text, a.body.map((b) => (b.kind === 'paragraph' ? b.text : b.kind))])]);
+    };
+    expect(text(path.join(folder, 'issues', 'issue-91.yaml'))).toEqual(text(path.join(root, 'issues', 'issue-91.yaml')));
+    const built = spawnSync(process.execPath, [bin, 'build', 'issues/issue-91.yaml'], { cwd: folder, encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    const again = spawnSync(process.execPath, [bin, 'import', path.join(root, 'test', 'fixtures', 'issue-91.txt')], { cwd: folder, encoding: 'utf8' });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('issues/issue-91.yaml: already exists; bulletin import does not overwrite');
+  });
+
+  it('reports what it could not place, with its line, and writes nothing then', () => {
+    writeFileSync(path.join(dir, 'notes.txt'), '这不是一期简报。\n只是几行字。\n');
+    const r = run(['import', 'notes.txt', '-o', 'notes.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^notes\.txt:\d+:\d+: /m);
+    expect(existsSync(path.join(dir, 'notes.yaml'))).toBe(false);
+  });
+});
+

@@ -3,6 +3,7 @@
  * once per worker), each skipped when its PDF is up to date; a failing issue does
  * not stop the others.
  */
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildFile, type BuildRecord } from '../build.js';
 import { FontSet } from '../fonts/index.js';
@@ -42,6 +43,7 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
     records[i] = r;
     onDone(r);
   };
+  const stop = interruptions(jobs);
   if (pending.length <= 1 || options.jobs <= 1) {
     const fonts = new FontSet();
     for (const i of pending) {
@@ -57,12 +59,18 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
       minThreads: threads,
       maxThreads: threads,
     });
+    stop.pool = pool;
     try {
       await Promise.all(pending.map(async (i) => finish(i, await pool.run({ ...jobs[i]!, options: options.layout }))));
+    } catch (e) {
+      // Workers stopped by an interrupt: the handler exits; nothing more to say.
+      if (stop.stopping) await new Promise(() => {});
+      throw e;
     } finally {
-      await pool.destroy();
+      if (!stop.stopping) await pool.destroy();
     }
   }
+  stop.release();
 
   state.record(
     pending.flatMap((i) => {
@@ -72,6 +80,52 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
     }),
   );
   return records as BuildRecord[];
+}
+
+/**
+ * On an interrupt (Ctrl-C) or a kill during a batch: stop the workers, remove the
+ * temporary files of PDFs being written (the finished PDFs and the previous ones
+ * stay whole: a PDF is only ever renamed into place complete), and exit 130 or 143.
+ */
+interface Interruptions {
+  pool?: { destroy(): Promise<void> };
+  stopping: boolean;
+  release(): void;
+}
+
+function interruptions(jobs: Job[]): Interruptions {
+  const state: Interruptions = { stopping: false, release: () => {} };
+  const folders = [...new Set(jobs.map((j) => path.dirname(j.output)))];
+  const handler = (signal: NodeJS.Signals) => {
+    if (state.stopping) return;
+    state.stopping = true;
+    void (async () => {
+      await state.pool?.destroy().catch(() => {});
+      for (const folder of folders) {
+        // Temporary files are `.<name>.pdf.<pid>-<thread>.tmp` (build.ts).
+        for (const f of safeList(folder)) {
+          if (f.startsWith('.') && f.includes(`.${process.pid}-`) && f.endsWith('.tmp')) rmSync(path.join(folder, f), { force: true });
+        }
+      }
+      process.stderr.write(`\nbulletin: stopped by ${signal}; the PDFs being written were left as they were\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    })();
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  state.release = () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+  return state;
+}
+
+function safeList(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
 }
 
 /** Where each input's PDF goes: `-o` names the file for one input, the folder for several. */

@@ -37,14 +37,14 @@ export class State {
     let deps: string[];
     try {
       const issue = loadIssue(input);
-      deps = [input, issue.publicationFile, ...images(issue)].filter((f): f is string => f !== undefined);
+      deps = [input, issue.publicationFile, ...images(issue), ...Object.values(issue.style.fonts ?? {})].filter((f): f is string => f !== undefined);
     } catch {
       return undefined;
     }
     const fonts = Object.values(FONT_FILES).map((f) => path.join(FONT_DIR, f));
     const hash = createHash('sha256');
     hash.update(this.programHash());
-    hash.update(JSON.stringify({ bleed: options.bleed ?? 0, marks: !!options.marks, impose: options.impose ?? null, overlay: !!options.overlay }));
+    hash.update(JSON.stringify({ bleed: options.bleed ?? 0, marks: !!options.marks, impose: options.impose ?? null, overlay: !!options.overlay, placeholder: options.placeholder ?? null }));
     let newest = 0;
     for (const file of [...deps, ...fonts]) {
       hash.update(file === input ? '' : path.basename(file));

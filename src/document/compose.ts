@@ -77,7 +77,7 @@ export function compose(issue: Issue): Document {
   };
   const contents: ContentsEntry[] = [];
   const flow: FlowBlock[] = [];
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = [...issue.warnings];
   issue.sections.forEach((section, s) => {
     if (section.articles.length === 0) {
       const { line, col } = positionOf(section.title.source, 0);

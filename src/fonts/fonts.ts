@@ -56,7 +56,7 @@ export class Face {
           col: 0,
           path: '',
           message: code === 'ENOENT' ? 'font file not found' : `not a usable font file (${(e as Error).message})`,
-          hint: 'restore the file from the repository (fonts/)',
+          hint: file.startsWith(FONT_DIR) ? 'restore the file from the repository (fonts/)' : 'name a TrueType or OpenType font file',
         },
       ]);
     }
@@ -118,14 +118,35 @@ export class Face {
  * documents in a process.
  */
 export class FontSet {
-  private readonly faces = new Map<FontRole, Face>();
-  constructor(private readonly dir: string = FONT_DIR) {}
+  /** Opened faces by file, shared with the sets made by `withFiles`. */
+  private readonly opened: Map<string, Face>;
+  private readonly files: Record<FontRole, string>;
+
+  constructor(dir: string = FONT_DIR, files?: Record<FontRole, string>, opened?: Map<string, Face>) {
+    this.files = files ?? {
+      serif: `${dir}${FONT_FILES.serif}`,
+      'serif-bold': `${dir}${FONT_FILES['serif-bold']}`,
+      'sans-bold': `${dir}${FONT_FILES['sans-bold']}`,
+    };
+    this.opened = opened ?? new Map();
+  }
+
+  /** The same set with some roles set in other font files (a style's `fonts`). */
+  withFiles(files: Partial<Record<FontRole, string>>): FontSet {
+    return new FontSet(FONT_DIR, { ...this.files, ...files }, this.opened);
+  }
+
+  /** The file each role is set in. */
+  fileOf(role: FontRole): string {
+    return this.files[role];
+  }
 
   face(role: FontRole): Face {
-    let face = this.faces.get(role);
+    const file = this.files[role];
+    let face = this.opened.get(file);
     if (!face) {
-      face = new Face(role, `${this.dir}${FONT_FILES[role]}`);
-      this.faces.set(role, face);
+      face = new Face(role, file);
+      this.opened.set(file, face);
     }
     return face;
   }

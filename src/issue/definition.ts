@@ -76,6 +76,14 @@ export const styleSchema = record(
       minItems: 4,
       maxItems: 4,
     }),
+    fonts: record(
+      {
+        serif: text({ description: 'TrueType font for the body, contents, colophon (default Noto Serif SC Regular)', minLength: 1 }),
+        serifBold: text({ description: 'TrueType font for the masthead name and titles (default Noto Serif SC Bold)', minLength: 1 }),
+        sansBold: text({ description: 'TrueType font for section headings (default Noto Sans SC Bold)', minLength: 1 }),
+      },
+      { description: 'Fonts of the issue, paths relative to the file that names them (inside its folder)' },
+    ),
     notice: oneOf(['masthead', 'colophon'] as const, {
       description: 'Where the circulation notice prints (T22): top left of the masthead, or with the colophon',
     }),

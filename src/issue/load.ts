@@ -17,17 +17,14 @@ import {
 import type { Block, Colophon, Issue, SourceText, StyleSpec } from './model.js';
 import { imageSize } from '../image/index.js';
 import { InputError, type Problem } from './problem.js';
-import { joinTexts, paragraphs, single, textLines } from './text.js';
+import { joinTexts, paragraphs, single, textLines, type Scan } from './text.js';
 import { validateDocument } from './validate.js';
 
 /** Larger than any real issue (issue 91 is 40 KB); refuses runaway input early. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 /** A parsed and validated YAML file with what is needed to locate its values. */
-interface Parsed<T> {
-  file: string;
-  src: string;
-  lines: LineCounter;
+interface Parsed<T> extends Scan {
   value: T;
   nodes: Map<string, Node>;
 }
@@ -43,6 +40,7 @@ export function loadIssue(file: string): Issue {
   const style: StyleSpec = {
     ...(pub.value.style ?? {}),
     ...(value.style ?? {}),
+    ...fontsOf(pub, issue, problems),
     ...(pub.value.style?.margins || value.style?.margins
       ? { margins: { ...(pub.value.style?.margins ?? {}), ...(value.style?.margins ?? {}) } }
       : {}),
@@ -57,7 +55,7 @@ export function loadIssue(file: string): Issue {
   const text = (p: string) => textAt(issue, p);
   const [year, month, day] = value.issue.printed.split('-').map(Number) as [number, number, number];
 
-  return {
+  const loaded: Omit<Issue, 'warnings'> = {
     file,
     ...(pub.file === file ? {} : { publicationFile: pub.file }),
     name: pubText(`${pub.prefix}name`),
@@ -85,6 +83,10 @@ export function loadIssue(file: string): Issue {
     colophon: colophonOf(colophon, value.colophon, issue, pub),
     style,
   };
+  // Reading the texts above collected what they had to remove (an inline
+  // publication shares the issue's list).
+  const warnings = pub.warnings === issue.warnings ? issue.warnings : [...pub.warnings, ...issue.warnings];
+  return { ...loaded, warnings };
 }
 
 interface Publication extends Parsed<PublicationFile> {
@@ -151,7 +153,7 @@ function parseFile<T>(file: string, schema: typeof issueSchema | typeof publicat
   if (result.problems.length > 0 || result.value === undefined) {
     throw new InputError(result.problems);
   }
-  return { file, src, lines, value: result.value, nodes: result.nodes };
+  return { file, src, lines, value: result.value, nodes: result.nodes, warnings: [] };
 }
 
 function readSource(file: string): string {
@@ -206,6 +208,21 @@ function syntaxError(e: YAMLError, src: string): { offset: number; message: stri
   return { offset: e.pos[0], message };
 }
 
+/** The style's font files, each resolved against the file that names it (issue over publication). */
+function fontsOf(pub: Publication, issue: Parsed<IssueFile>, problems: Problem[]): Pick<StyleSpec, 'fonts'> {
+  const fonts: NonNullable<StyleSpec['fonts']> = {};
+  for (const [owner, given, at] of [
+    [pub, pub.value.style?.fonts, `${pub.prefix}style.fonts`],
+    [issue, issue.value.style?.fonts, 'style.fonts'],
+  ] as const) {
+    for (const [role, ref] of Object.entries(given ?? {})) {
+      const file = insideTree(owner, `${at}.${role}`, ref, problems);
+      if (file) fonts[role as keyof typeof fonts] = path.resolve(file);
+    }
+  }
+  return Object.keys(fonts).length > 0 ? { fonts } : {};
+}
+
 /** Where each style key of a file was given: `margins.top` → its place. */
 function styleSources(parsed: Parsed<unknown>, prefix: string): NonNullable<StyleSpec['sources']> {
   const out: NonNullable<StyleSpec['sources']> = {};
@@ -233,12 +250,12 @@ function scalarAt(parsed: Parsed<unknown>, p: string): Scalar {
 
 function textAt(parsed: Parsed<unknown>, p: string): SourceText {
   const node = scalarAt(parsed, p);
-  return single(node, scalarString(node), parsed.src, parsed.lines, parsed.file, p);
+  return single(node, scalarString(node), parsed, p);
 }
 
 function linesAt(parsed: Parsed<unknown>, p: string): SourceText[] {
   const node = scalarAt(parsed, p);
-  return textLines(node, scalarString(node), parsed.src, parsed.lines, parsed.file, p);
+  return textLines(node, scalarString(node), parsed, p);
 }
 
 function scalarString(node: Scalar): string {
@@ -248,7 +265,7 @@ function scalarString(node: Scalar): string {
 function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: string): Block[] {
   if (typeof body === 'string') {
     const node = scalarAt(issue, p);
-    return paragraphs(node, body, issue.src, issue.lines, issue.file, p).map((t) => ({
+    return paragraphs(node, body, issue, p).map((t) => ({
       kind: 'paragraph',
       ...t,
     }));
@@ -257,7 +274,7 @@ function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: str
     const bp = `${p}[${i}]`;
     if (typeof block === 'string') {
       const node = scalarAt(issue, bp);
-      return paragraphs(node, block, issue.src, issue.lines, issue.file, bp).map((t) => ({
+      return paragraphs(node, block, issue, bp).map((t) => ({
         kind: 'paragraph',
         ...t,
       }));

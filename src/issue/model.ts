@@ -1,3 +1,5 @@
+import type { Problem } from './problem.js';
+
 /**
  * The validated issue: what `load` returns and `compose` reads. Plain data only.
  * Every piece of text keeps where it came from, so a later stage that finds a
@@ -98,6 +100,8 @@ export interface StyleSpec {
   sectionsOnNewPage?: boolean;
   notice?: 'masthead' | 'colophon';
   mastheadColor?: number[];
+  /** Font files by role, resolved to absolute paths inside the issue's folder. */
+  fonts?: { serif?: string; serifBold?: string; sansBold?: string };
   /** Where each key was given, for messages about the style: `margins.top` → place. */
   sources?: Record<string, { file: string; line: number; col: number; path: string }>;
 }
@@ -105,6 +109,8 @@ export interface StyleSpec {
 export interface Issue {
   /** The issue file as the user named it. */
   file: string;
+  /** What loading changed with a warning: stray characters removed. */
+  warnings: Problem[];
   /** The publication file, when the issue names one. */
   publicationFile?: string;
   name: SourceText;

@@ -10,6 +10,7 @@
  */
 import type { LineCounter, Scalar } from 'yaml';
 import type { Anchor, SourceText, TextSource } from './model.js';
+import type { Problem } from './problem.js';
 
 /**
  * Wide characters: Han, CJK symbols and punctuation, full-width forms, and the
@@ -99,40 +100,87 @@ function linesOf(node: Scalar, value: string, src: string, lines: LineCounter): 
   return value.split('\n').map((text, i) => ({ text, line: i === 0 ? line : 0, col: i === 0 ? col : 0 }));
 }
 
-/** Join source lines into one text: trimmed, no space between wide characters. */
-function joinLines(parts: SourceLine[], file: string, path: string): SourceText {
+/** What reading a file's text needs, and where it reports what it removed. */
+export interface Scan {
+  src: string;
+  lines: LineCounter;
+  file: string;
+  warnings: Problem[];
+}
+
+/**
+ * Characters text pasted from Word or WeChat carries that mean nothing in print:
+ * controls, byte-order marks, direction controls (Chinese runs left to right), soft
+ * hyphens (Latin words are hyphenated by the engine), lone surrogate halves and
+ * non-characters. They are removed with a warning. Zero-width spaces (a break
+ * opportunity), word joiners (no break), joiners and variation selectors are kept:
+ * they mean something and the engine honours them.
+ */
+const STRAY = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+
+function strayName(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (cp === 0xad) return `soft hyphen (${code})`;
+  if (cp === 0xfeff) return `byte-order mark (${code})`;
+  if ((cp >= 0x200e && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x61c) return `direction control (${code})`;
+  if (cp >= 0xd800 && cp <= 0xdfff) return `lone surrogate half (${code})`;
+  if (cp >= 0xfffe) return `non-character (${code})`;
+  return `control character (${code})`;
+}
+
+/** Join source lines into one text: trimmed, no space between wide characters, strays removed. */
+function joinLines(parts: SourceLine[], scan: Scan, path: string): SourceText {
   let text = '';
   const anchors: Anchor[] = [];
   for (const part of parts) {
     const trimmed = part.text.trim();
     if (trimmed === '') continue;
     if (text !== '' && needsSpace(text, trimmed)) text += ' ';
-    if (part.line > 0) {
-      const lead = part.text.length - part.text.trimStart().length;
-      anchors.push({ at: text.length, line: part.line, col: part.col + lead });
+    const lead = part.text.length - part.text.trimStart().length;
+    let col = part.col + lead;
+    let anchored = false;
+    // Strays go character by character, an anchor after each so positions stay exact.
+    for (const ch of trimmed.split(/(?=[\s\S])/u)) {
+      if (STRAY.test(ch)) {
+        if (part.line > 0) scan.warnings.push(strayWarning(ch, scan.file, part.line, col, path));
+        col += ch.length;
+        anchored = false;
+        continue;
+      }
+      if (!anchored && part.line > 0) {
+        anchors.push({ at: text.length, line: part.line, col });
+        anchored = true;
+      }
+      text += ch;
+      col += ch.length;
     }
-    text += trimmed;
   }
-  return { text: normalise(text), source: { file, path, anchors } };
+  return { text: normalise(text), source: { file: scan.file, path, anchors } };
+}
+
+function strayWarning(ch: string, file: string, line: number, col: number, path: string): Problem {
+  return {
+    severity: 'warning',
+    file,
+    line,
+    col,
+    path,
+    message: `${strayName(ch)} removed`,
+    hint: 'text pasted from another program carries these; nothing is lost in print',
+  };
 }
 
 /** Split a scalar into paragraphs at blank lines, each with its source anchors. */
-export function paragraphs(
-  node: Scalar,
-  value: string,
-  src: string,
-  lines: LineCounter,
-  file: string,
-  path: string,
-): SourceText[] {
+export function paragraphs(node: Scalar, value: string, scan: Scan, path: string): SourceText[] {
   const out: SourceText[] = [];
   let group: SourceLine[] = [];
   const flush = () => {
-    const joined = joinLines(group, file, path);
+    const joined = joinLines(group, scan, path);
     if (joined.text !== '') out.push(joined);
     group = [];
   };
-  for (const line of linesOf(node, value, src, lines)) {
+  for (const line of linesOf(node, value, scan.src, scan.lines)) {
     if (line.text.trim() === '') flush();
     else group.push(line);
   }
@@ -141,33 +189,19 @@ export function paragraphs(
 }
 
 /** A one-piece text (a name, a period) with its source: every line joined. */
-export function single(
-  node: Scalar,
-  value: string,
-  src: string,
-  lines: LineCounter,
-  file: string,
-  path: string,
-): SourceText {
-  return joinLines(linesOf(node, value, src, lines), file, path);
+export function single(node: Scalar, value: string, scan: Scan, path: string): SourceText {
+  return joinLines(linesOf(node, value, scan.src, scan.lines), scan, path);
 }
 
 /**
  * The lines of a text whose line breaks are significant (a title): the lines of a
  * block literal (`title: |-`), one line for any other form.
  */
-export function textLines(
-  node: Scalar,
-  value: string,
-  src: string,
-  lines: LineCounter,
-  file: string,
-  path: string,
-): SourceText[] {
-  if (node.type !== 'BLOCK_LITERAL') return [single(node, value, src, lines, file, path)];
-  return linesOf(node, value, src, lines)
+export function textLines(node: Scalar, value: string, scan: Scan, path: string): SourceText[] {
+  if (node.type !== 'BLOCK_LITERAL') return [single(node, value, scan, path)];
+  return linesOf(node, value, scan.src, scan.lines)
     .filter((l) => l.text.trim() !== '')
-    .map((l) => joinLines([l], file, path));
+    .map((l) => joinLines([l], scan, path));
 }
 
 /** Texts joined as lines of one paragraph are: the anchors of each kept. */

@@ -146,7 +146,8 @@ function dest(name: string): PageItem {
  * lines at phrase boundaries when too long for the measure (T19).
  */
 function titleLines(ctx: Context, text: DocText, face: FontRole, size: number): SetLine[] {
-  const set = setTitle(text.text, { face, size, width: ctx.style.area.width }, ctx.fonts);
+  const placeholder = ctx.options.placeholder;
+  const set = setTitle(text.text, { face, size, width: ctx.style.area.width, ...(placeholder === undefined ? {} : { placeholder }) }, ctx.fonts);
   for (const m of set.missing) ctx.missing.push({ ...m, in: text });
   return set.lines;
 }

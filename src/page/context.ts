@@ -23,6 +23,8 @@ export interface LineTrace extends TraceEntry {
 }
 
 export interface LayoutOptions extends PrintOptions {
+  /** Draw this character where no font has one, with a warning, instead of failing. */
+  placeholder?: string;
   /** Keep the line breaker's trace of every body paragraph. */
   trace?: boolean;
   /** Draw the grid, the line boxes and each line's adjustment ratio. */
@@ -69,11 +71,13 @@ export function setText(ctx: Context, text: DocText, o: SetOptions): SetLine[] {
       align: o.align,
       shape: o.shape ?? uniform(ctx.style.area.width),
       trace: traced,
+      ...(ctx.options.placeholder === undefined ? {} : { placeholder: ctx.options.placeholder }),
     },
     ctx.fonts,
   );
   for (const m of set.missing) ctx.missing.push({ ...m, in: text });
   for (const line of set.lines) if (line.ratio < -1 - 1e-9) ctx.warnings.push(overfull(text, line));
+  for (const at of set.brokenWords) ctx.warnings.push(brokenWord(text, at));
   if (traced) {
     const para = ctx.paragraphs;
     const path = text.source?.path ?? '';
@@ -96,6 +100,21 @@ function overfull(text: DocText, line: SetLine): Problem {
     path: text.source?.path ?? '',
     message: `a line runs past the measure: "${words.length > 30 ? `${words.slice(0, 30)}…` : words}" cannot be broken anywhere allowed`,
     hint: 'add a break point (a space, or a hyphen in a long word), or shorten it',
+  };
+}
+
+/** A word or number wider than the measure, broken where no rule would break it. */
+function brokenWord(text: DocText, at: number): Problem {
+  const pos = text.source ? positionOf(text.source, at) : { line: 0, col: 0 };
+  const word = /^[^\s\u3000-\u303f\uff00-\uffef]+/u.exec(text.text.slice(at))?.[0] ?? '';
+  return {
+    severity: 'warning',
+    file: text.source?.file ?? '',
+    line: pos.line,
+    col: pos.col,
+    path: text.source?.path ?? '',
+    message: `"${word.length > 40 ? `${word.slice(0, 40)}…` : word}" is wider than the measure and was broken where it had to be`,
+    hint: 'add a space or a hyphen where it may break, or shorten it',
   };
 }
 

@@ -39,7 +39,9 @@ export function layout(doc: Document, style: Style, fonts: FontSet, options: Lay
   // contents can be set once the body is paginated: its numbers cannot move them.
   const numbers = destinations(body);
   const front = frontPages(doc.masthead, doc.contents, numbers, ctx);
-  if (ctx.missing.length > 0) throw new InputError(ctx.missing.map(problemOf));
+  const missing = ctx.missing.map((m) => problemOf(m, options.placeholder));
+  if (missing.some((p) => p.severity === 'error')) throw new InputError(missing);
+  ctx.warnings.push(...missing);
   const pages = forPrint(
     {
       width: style.page.width,
@@ -111,17 +113,17 @@ function folio(page: Page, ctx: Context): PageItem[] {
 }
 
 /** A character no font has: where it is, what it is, and which fonts were tried. */
-function problemOf(m: Missing): Problem {
+function problemOf(m: Missing, placeholder: string | undefined): Problem {
   const code = `U+${m.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   const source = m.in.source;
   const pos = source ? positionOf(source, m.index) : { line: 0, col: 0 };
   return {
-    severity: 'error',
+    severity: m.replaced ? 'warning' : 'error',
     file: source?.file ?? '',
     line: pos.line,
     col: pos.col,
     path: source?.path ?? '',
-    message: `no font can draw "${m.char}" (${code}); tried ${m.tried.join(', ')}`,
-    hint: 'replace the character, or add a font that has it',
+    message: `no font can draw "${m.char}" (${code}); tried ${m.tried.join(', ')}` + (m.replaced ? `; drawn as ${placeholder}` : ''),
+    hint: m.replaced ? 'replace the character, or add a font that has it' : 'replace the character, or add a font that has it; or build with --placeholder 〓 to mark it and go on',
   };
 }

@@ -11,14 +11,17 @@ import type { Cell, MissingGlyph, PlacedGlyph } from './types.js';
 const CONNECTOR = new Set([...".,:/@-_+&=?#~'"]);
 /** Units that stay with the number before them (T6). */
 const UNIT = new Set([...'%‰℃°']);
-const MARK = /[\p{M}\u200d\ufe00-\ufe0f]/u;
+/** Marks, joiners and variation selectors: they stay with the character before them. */
+const MARK = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
+/** Drawn as nothing: the joiners and variation selectors (the font's default glyph stands). */
+const INVISIBLE = /[\u200c\u200d\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
 
 export interface Cells {
   cells: Cell[];
   missing: MissingGlyph[];
 }
 
-export function cellsOf(text: string, fonts: FontSet, face: FontRole, size: number): Cells {
+export function cellsOf(text: string, fonts: FontSet, face: FontRole, size: number, placeholder?: string): Cells {
   const chars = [...text];
   const starts: number[] = [];
   let offset = 0;
@@ -44,7 +47,7 @@ export function cellsOf(text: string, fonts: FontSet, face: FontRole, size: numb
     const cellText = chars.slice(i, end).join('');
     // A number with its sign (T6) is a number: spaced from Han as digits are (T14).
     const kind = cls === 'symbol' && end - i > 1 && /\d/.test(chars[i + 1]!) ? 'alnum' : cls;
-    const glyphs = glyphsOf(chars, i, end, starts, fonts, face, size, missing);
+    const glyphs = glyphsOf(chars, i, end, starts, { fonts, face, size, missing, placeholder });
     const advance = glyphs.reduce((w, g) => Math.max(w, g.x + g.advance), 0);
     const half = isCompressible(kind) ? advance / 2 : 0;
     const left = kind === 'open' ? half : 0;
@@ -78,9 +81,15 @@ function tokenEnd(chars: string[], i: number, cls: CharClass): number {
     // T6: a word, number, address or URL, with its sign and unit.
     while (end < chars.length) {
       if (isAlnum(end)) end++;
-      else if (CONNECTOR.has(at(end)) && isAlnum(end + 1)) end += 2;
       else if (MARK.test(at(end))) end++;
-      else break;
+      else if (CONNECTOR.has(at(end))) {
+        // A run of connectors (`://`, `..`) stays in the token when a letter or
+        // digit follows it.
+        let k = end;
+        while (CONNECTOR.has(at(k))) k++;
+        if (!isAlnum(k)) break;
+        end = k;
+      } else break;
     }
     while (UNIT.has(at(end))) end++;
   }
@@ -89,16 +98,16 @@ function tokenEnd(chars: string[], i: number, cls: CharClass): number {
   return end;
 }
 
-function glyphsOf(
-  chars: string[],
-  from: number,
-  to: number,
-  starts: number[],
-  fonts: FontSet,
-  face: FontRole,
-  size: number,
-  missing: MissingGlyph[],
-): PlacedGlyph[] {
+interface Lookup {
+  fonts: FontSet;
+  face: FontRole;
+  size: number;
+  missing: MissingGlyph[];
+  placeholder: string | undefined;
+}
+
+function glyphsOf(chars: string[], from: number, to: number, starts: number[], look: Lookup): PlacedGlyph[] {
+  const { fonts, face, size, missing } = look;
   const text = chars.slice(from, to).join('');
   const glyphs: PlacedGlyph[] = [];
   // A sequence the font draws as one glyph (`——`).
@@ -111,11 +120,15 @@ function glyphsOf(
   let x = 0;
   for (let k = from; k < to; k++) {
     const ch = chars[k]!;
-    if (/[\u200d\ufe00-\ufe0f]/u.test(ch)) continue;
-    const found = fonts.resolve(face, ch);
+    if (INVISIBLE.test(ch)) continue;
+    let found = fonts.resolve(face, ch);
     if (!found) {
-      missing.push({ index: starts[k]!, char: ch, tried: fallbackChain(face) });
-      continue;
+      // No font has it: an error, unless a placeholder is to stand in (drawn as the
+      // placeholder, still extracting as the character itself).
+      const stand = look.placeholder === undefined ? null : fonts.resolve(face, look.placeholder);
+      missing.push({ index: starts[k]!, char: ch, tried: fallbackChain(face), replaced: stand !== null });
+      if (!stand) continue;
+      found = stand;
     }
     const advance = found.glyph.advance * size;
     // A combining mark draws over the character before it and takes no room.

@@ -32,6 +32,8 @@ export const WORD_BREAK = {
   explicit: 50,
   /** Inside an e-mail address or URL, after `/ . @ -` (T6: the last resort). */
   address: 1000,
+  /** Anywhere in a token wider than the measure, where nothing else can set it. */
+  anywhere: 5000,
 } as const;
 
 export interface ItemOptions {
@@ -40,6 +42,11 @@ export interface ItemOptions {
   indent: number;
   /** The hyphen to draw at a hyphenation break, when the font has one. */
   hyphen: PlacedGlyph | null;
+  /**
+   * A word or number wider than this (the measure) may break between any two of its
+   * characters in the last pass: the last resort for a token no line can hold.
+   */
+  breakWiderThan?: number;
 }
 
 export function itemsOf(cells: Cell[], options: ItemOptions): Item[] {
@@ -72,7 +79,8 @@ export function itemsOf(cells: Cell[], options: ItemOptions): Item[] {
 
 /** A cell as boxes, with the places inside a word or address a later pass may break. */
 function wordItems(cell: Cell, options: ItemOptions): Item[] {
-  const points = cell.cls === 'alnum' ? breakPoints(cell.text) : [];
+  const wide = options.breakWiderThan !== undefined && cell.width > options.breakWiderThan;
+  const points = cell.cls !== 'alnum' ? [] : wide ? everywhere(cell.text) : breakPoints(cell.text);
   if (points.length === 0) return [{ type: 'box', width: cell.width, cell, range: cell.range }];
   const out: Item[] = [];
   let from = 0;
@@ -84,8 +92,8 @@ function wordItems(cell: Cell, options: ItemOptions): Item[] {
       type: 'penalty',
       width: hyphen ? hyphen.advance : 0,
       cost: WORD_BREAK[p.kind],
-      flagged: p.kind !== 'address',
-      level: p.kind === 'address' ? 2 : 1,
+      flagged: p.kind === 'hyphenation' || p.kind === 'explicit',
+      level: p.kind === 'hyphenation' || p.kind === 'explicit' ? 1 : 2,
       // PDF 1.7 §14.8.2.2.3: a hyphen the layout inserts is a soft hyphen.
       ...(hyphen ? { glyph: { ...hyphen, text: '\u00ad', at, inserted: true } } : {}),
       range: [at, at],
@@ -99,7 +107,15 @@ function wordItems(cell: Cell, options: ItemOptions): Item[] {
 interface BreakPoint {
   /** Offset into the word. */
   at: number;
-  kind: 'hyphenation' | 'explicit' | 'address';
+  kind: 'hyphenation' | 'explicit' | 'address' | 'anywhere';
+}
+
+/** Between every two characters: a token no line can hold. */
+function everywhere(word: string): BreakPoint[] {
+  const points: BreakPoint[] = [];
+  let at = 0;
+  for (const ch of [...word].slice(0, -1)) points.push({ at: (at += ch.length), kind: 'anywhere' });
+  return points;
 }
 
 /** Where a Latin word, number or address may break, if at all. */
@@ -153,15 +169,19 @@ export function junction(a: Cell, b: Cell, size: number): Item[] {
   const firstOfB = [...b.text][0] ?? '';
   // T6: never inside `……`; symbols (`+`, `@`…) stay with their neighbours.
   if (lastOfA === '…' && firstOfB === '…') return [];
+  // A zero-width space allows a break where none would be (it is a space to the
+  // rule below); a word joiner forbids one.
+  const joined = b.spaceBefore.includes('\u2060');
   if (b.spaceBefore === '' && (a.cls === 'symbol' || b.cls === 'symbol')) return [];
-  const forbidden = NO_LINE_END.has(lastOfA) || NO_LINE_START.has(firstOfB);
+  const forbidden = joined || NO_LINE_END.has(lastOfA) || NO_LINE_START.has(firstOfB);
   const out: Item[] = forbidden ? [penalty(Infinity, range)] : [];
   out.push(gapBetween(a, b, size, range));
   return out;
 }
 
 function gapBetween(a: Cell, b: Cell, size: number, range: Range): Glue {
-  const typed = b.spaceBefore;
+  // Only visible spaces make a gap; zero-width spaces and word joiners do not.
+  const typed = b.spaceBefore.replace(/[\u200b\u2060]/g, '');
   const hanLatin =
     (a.cls === 'han' && b.cls === 'alnum') || (a.cls === 'alnum' && b.cls === 'han');
   if (hanLatin) {

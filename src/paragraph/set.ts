@@ -13,6 +13,8 @@ import { lineBox, type MissingGlyph, type SetLine, type SetParams } from './type
 export interface SetParagraph {
   lines: SetLine[];
   missing: MissingGlyph[];
+  /** Words wider than the measure that had to be broken anywhere (offsets in the text). */
+  brokenWords: number[];
   /** Total demerits of the breaks chosen. */
   demerits: number;
   /** Every feasible line the breaker weighed, when `params.trace` asks for it. */
@@ -20,10 +22,20 @@ export interface SetParagraph {
 }
 
 export function setParagraph(text: string, params: SetParams, fonts: FontSet): SetParagraph {
-  const { cells, missing } = cellsOf(text, fonts, params.face, params.size);
-  if (cells.length === 0) return { lines: [], missing, demerits: 0, trace: [] };
-  const items = itemsOf(cells, { size: params.size, indent: params.indent, hyphen: glyphOf(fonts, params.face, params.size, '-') });
-  const result = totalFit(items, params.shape, undefined, params.trace ?? false);
+  const { cells, missing } = cellsOf(text, fonts, params.face, params.size, params.placeholder);
+  if (cells.length === 0) return { lines: [], missing, brokenWords: [], demerits: 0, trace: [] };
+  const options = { size: params.size, indent: params.indent, hyphen: glyphOf(fonts, params.face, params.size, '-') };
+  let items = itemsOf(cells, options);
+  let result = totalFit(items, params.shape, undefined, params.trace ?? false);
+  const brokenWords: number[] = [];
+  if (result.ratios.some((r) => r < -1)) {
+    // The last resort: a token wider than the measure breaks between any two of its
+    // characters rather than run past the edge.
+    const narrowest = Math.min(params.shape.first.width, params.shape.rest.width);
+    items = itemsOf(cells, { ...options, breakWiderThan: narrowest });
+    result = totalFit(items, params.shape, undefined, params.trace ?? false);
+    for (const c of cells) if (c.cls === 'alnum' && c.width > narrowest) brokenWords.push(c.range[0]);
+  }
   const space = glyphOf(fonts, params.face, params.size, ' ');
   let from = startAfter(items, -1);
   const lines = result.breaks.map((b, i) => {
@@ -42,6 +54,6 @@ export function setParagraph(text: string, params: SetParams, fonts: FontSet): S
     from = startAfter(items, b);
     return line;
   });
-  return { lines, missing, demerits: result.demerits, trace: result.trace };
+  return { lines, missing, brokenWords, demerits: result.demerits, trace: result.trace };
 }
 

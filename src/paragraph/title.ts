@@ -39,10 +39,11 @@ export interface TitleParams {
   width: number;
   /** Centred (a title), or flush left (a contents entry). */
   align?: 'center' | 'left';
+  placeholder?: string;
 }
 
 export function setTitle(text: string, params: TitleParams, fonts: FontSet): { lines: SetLine[]; missing: MissingGlyph[] } {
-  const { cells, missing } = cellsOf(text, fonts, params.face, params.size);
+  const { cells, missing } = cellsOf(text, fonts, params.face, params.size, params.placeholder);
   if (cells.length === 0) return { lines: [], missing };
   const items = itemsOf(cells, { size: params.size, indent: 0, hyphen: null });
   const breaks = titleBreaks(text, items, params);

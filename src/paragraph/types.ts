@@ -126,6 +126,8 @@ export interface MissingGlyph {
   index: number;
   char: string;
   tried: FontRole[];
+  /** Drawn as the placeholder instead. */
+  replaced: boolean;
 }
 
 /** A line's place in the measure: x from the measure's left, and width. */
@@ -161,4 +163,6 @@ export interface SetParams {
   align: 'justify' | 'left' | 'center';
   /** Keep every break the breaker weighed, for `--trace linebreak`. */
   trace?: boolean;
+  /** Draw this character where no font has one (the character still extracts as itself). */
+  placeholder?: string;
 }

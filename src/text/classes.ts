@@ -80,6 +80,9 @@ function classOf(ch: string): CharClass {
   if (OPENS.has(ch)) return 'open';
   if (DASHES.has(ch)) return 'dash';
   if (MIDDOTS.has(ch)) return 'middot';
+  // A zero-width space is a place to break, a word joiner a place not to: both
+  // take part in the gap between the characters around them, as spaces do.
+  if (ch === '\u200b' || ch === '\u2060') return 'space';
   const cp = ch.codePointAt(0)!;
   const category = properties.getCategory(cp);
   const width = properties.getEastAsianWidth(cp);

@@ -1,0 +1,101 @@
+/**
+ * The issue file as text, in the style of issues/issue-91.yaml: two-space
+ * indentation, a `body: |` block with a blank line between paragraphs (one
+ * paragraph a line), a `title: |-` block for a title printed on two lines, and
+ * quotes only where YAML needs them (`phone: "68933000"`).
+ */
+import { stringify } from 'yaml';
+import type { ImportOptions } from './types.js';
+
+export interface Article {
+  /** The printed lines of the title. */
+  title: string[];
+  /** The contents' wording, when it differs from the title. */
+  toc?: string;
+  /** The paragraphs, each one line. */
+  body: string[];
+}
+
+export interface Section {
+  title: string;
+  articles: Article[];
+}
+
+export interface ColophonValues {
+  notice?: string;
+  distribution?: string[];
+  supervisor?: string;
+  publisher?: string;
+  phone?: string;
+  email?: string;
+  copies?: number;
+}
+
+export interface IssueValues {
+  number?: number;
+  period?: string;
+  /** YYYY-MM-DD. */
+  printed?: string;
+  sections: Section[];
+  colophon?: ColophonValues;
+}
+
+/** A string or number as a YAML scalar on one line, quoted when it must be. */
+export function scalar(value: string | number): string {
+  return stringify(value, { lineWidth: 0 }).trimEnd();
+}
+
+/** A comment line's text: no line breaks. */
+function comment(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029\u0085]+/gu, ' ');
+}
+
+export function emitIssue(values: IssueValues, options: ImportOptions): string {
+  const out: string[] = ['# yaml-language-server: $schema=../schema/issue.schema.json'];
+  const which = [values.period, values.number === undefined ? undefined : `（总第${values.number}期）`]
+    .filter((s) => s !== undefined)
+    .join('');
+  const from = options.source === undefined ? 'the plain text of a printed back issue' : `${options.source}, the plain text of the printed issue`;
+  out.push(comment(`# ${which === '' ? 'An issue' : which}: imported by \`bulletin import\` from ${from},`));
+  out.push('# its paragraphs split by page breaks joined again. Check it against the printed copy.');
+  out.push(`publication: ${scalar(options.publication)}`);
+  const known = [values.number, values.period, values.printed].some((v) => v !== undefined);
+  out.push(known ? 'issue:' : 'issue: {}');
+  if (values.number !== undefined) out.push(`  number: ${values.number}`);
+  if (values.period !== undefined) out.push(`  period: ${scalar(values.period)}`);
+  if (values.printed !== undefined) out.push(`  printed: ${scalar(values.printed)}`);
+  out.push(values.sections.length > 0 ? 'sections:' : 'sections: []');
+  for (const section of values.sections) {
+    out.push(`  - title: ${scalar(section.title)}`);
+    out.push('    articles:');
+    for (const article of section.articles) {
+      if (article.title.length > 1) {
+        out.push('      - title: |-');
+        for (const line of article.title) out.push(`          ${line}`);
+      } else {
+        out.push(`      - title: ${scalar(article.title[0] ?? '')}`);
+      }
+      if (article.toc !== undefined) out.push(`        toc: ${scalar(article.toc)}`);
+      out.push('        body: |');
+      article.body.forEach((paragraph, i) => {
+        if (i > 0) out.push('');
+        out.push(`          ${paragraph}`);
+      });
+    }
+  }
+  const c = values.colophon;
+  if (c && Object.keys(c).length > 0) {
+    out.push('colophon:');
+    if (c.notice !== undefined) out.push(`  notice: ${scalar(c.notice)}`);
+    if (c.distribution !== undefined) {
+      out.push('  distribution:');
+      for (const name of c.distribution) out.push(`    - ${scalar(name)}`);
+    }
+    if (c.supervisor !== undefined) out.push(`  supervisor: ${scalar(c.supervisor)}`);
+    if (c.publisher !== undefined) out.push(`  publisher: ${scalar(c.publisher)}`);
+    if (c.phone !== undefined) out.push(`  phone: ${scalar(c.phone)}`);
+    if (c.email !== undefined) out.push(`  email: ${scalar(c.email)}`);
+    if (c.copies !== undefined) out.push(`  copies: ${c.copies}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,104 @@
+/**
+ * The input of `bulletin import`: the plain text extracted from a printed back
+ * issue, read as lines that remember where they stand, and the character classes
+ * the importer reasons with.
+ */
+import type { ImportProblem } from './types.js';
+
+/** One line of the input, trimmed; a page break (form feed) counts as a blank line. */
+export interface Line {
+  /** The text without surrounding white space (ideographic spaces included); '' when blank. */
+  text: string;
+  /** 1-based line in the input. */
+  line: number;
+  /** 1-based column (UTF-16 code units) of the first character of `text`. */
+  col: number;
+  /** Its place among the lines read. */
+  index: number;
+}
+
+/**
+ * Characters that mean nothing in print and that the loader would warn about
+ * (src/issue/text.ts), some of which YAML cannot even carry: C0 and C1 controls
+ * but tab, DEL, soft hyphens, direction controls, byte-order marks, lone surrogate
+ * halves, U+FFFE and U+FFFF. Left out of the text, with a warning.
+ */
+const UNPRINTABLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]/gu;
+/** White space that is not a line break for an editor: read as a space. */
+const SPACES = /[\t\u000b\u0085\u2028\u2029]/g;
+
+/** The input's lines. Line breaks: \n, \r\n and \r; a form feed also ends a paragraph. */
+export function readLines(input: string, problems: ImportProblem[]): Line[] {
+  const text = input.startsWith('\ufeff') ? input.slice(1) : input;
+  const out: Line[] = [];
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    const line = i + 1;
+    let offset = 0;
+    raw.split('\f').forEach((segment, s) => {
+      if (s > 0) out.push({ text: '', line, col: offset, index: out.length });
+      const bad = segment.match(UNPRINTABLE);
+      if (bad) {
+        const codes = [...new Set(bad)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+        problems.push({
+          line,
+          col: offset + segment.search(UNPRINTABLE) + 1,
+          severity: 'warning',
+          message: `left out ${bad.length} character${bad.length > 1 ? 's' : ''} that mean${bad.length > 1 ? '' : 's'} nothing in print (${codes.join(', ')})`,
+        });
+      }
+      const clean = segment.replace(SPACES, ' ').replace(UNPRINTABLE, '');
+      const lead = clean.length - clean.trimStart().length;
+      out.push({ text: clean.trim(), line, col: offset + lead + 1, index: out.length });
+      offset += segment.length + 1;
+    });
+  });
+  return out;
+}
+
+/**
+ * Wide characters, as the loader (src/issue/text.ts) counts them: Han, CJK
+ * symbols and punctuation, full-width forms, and the quotation marks and dashes
+ * Chinese text uses.
+ */
+const WIDE = /[\p{Script=Han}\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026\u00b7]/u;
+
+export function isWide(ch: string): boolean {
+  return WIDE.test(ch);
+}
+
+/**
+ * Two pieces of one paragraph, joined where a printed line or page broke them: no
+ * space when either side is a wide character (`闪烁着` + `64 个` → `闪烁着64 个`), one
+ * space between two Latin words or numbers.
+ */
+export function joinPieces(before: string, after: string): string {
+  if (before === '') return after;
+  if (after === '') return before;
+  const a = /.$/su.exec(before)?.[0] ?? '';
+  const b = /^./su.exec(after)?.[0] ?? '';
+  return isWide(a) || isWide(b) ? before + after : `${before} ${after}`;
+}
+
+/**
+ * What a paragraph may end with and still be whole: the sentence-final marks
+ * (。！？ and their ASCII forms, the ellipsis, closing quotes and brackets) and also
+ * the colon and semicolon, which end the paragraphs that introduce or make up a list.
+ */
+const PARAGRAPH_END = /[。！？!?.．…”’）)》」』】〉；;：:]$/u;
+
+export function endsParagraph(text: string): boolean {
+  return PARAGRAPH_END.test(text);
+}
+
+/** What a title or heading cannot end with: a full stop (。！？ may end a title but 。 never does). */
+export function endsSentence(text: string): boolean {
+  return /[。．.]$/u.test(text);
+}
+
+/**
+ * The form in which wordings are compared: NFKC (full-width and half-width forms
+ * alike) without white space.
+ */
+export function comparable(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/gu, '');
+}
