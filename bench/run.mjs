@@ -1,46 +1,109 @@
 #!/usr/bin/env node
-// npm run bench: figures for the paragraph engine (and, as the project grows, the
-// rest of the pipeline). Prints a table; times are medians of repeated runs after
-// a warm-up, measured in this process with performance.now().
+// npm run bench: how fast bulletin is, measured honestly. Prints a table and writes
+// it, with a description of the machine, to bench/RESULTS.md.
+//
+// - a cold build of issue 91 as a whole process (median of 7 runs after a warm-up),
+//   beside `node -e "require('pdfkit')"` measured in the same run: the floor any
+//   pdfkit program pays;
+// - the in-process time of each stage (load, compose, set, paginate, write);
+// - a batch of 48 issues in one invocation with 1 and with 2 jobs;
+// - synthetic issues with 1×, 4× and 16× the text of issue 91: time and peak memory;
+// - the peak resident memory of the cold build.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { FontSet } from '../dist/fonts/index.js';
-import { loadIssue } from '../dist/issue/index.js';
-import { setParagraph, uniform } from '../dist/paragraph/index.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const RUNS = 15;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = path.join(root, 'bin', 'bulletin');
+const work = mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
+const RUNS = 7;
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(0)} ms`;
+
+/** Wall time and peak resident memory of a command, from /usr/bin/time when present. */
+function timed(args, cwd = work) {
+  const time = '/usr/bin/time';
+  const useTime = spawnSync('sh', ['-c', `command -v ${time}`]).status === 0;
+  const start = performance.now();
+  const r = useTime
+    ? spawnSync(time, ['-f', '%M', process.execPath, ...args], { cwd, encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
+  const wall = performance.now() - start;
+  if (r.status !== 0 && r.status !== null && !args.includes('-e')) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+  const kb = useTime ? Number(r.stderr.trim().split('\n').at(-1)) : NaN;
+  return { wall, mib: kb / 1024 };
 }
 
-function time(fn) {
-  const t0 = performance.now();
-  fn();
-  return performance.now() - t0;
+function series(args, cwd) {
+  timed(args, cwd); // warm-up: the page cache, the disk
+  const runs = Array.from({ length: RUNS }, () => timed(args, cwd));
+  return { wall: median(runs.map((r) => r.wall)), mib: Math.max(...runs.map((r) => r.mib)) };
 }
 
-const issue = loadIssue(new URL('../issues/issue-91.yaml', import.meta.url).pathname);
-const paragraphs = issue.sections.flatMap((s) => s.articles.flatMap((a) => a.body.filter((b) => b.kind === 'paragraph').map((b) => b.text)));
-const chars = paragraphs.reduce((n, p) => n + [...p].length, 0);
-const params = { face: 'serif', size: 16, indent: 32, align: 'justify', shape: uniform(400) };
+// A folder like the office's: the publication file and issue 91.
+mkdirSync(path.join(work, 'issues'));
+cpSync(path.join(root, 'issues', 'publication.yaml'), path.join(work, 'issues', 'publication.yaml'));
+cpSync(path.join(root, 'issues', 'issue-91.yaml'), path.join(work, 'issues', 'issue-91.yaml'));
 
-const fonts = new FontSet();
-let lines = 0;
-const setAll = () => {
-  lines = 0;
-  for (const p of paragraphs) lines += setParagraph(p, params, fonts).lines.length;
-};
-const cold = time(setAll);
-const warm = [];
-for (let i = 0; i < RUNS; i++) warm.push(time(setAll));
+const rows = [];
+const row = (what, value, note = '') => rows.push([what, value, note]);
 
-const rows = [
-  ['machine', `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`],
-  ['issue 91 paragraphs', `${paragraphs.length} paragraphs, ${chars} characters, ${lines} lines`],
-  ['set, first run (fonts opened, glyphs looked up)', `${cold.toFixed(1)} ms`],
-  [`set, median of ${RUNS} warm runs (aim: under 30 ms)`, `${median(warm).toFixed(1)} ms`],
-  ['set, per 1000 characters (warm)', `${((median(warm) / chars) * 1000).toFixed(2)} ms`],
-];
-const width = Math.max(...rows.map(([k]) => k.length));
-for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+// 1. Cold build against the floor, interleaved so both see the same machine.
+const floor = series(['-e', "require('pdfkit')"], root);
+const cold = series([bin, 'build', 'issues/issue-91.yaml', '--force', '-q']);
+row('cold build of issue 91 (process, median of 7)', ms(cold.wall), `${(cold.wall / floor.wall).toFixed(2)} × the floor (target ≤ 1.5)`);
+row("node -e \"require('pdfkit')\" (the floor)", ms(floor.wall));
+row('peak resident memory, cold build', `${cold.mib.toFixed(0)} MiB`, 'target ≤ 200 MiB');
+
+// 2. Stages, in process.
+const stages = JSON.parse(
+  execFileSync(process.execPath, [path.join(root, 'bench', 'stages.mjs'), path.join(work, 'issues', 'issue-91.yaml')], { encoding: 'utf8' }),
+);
+for (const [stage, t] of Object.entries(stages)) row(`  stage: ${stage} (warm, median)`, `${t.toFixed(1)} ms`);
+
+// 3. A batch of 48 issues.
+const batch = path.join(work, 'batch');
+mkdirSync(batch);
+cpSync(path.join(root, 'issues', 'publication.yaml'), path.join(batch, 'publication.yaml'));
+const issue91 = readFileSync(path.join(root, 'issues', 'issue-91.yaml'), 'utf8');
+for (let n = 1; n <= 48; n++) writeFileSync(path.join(batch, `issue-${n}.yaml`), issue91.replace('number: 91', `number: ${n}`));
+for (const jobs of [1, 2]) {
+  const t = median([0, 1, 2].map(() => timed([bin, 'build', 'batch', '--force', '-q', '--jobs', String(jobs), '-o', 'out/']).wall));
+  row(`batch of 48 issues, ${jobs} job${jobs > 1 ? 's' : ''}`, `${(48 / (t / 1000)).toFixed(1)} issues/s`, `${ms(t)}${jobs === 2 ? ' (target ≥ 15 issues/s)' : ''}`);
+}
+
+// 4. Scaling: 1×, 4×, 16× the text of issue 91 (every article's body repeated).
+const scale = {};
+for (const k of [1, 4, 16]) {
+  const file = path.join(work, 'issues', `scaled-${k}.yaml`);
+  writeFileSync(file, scaled(issue91, k));
+  const r = series([bin, 'build', `issues/scaled-${k}.yaml`, '--force', '-q']);
+  scale[k] = r;
+  row(`${k}× the text of issue 91`, ms(r.wall), `${r.mib.toFixed(0)} MiB peak${k === 16 ? ' (target ≤ 400 MiB)' : ''}`);
+}
+row('growth 16× / 1×', `${(scale[16].wall / scale[1].wall).toFixed(1)} ×`, 'target ≤ 18 ×');
+
+const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
+const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+const width = Math.max(...rows.map(([w]) => w.length));
+const lines = rows.map(([w, v, n]) => `${w.padEnd(width)}  ${v.padStart(14)}  ${n}`);
+console.log(`machine: ${machine}\n`);
+console.log(lines.join('\n'));
+writeFileSync(
+  path.join(root, 'bench', 'RESULTS.md'),
+  `# Benchmark results\n\nThe last run of \`npm run bench\`, on ${new Date().toISOString().slice(0, 10)}.\n\nMachine: ${machine}.\n\n` +
+    `| measure | value | note |\n| --- | ---: | --- |\n${rows.map(([w, v, n]) => `| ${w.trim()} | ${v} | ${n} |`).join('\n')}\n`,
+);
+rmSync(work, { recursive: true, force: true });
+
+/** Issue 91 with every article's body repeated k times. */
+function scaled(yaml, k) {
+  if (k === 1) return yaml;
+  return yaml.replace(/( {8}body: \|\n)((?: {10}.*\n|\n)+?)(?= {6}- title:| {2}- title:|colophon:)/g, (_, head, body) => {
+    const text = body.replace(/\n+$/, '\n');
+    return head + Array.from({ length: k }, () => text).join('\n');
+  });
+}

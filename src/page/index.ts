@@ -3,6 +3,6 @@ export { layout, destinations, type Layout } from './layout.js';
 export { paginate, linesHere } from './paginate.js';
 export { bandsOf, type Band } from './bands.js';
 export { dumpPages } from './dump.js';
-export type { LayoutOptions, LineTrace } from './context.js';
+export { contextOf, type LayoutOptions, type LineTrace } from './context.js';
 export type * from './types.js';
 export { padToFour, signatureOrder, type PrintOptions } from './prepress.js';

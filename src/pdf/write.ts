@@ -10,7 +10,7 @@ import type { FontRole, FontSet } from '../fonts/index.js';
 import type { OutlineEntry, Page, PageItem, Pages, StructNode, TextRun } from '../page/index.js';
 import type { PlacedGlyph } from '../paragraph/index.js';
 import type { Cmyk } from '../style/index.js';
-import { codeOf, tagSubset, type EmbeddedFont } from './fonts.js';
+import { codeOf, fastSubset, tagSubset, type EmbeddedFont } from './fonts.js';
 import { keywordsOf, xmpDescriptions, type PdfMeta } from './metadata.js';
 import { CmykImage, decodeImage } from './images.js';
 
@@ -88,6 +88,7 @@ export async function writePdf(pages: Pages, meta: PdfMeta, fonts: FontSet): Pro
     if (!f) {
       doc.font(fonts.face(role).font as unknown as string);
       f = doc._font;
+      fastSubset(f);
       embedded.set(role, f);
     }
     return f;
