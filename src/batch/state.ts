@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FONT_DIR, FONT_FILES } from '../fonts/index.js';
+import { fontHash, readLock } from '../fonts/lock.js';
 import { loadIssue } from '../issue/index.js';
 import type { LayoutOptions } from '../page/index.js';
 import { VERSION } from '../version.js';
@@ -81,11 +82,15 @@ export class State {
   private hashOf(file: string): string {
     let h = this.files.get(file);
     if (!h) {
-      h = sha256(readFileSync(file));
+      // The vendored fonts' hashes are on record (fonts/lock.ts); anything else is read.
+      h = this.fonts.has(file) ? fontHash(file, this.lock) : sha256(readFileSync(file));
       this.files.set(file, h);
     }
     return h;
   }
+
+  private readonly lock = readLock();
+  private readonly fonts = new Set(Object.values(FONT_FILES).map((f) => path.join(FONT_DIR, f)));
 
   /** The program: its version and the bytes of its compiled code. */
   private programHash(): string {

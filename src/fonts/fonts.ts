@@ -165,8 +165,13 @@ export class FontSet {
   }
 }
 
-/** The order faces are tried in for a role. */
+const CHAINS: Record<FontRole, FontRole[]> = {
+  serif: ['serif', 'serif-bold', 'sans-bold'],
+  'serif-bold': ['serif-bold', 'serif', 'sans-bold'],
+  'sans-bold': ['sans-bold', 'serif', 'serif-bold'],
+};
+
+/** The order faces are tried in for a role: its own, then the others. */
 export function fallbackChain(role: FontRole): FontRole[] {
-  const all: FontRole[] = [role, 'serif', 'serif-bold', 'sans-bold'];
-  return all.filter((r, i) => all.indexOf(r) === i);
+  return CHAINS[role];
 }

@@ -23,7 +23,9 @@ export function badness(ratio: number): number {
  * left overfull, and the last pass must still tell bad from worse.
  */
 function rawBadness(ratio: number): number {
-  return Number.isFinite(ratio) ? 100 * Math.abs(ratio) ** 3 : 1e12;
+  if (!Number.isFinite(ratio)) return 1e12;
+  const r = Math.abs(ratio);
+  return 100 * r * r * r;
 }
 
 /** TeX's fitness classes: 0 very loose, 1 loose, 2 decent, 3 tight (§817). */

@@ -7,8 +7,6 @@
  * this is enough, and nothing else in the file depends on it.
  */
 import { readFile } from 'node:fs/promises';
-import jpeg from 'jpeg-js';
-import PNG from 'png-js';
 
 export interface Pixels {
   width: number;
@@ -51,16 +49,19 @@ export class CmykImage {
 /** Decode an image file into CMYK pixels. */
 export async function decodeImage(file: string): Promise<Pixels> {
   const bytes = await readFile(file);
-  const { width, height, rgba } = bytes[0] === 0x89 ? await decodePng(bytes) : decodeJpeg(bytes);
+  // The decoders are loaded only for an issue with images.
+  const { width, height, rgba } = bytes[0] === 0x89 ? await decodePng(bytes) : await decodeJpeg(bytes);
   return { width, height, cmyk: toCmyk(rgba) };
 }
 
-function decodePng(bytes: Buffer): Promise<{ width: number; height: number; rgba: Uint8Array }> {
+async function decodePng(bytes: Buffer): Promise<{ width: number; height: number; rgba: Uint8Array }> {
+  const { default: PNG } = await import('png-js');
   const png = new PNG(bytes) as unknown as { width: number; height: number; decode(fn: (pixels: Uint8Array) => void): void };
   return new Promise((resolve) => png.decode((rgba) => resolve({ width: png.width, height: png.height, rgba })));
 }
 
-function decodeJpeg(bytes: Buffer): { width: number; height: number; rgba: Uint8Array } {
+async function decodeJpeg(bytes: Buffer): Promise<{ width: number; height: number; rgba: Uint8Array }> {
+  const { default: jpeg } = await import('jpeg-js');
   const { width, height, data } = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 512 });
   return { width, height, rgba: data };
 }
