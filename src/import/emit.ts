@@ -5,7 +5,7 @@
  * quotes only where YAML needs them (`phone: "68933000"`).
  */
 import { stringify } from 'yaml';
-import type { ImportOptions } from './types.js';
+import type { ImportOptions, PublicationDefaults } from './types.js';
 
 export interface Article {
   /** The printed lines of the title. */
@@ -21,15 +21,8 @@ export interface Section {
   articles: Article[];
 }
 
-export interface ColophonValues {
-  notice?: string;
-  distribution?: string[];
-  supervisor?: string;
-  publisher?: string;
-  phone?: string;
-  email?: string;
-  copies?: number;
-}
+/** The colophon's fields as the importer found them. */
+export type ColophonValues = NonNullable<PublicationDefaults['colophon']>;
 
 export interface IssueValues {
   number?: number;

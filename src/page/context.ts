@@ -87,35 +87,36 @@ export function setText(ctx: Context, text: DocText, o: SetOptions): SetLine[] {
   return set.lines;
 }
 
+/** A warning about the character at `at` of a text, at its place in the source. */
+function warningAt(text: DocText, at: number, message: string, hint: string): Problem {
+  const pos = text.source ? positionOf(text.source, at) : { line: 0, col: 0 };
+  return { severity: 'warning', file: text.source?.file ?? '', line: pos.line, col: pos.col, path: text.source?.path ?? '', message, hint };
+}
+
+function clip(text: string, n: number): string {
+  return text.length > n ? `${text.slice(0, n)}…` : text;
+}
+
 /** A line that could not be set within the measure: an unbreakable run wider than it. */
 function overfull(text: DocText, line: SetLine): Problem {
-  const at = line.range[0];
-  const pos = text.source ? positionOf(text.source, at) : { line: 0, col: 0 };
   const words = text.text.slice(line.range[0], line.range[1]);
-  return {
-    severity: 'warning',
-    file: text.source?.file ?? '',
-    line: pos.line,
-    col: pos.col,
-    path: text.source?.path ?? '',
-    message: `a line runs past the measure: "${words.length > 30 ? `${words.slice(0, 30)}…` : words}" cannot be broken anywhere allowed`,
-    hint: 'add a break point (a space, or a hyphen in a long word), or shorten it',
-  };
+  return warningAt(
+    text,
+    line.range[0],
+    `a line runs past the measure: "${clip(words, 30)}" cannot be broken anywhere allowed`,
+    'add a break point (a space, or a hyphen in a long word), or shorten it',
+  );
 }
 
 /** A word or number wider than the measure, broken where no rule would break it. */
 function brokenWord(text: DocText, at: number): Problem {
-  const pos = text.source ? positionOf(text.source, at) : { line: 0, col: 0 };
   const word = /^[^\s\u3000-\u303f\uff00-\uffef]+/u.exec(text.text.slice(at))?.[0] ?? '';
-  return {
-    severity: 'warning',
-    file: text.source?.file ?? '',
-    line: pos.line,
-    col: pos.col,
-    path: text.source?.path ?? '',
-    message: `"${word.length > 40 ? `${word.slice(0, 40)}…` : word}" is wider than the measure and was broken where it had to be`,
-    hint: 'add a space or a hyphen where it may break, or shorten it',
-  };
+  return warningAt(
+    text,
+    at,
+    `"${clip(word, 40)}" is wider than the measure and was broken where it had to be`,
+    'add a space or a hyphen where it may break, or shorten it',
+  );
 }
 
 /** The natural width and glyphs of a text on one line (a label, a folio, a number). */
