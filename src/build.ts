@@ -7,7 +7,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { compose, type Document } from './document/index.js';
 import { FontSet, type FontRole } from './fonts/index.js';
-import { InputError, loadIssue, type Issue, type Problem } from './issue/index.js';
+import { InputError, fileProblem, loadIssue, type Issue, type Problem } from './issue/index.js';
 import { layout, type Layout, type LayoutOptions, type LineTrace } from './page/index.js';
 import { writePdf } from './pdf/index.js';
 import { resolveStyle } from './style/index.js';
@@ -117,15 +117,15 @@ export async function buildFile(
 }
 
 function checkOutput(output: string): void {
-  const fail = (message: string): never => {
-    throw new InputError([{ severity: 'error', file: output, line: 0, col: 0, path: '', message }]);
+  const fail = (message: string, hint: string): never => {
+    throw new InputError([fileProblem(output, message, hint)]);
   };
   try {
-    if (statSync(output).isDirectory()) fail('is a folder; name a file to write the PDF to');
+    if (statSync(output).isDirectory()) fail('is a folder; name a file to write the PDF to', `for example ${path.join(output, 'issue.pdf')}, or end the folder with / to write <issue>.pdf in it`);
   } catch (e) {
     if (e instanceof InputError) throw e;
   }
-  if (path.extname(output).toLowerCase() !== '.pdf') fail('the output file should end in .pdf');
+  if (path.extname(output).toLowerCase() !== '.pdf') fail('the output file should end in .pdf', 'name the PDF with -o, such as -o output/issue-91.pdf');
 }
 
 /**
@@ -140,10 +140,14 @@ export function writeAtomically(target: string, bytes: Buffer | string): void {
     writeFileSync(temp, bytes);
     renameSync(temp, target);
   } catch (e) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The folder itself could not be made (a file stands in its way): no temporary file to remove.
+    }
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     throw new InputError([
-      { severity: 'error', file: target, line: 0, col: 0, path: '', message: `cannot write the PDF (${code})` },
+      fileProblem(target, `cannot write the PDF (${code})`, code === 'ENOSPC' ? 'the disk is full; the previous file is kept' : 'check that the folder exists as a folder and that you may write in it; the previous file is kept'),
     ]);
   }
 }

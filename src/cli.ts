@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { BuildRecord } from './build.js';
-import { InputError, formatProblem, type Problem } from './issue/index.js';
+import { InputError, fileProblem, formatProblem, printable, type Problem } from './issue/index.js';
 import type { LayoutOptions } from './page/index.js';
 import { VERSION } from './version.js';
 
@@ -126,7 +126,7 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
   const clash = jobs.find((j, i) => jobs.findIndex((k) => k.output === j.output) !== i);
   if (clash) {
     throw new InputError([
-      { severity: 'error', file: clash.input, line: 0, col: 0, path: '', message: `another issue also writes ${rel(clash.output)}` },
+      fileProblem(clash.input, `another issue also writes ${rel(clash.output)}`, 'with several issues, -o names a folder (end it with /)'),
     ]);
   }
   const tracing = options.trace === 'linebreak';
@@ -180,15 +180,17 @@ function report(records: BuildRecord[], options: { json?: boolean; quiet?: boole
   const built = records.filter((r) => !r.skipped && r.errors.length === 0).length;
   const skipped = records.filter((r) => r.skipped).length;
   const failed = records.filter((r) => r.errors.length > 0).length;
+  const errors = records.reduce((n, r) => n + r.errors.length, 0);
   const warned = records.reduce((n, r) => n + r.warnings.length, 0);
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   io.err(
     `${records.length} issues: ${built} built, ${skipped} up to date, ${failed} failed` +
-      `${warned ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''} (${(ms / 1000).toFixed(1)} s)`,
+      `${errors ? ` (${count(errors, 'error')})` : ''}${warned ? `, ${count(warned, 'warning')}` : ''} (${(ms / 1000).toFixed(1)} s)`,
   );
 }
 
 function jsonOf(r: BuildRecord) {
-  const problem = (p: Problem) => ({ file: p.file, line: p.line, col: p.col, path: p.path, message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
+  const problem = (p: Problem) => ({ file: shown(p.file), line: p.line, col: p.col, path: p.path, message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
   return {
     input: r.input,
     output: rel(r.output),
@@ -239,7 +241,7 @@ async function init(options: { from?: string; output?: string }, io: Io): Promis
   const next = nextIssue(from, options.output);
   if (existsSync(next.file)) {
     throw new InputError([
-      { severity: 'error', file: next.file, line: 0, col: 0, path: '', message: 'already exists; bulletin init does not overwrite', hint: 'name another file with -o' },
+      fileProblem(next.file, 'already exists; bulletin init does not overwrite', 'name another file with -o'),
     ]);
   }
   const { writeAtomically } = await import('./build.js');
@@ -250,14 +252,15 @@ async function init(options: { from?: string; output?: string }, io: Io): Promis
 
 async function importText(file: string, options: { output?: string; publication?: string }, io: Io): Promise<number> {
   const { readFileSync } = await import('node:fs');
-  const fail = (message: string): never => {
-    throw new InputError([{ severity: 'error', file, line: 0, col: 0, path: '', message }]);
+  const fail = (message: string, hint: string): never => {
+    throw new InputError([fileProblem(file, message, hint)]);
   };
   let text = '';
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
   } catch (e) {
-    fail((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read it as UTF-8 text');
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') fail('no such file', 'name the text of a printed issue, as copied from its PDF');
+    fail('cannot read it as UTF-8 text', 'files saved as GBK or GB 18030 give this; save the text as UTF-8');
   }
   const { importIssue } = await import('./import/index.js');
   const { parse } = await import('yaml');
@@ -278,7 +281,7 @@ async function importText(file: string, options: { output?: string; publication?
   const output = options.output ? path.resolve(options.output) : path.join(folder, `issue-${serial}.yaml`);
   if (existsSync(output)) {
     throw new InputError([
-      { severity: 'error', file: rel(output), line: 0, col: 0, path: '', message: 'already exists; bulletin import does not overwrite', hint: 'name another file with -o' },
+      fileProblem(rel(output), 'already exists; bulletin import does not overwrite', 'name another file with -o'),
     ]);
   }
   const { writeAtomically } = await import('./build.js');
@@ -320,12 +323,19 @@ async function latestIssue(): Promise<string> {
 }
 
 function problem(p: Problem, io: Io): void {
-  io.err(formatProblem(p));
-  if (p.hint) io.err(`  hint: ${p.hint}`);
+  io.err(formatProblem({ ...p, file: shown(p.file) }));
+  if (p.hint) io.err(`  hint: ${printable(p.hint)}`);
 }
 
 function rel(file: string): string {
   return path.relative(process.cwd(), file) || file;
+}
+
+/** A file as the user would name it: relative to the current folder when inside it. */
+function shown(file: string): string {
+  if (!path.isAbsolute(file)) return file;
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 /** `--placeholder 〓`: one character. */

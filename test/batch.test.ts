@@ -74,7 +74,7 @@ describe('batch builds', () => {
     expect(broken.pages).toBe(0);
     expect(broken.errors).toEqual([
       { file: 'issues/issue-7.yaml', line: 3, col: 3, path: 'issue.nubmer', message: 'unknown key "nubmer"; did you mean "number"?', hint: 'known keys here: number, period, printed' },
-      { file: 'issues/issue-7.yaml', line: 3, col: 3, path: 'issue', message: 'missing required key "number"' },
+      { file: 'issues/issue-7.yaml', line: 3, col: 3, path: 'issue', message: 'missing required key "number"', hint: 'add number: here; it is serial number: 总第91期' },
     ]);
     expect(existsSync(path.join(dir, 'output', 'issue-7.pdf'))).toBe(false);
     expect(r.err).toContain('issues/issue-7.yaml:3:3: issue.nubmer: unknown key "nubmer"');

@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Problem } from '../issue/index.js';
+import { fileProblem, type Problem } from '../issue/index.js';
 
 const GLOB = /[*?[\]{}]/;
 
@@ -22,7 +22,7 @@ export async function expandInputs(args: string[], cwd = process.cwd()): Promise
   const files: string[] = [];
   const problems: Problem[] = [];
   const missing = (arg: string, message: string) =>
-    problems.push({ severity: 'error', file: arg, line: 0, col: 0, path: '', message });
+    problems.push(fileProblem(arg, message, 'name issue files (issue-91.yaml), a folder of them, or a pattern in quotes ("issues/*.yaml")'));
   for (const arg of args) {
     if (GLOB.test(arg) && !exists(path.resolve(cwd, arg))) {
       // Loaded only when a pattern is given: most builds name a file.

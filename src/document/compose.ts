@@ -3,7 +3,7 @@
  * masthead, contents, sections, articles, colophon — and the wording of each piece
  * of furniture (T22, T23). Nothing here knows sizes or positions.
  */
-import { positionOf, type Block, type Issue, type Problem, type SourceText } from '../issue/index.js';
+import { concatTexts, positionOf, type Block, type Issue, type Problem, type SourceText } from '../issue/index.js';
 
 /** A piece of text the document prints; `source` is absent for furniture it makes up. */
 export interface DocText {
@@ -151,10 +151,7 @@ function colophonOf(issue: Issue): ColophonDoc {
     text ? [{ label, text }] : [];
   const distribution = c.distribution && {
     label: '发放范围：',
-    text: {
-      text: `${c.distribution.map((d) => d.text).join('，')}。`,
-      ...(c.distribution[0] ? { source: c.distribution[0].source } : {}),
-    },
+    text: concatTexts([...c.distribution.flatMap((d, i) => (i === 0 ? [d] : ['，', d])), '。']),
   };
   const rows = [
     field('主管：', c.supervisor),
@@ -164,7 +161,7 @@ function colophonOf(issue: Issue): ColophonDoc {
   return {
     ...(distribution ? { distribution } : {}),
     rows,
-    ...(c.notice ? { notice: { text: `（${c.notice.text}）`, source: c.notice.source } } : {}),
+    ...(c.notice ? { notice: concatTexts(['（', c.notice, '）']) } : {}),
     ...(c.copies !== undefined ? { copies: { text: `（共印 ${c.copies} 份）` } } : {}),
   };
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
-import { InputError } from '../issue/problem.js';
+import { InputError, fileProblem } from '../issue/problem.js';
 
 /** The faces a style can name. */
 export type FontRole = 'serif' | 'serif-bold' | 'sans-bold';
@@ -45,24 +45,22 @@ export class Face {
     this.file = file;
     let opened: fontkit.Font | fontkit.FontCollection;
     try {
-      opened = fontkit.create(readFileSync(file));
+      const bytes = readFileSync(file);
+      opened = fontkit.create(bytes);
+      if ('glyphForCodePoint' in opened) check(opened, bytes.length);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       throw new InputError([
-        {
-          severity: 'error',
+        fileProblem(
           file,
-          line: 0,
-          col: 0,
-          path: '',
-          message: code === 'ENOENT' ? 'font file not found' : `not a usable font file (${(e as Error).message})`,
-          hint: file.startsWith(FONT_DIR) ? 'restore the file from the repository (fonts/)' : 'name a TrueType or OpenType font file',
-        },
+          code === 'ENOENT' ? 'font file not found' : `not a usable font file (${(e as Error).message})`,
+          file.startsWith(FONT_DIR) ? 'restore the file from the repository (fonts/)' : 'name a TrueType or OpenType font file',
+        ),
       ]);
     }
     if (!('glyphForCodePoint' in opened)) {
       throw new InputError([
-        { severity: 'error', file, line: 0, col: 0, path: '', message: 'a font collection; name one font' },
+        fileProblem(file, 'a font collection; name one font', 'extract one font of the collection (.ttc) into a .ttf or .otf file'),
       ]);
     }
     this.font = opened;
@@ -111,6 +109,23 @@ export class Face {
   private metrics(id: number, advanceUnits: number): GlyphMetrics {
     return { id, advance: advanceUnits / this.unitsPerEm };
   }
+}
+
+/**
+ * fontkit reads a font's tables only when it first needs them: a file cut short
+ * would fail in the middle of a build. Its table directory and the tables every
+ * lookup needs are checked when it is opened instead.
+ */
+function check(font: fontkit.Font, size: number): void {
+  const tables = (font as unknown as { directory: { tables: Record<string, { offset: number; length: number }> } }).directory.tables;
+  for (const [tag, t] of Object.entries(tables)) {
+    if (t.offset + t.length > size) throw new Error(`the file is cut short: its ${tag.trim()} table ends past its end`);
+  }
+  for (const tag of ['cmap', 'hmtx', 'head', 'hhea', 'maxp']) {
+    if (!tables[tag]) throw new Error(`it has no ${tag} table`);
+  }
+  const g = font.glyphForCodePoint(0x4e00);
+  void g.advanceWidth;
 }
 
 /**

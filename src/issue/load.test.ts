@@ -543,7 +543,7 @@ describe('files that load', () => {
     const issue = loadIssue(file);
     expect(issue.number).toBe(91);
     expect(issue.period.text).toBe('2020年2月');
-    expect(positionOf(issue.period.source, 0)).toEqual({ line: 4, col: 11 });
+    expect(positionOf(issue.period.source, 0)).toMatchObject({ line: 4, col: 11 });
   });
 
   it('CRLF line ends: the text has no CR and positions are right', () => {
@@ -644,12 +644,12 @@ describe('paragraphs', () => {
     const [first, , third] = article(issue).body as SourceText[];
     // 第二行 of the first paragraph: line 12 of the file.
     const second = first!.text.indexOf('第二行');
-    expect(positionOf(first!.source, second)).toEqual(whereIs(src, '第二行'));
-    expect(positionOf(first!.source, second)).toEqual({ line: 12, col: 14 });
+    expect(positionOf(first!.source, second)).toMatchObject(whereIs(src, '第二行'));
+    expect(positionOf(first!.source, second)).toMatchObject({ line: 12, col: 14 });
     // "English" on the last line of the indented paragraph.
-    expect(positionOf(third!.source, third!.text.indexOf('English'))).toEqual({ line: 18, col: 11 });
+    expect(positionOf(third!.source, third!.text.indexOf('English'))).toMatchObject({ line: 18, col: 11 });
     // 缩 after two spaces of extra indentation.
-    expect(positionOf(third!.source, 0)).toEqual({ line: 17, col: 13 });
+    expect(positionOf(third!.source, 0)).toMatchObject({ line: 17, col: 13 });
   });
 
   it('every character of a block literal stands where the file has it', () => {
@@ -671,7 +671,7 @@ describe('paragraphs', () => {
     const issue = loadIssue(issueFile(text));
     const [first] = article(issue).body as SourceText[];
     expect(first!.text).toBe('第一段，第二行。');
-    expect(positionOf(first!.source, 0)).toEqual({ line: 11, col: 13 });
+    expect(positionOf(first!.source, 0)).toMatchObject({ line: 11, col: 13 });
     expectExactPositions(text, first!);
   });
 
@@ -693,7 +693,7 @@ describe('paragraphs', () => {
     const text = edit(ISSUE, 'period: 2020年2月', 'period: |\n    二〇二〇年\n\n    二月');
     const issue = loadIssue(issueFile(text));
     expect(issue.period.text).toBe('二〇二〇年二月');
-    expect(positionOf(issue.period.source, 5)).toEqual({ line: 7, col: 5 });
+    expect(positionOf(issue.period.source, 5)).toMatchObject({ line: 7, col: 5 });
     expectExactPositions(text, issue.period);
   });
 
@@ -706,7 +706,7 @@ describe('paragraphs', () => {
     const issue = loadIssue(issueFile(text));
     const { title, toc } = article(issue);
     expect(title.map((t) => t.text)).toEqual(['区委召开常委会（扩大）会议', '研究部署疫情防控工作']);
-    expect(positionOf(title[1]!.source, 0)).toEqual({ line: 11, col: 11 });
+    expect(positionOf(title[1]!.source, 0)).toMatchObject({ line: 11, col: 11 });
     expect(toc.text).toBe('区委召开常委会（扩大）会议研究部署疫情防控工作');
     expectExactPositions(text, toc);
   });

@@ -3,9 +3,9 @@
  * merges the publication file, validates both against `definition.ts`, and returns
  * the issue or throws an InputError listing every problem with file:line:col.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, isScalar, parseDocument, type Node, type Scalar, type YAMLError } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, type Node, type Scalar, type YAMLError } from 'yaml';
 import {
   issueSchema,
   publicationSchema,
@@ -15,10 +15,11 @@ import {
   type PublicationFile,
 } from './definition.js';
 import type { Block, Colophon, Issue, SourceText, StyleSpec } from './model.js';
-import { imageSize } from '../image/index.js';
-import { InputError, type Problem } from './problem.js';
+import { checkImage, type ImageSize } from '../image/index.js';
+import { InputError, fileProblem, type Problem } from './problem.js';
 import { joinTexts, paragraphs, single, textLines, type Scan } from './text.js';
 import { validateDocument } from './validate.js';
+import { suggest } from './suggest.js';
 
 /** Larger than any real issue (issue 91 is 40 KB); refuses runaway input early. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -47,7 +48,7 @@ export function loadIssue(file: string): Issue {
     sources: { ...styleSources(pub, `${pub.prefix}style`), ...styleSources(issue, 'style') },
   };
   if (!pub.value.colophon && !value.colophon) {
-    problems.push(atPath(issue, '', 'no colophon: give one here or in the publication file'));
+    problems.push(atPath(issue, '', 'no colophon: give one here or in the publication file', 'add colophon: with at least copies: (the print run)'));
   }
   if (problems.length > 0) throw new InputError(problems);
 
@@ -99,7 +100,16 @@ function publicationOf(issue: Parsed<IssueFile>, problems: Problem[]): Publicati
   if (typeof ref !== 'string') return { ...issue, value: ref, prefix: 'publication.' };
   const resolved = insideTree(issue, 'publication', ref, problems);
   if (!resolved) return undefined;
-  return { ...parseFile<PublicationFile>(resolved, publicationSchema), prefix: '' };
+  try {
+    return { ...parseFile<PublicationFile>(resolved, publicationSchema), prefix: '' };
+  } catch (e) {
+    if (!(e instanceof WrongKind)) throw e;
+    problems.push({
+      ...atPath(issue, 'publication', `"${ref}" is an issue file, not a publication file`),
+      hint: 'name the publication file, the one with name: and editor:',
+    });
+    return undefined;
+  }
 }
 
 /**
@@ -117,22 +127,22 @@ function insideTree(
   const rel = path.relative(base, target);
   const escapes = (r: string) => r === '..' || r.startsWith(`..${path.sep}`) || path.isAbsolute(r);
   if (path.isAbsolute(ref) || escapes(rel)) {
-    problems.push(atPath(owner, at, `"${ref}" is outside the issue's folder; paths must stay inside it`));
+    problems.push(atPath(owner, at, `"${ref}" is outside the issue's folder; paths must stay inside it`, OUTSIDE_HINT));
     return undefined;
   }
   try {
     // Symbolic links must not lead out either.
     const real = realpathSync(target);
     if (escapes(path.relative(realpathSync(base), real))) {
-      problems.push(atPath(owner, at, `"${ref}" leads outside the issue's folder`));
+      problems.push(atPath(owner, at, `"${ref}" leads outside the issue's folder`, OUTSIDE_HINT));
       return undefined;
     }
     if (!statSync(real).isFile()) {
-      problems.push(atPath(owner, at, `"${ref}" is a folder, not a file`));
+      problems.push(atPath(owner, at, `"${ref}" is a folder, not a file`, 'name a file inside it'));
       return undefined;
     }
   } catch {
-    problems.push(atPath(owner, at, `file not found: ${ref}`));
+    problems.push(atPath(owner, at, `file not found: ${ref}`, notFoundHint(base, ref)));
     return undefined;
   }
   return target;
@@ -145,9 +155,17 @@ function parseFile<T>(file: string, schema: typeof issueSchema | typeof publicat
   const first = doc.errors[0];
   if (first) {
     // Only the first: the ones after a syntax error are mostly its echoes.
-    const { offset, message } = syntaxError(first, src);
+    const { offset, message, hint } = syntaxError(first, src);
     const pos = lines.linePos(offset);
-    throw new InputError([{ severity: 'error', file, line: pos.line, col: pos.col, path: '', message: `YAML syntax: ${message}` }]);
+    throw new InputError([{ severity: 'error', file, line: pos.line, col: pos.col, path: '', message: `YAML syntax: ${message}`, hint }]);
+  }
+  // An issue file where a publication file should be, or the other way round:
+  // one message saying so, not every key of the one as a fault of the other.
+  const keys = isMap(doc.contents) ? doc.contents.items.map((p) => String((p.key as Scalar | null)?.value)) : [];
+  const looksLikeIssue = keys.includes('issue') && keys.includes('sections');
+  if (schema === publicationSchema && looksLikeIssue) throw new WrongKind();
+  if (schema === issueSchema && !looksLikeIssue && keys.includes('name') && keys.includes('editor')) {
+    throw new InputError([fileProblem(file, 'is a publication file, not an issue file', 'build the issue files that name it (publication: …)')]);
   }
   const result = validateDocument<T>(doc, schema, file, lines);
   if (result.problems.length > 0 || result.value === undefined) {
@@ -156,56 +174,120 @@ function parseFile<T>(file: string, schema: typeof issueSchema | typeof publicat
   return { file, src, lines, value: result.value, nodes: result.nodes, warnings: [] };
 }
 
+/** An issue file named as a publication file. */
+class WrongKind extends Error {}
+
 function readSource(file: string): string {
-  const fail = (message: string): never => {
-    throw new InputError([{ severity: 'error', file, line: 0, col: 0, path: '', message }]);
+  const fail = (message: string, hint: string): never => {
+    throw new InputError([fileProblem(file, message, hint)]);
   };
   let bytes: Buffer;
   try {
     const stat = statSync(file);
-    if (stat.isDirectory()) fail('is a folder, not a YAML file');
+    if (stat.isDirectory()) fail('is a folder, not a YAML file', 'name an issue file such as issues/issue-91.yaml; `bulletin build` takes a folder of issues too');
     // Refused before it is read: a runaway file never fills the memory.
-    if (stat.size > MAX_FILE_BYTES) fail(`the file is ${stat.size} bytes; the limit is ${MAX_FILE_BYTES}`);
+    if (stat.size > MAX_FILE_BYTES) fail(`the file is ${stat.size} bytes; the limit is ${MAX_FILE_BYTES}`, 'an issue file holds text only; images are named by path (image: photo.jpg)');
     bytes = readFileSync(file);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? (e as Error).message})`);
+    return code === 'ENOENT'
+      ? fail('no such file', 'check the name and the folder; `bulletin build issues` builds every issue in a folder')
+      : fail(`cannot read the file (${code ?? (e as Error).message})`, 'check that the file can be read by you');
   }
   let src: string;
   try {
     src = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return fail('the file is not UTF-8 text; save it as UTF-8');
+    return fail('the file is not UTF-8 text; save it as UTF-8', 'files saved as GBK or GB 18030 give this; choose the encoding UTF-8 when saving');
   }
+  // Line ends of old Mac editors (CR alone) read as LF: the same length, so offsets hold.
+  src = src.replace(/\r(?!\n)/g, '\n');
   return src.startsWith('\ufeff') ? src.slice(1) : src;
 }
 
 /**
  * Where a syntax error really is, in the words an editor needs. The YAML parser
- * reports an unclosed quote at the end of the file and a key indented too far at
- * the start of the value above it.
+ * reports an unclosed quote or bracket where it gives up (the end of the file, the
+ * next line), a key indented too far at the start of the value above it, and a
+ * colon inside a value or a full-width colon after a key as a key it cannot read.
  */
-function syntaxError(e: YAMLError, src: string): { offset: number; message: string } {
+function syntaxError(e: YAMLError, src: string): { offset: number; message: string; hint: string } {
   const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   if (e.code === 'MISSING_CHAR' && /quote/.test(message)) {
     // The scalar runs to the end of the file: its opening quote is the last one.
     const quote = message.includes('"') ? '"' : "'";
     const at = src.lastIndexOf(quote);
-    if (at >= 0) return { offset: at, message: `a quote opened here is never closed (${quote})` };
+    if (at >= 0) return { offset: at, message: `a quote opened here is never closed (${quote})`, hint: `end the text with ${quote} on the same line, or remove the quote` };
+  }
+  const bracket = /end with an? ([\]}])/.exec(message)?.[1];
+  if (bracket) {
+    const open = bracket === ']' ? '[' : '{';
+    const at = unclosed(src, e.pos[0], open, bracket);
+    if (at >= 0) return { offset: at, message: `a ${open} opened here is never closed with ${bracket}`, hint: `close it with ${bracket}, or put text that starts with ${open} in quotes` };
   }
   if (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') {
-    const next = src.indexOf('\n', e.pos[0]);
-    if (next >= 0) {
-      const lineStart = next + 1;
-      const indent = /^[ \t]*/.exec(src.slice(lineStart))![0].length;
+    const start = src.lastIndexOf('\n', e.pos[0] - 1) + 1;
+    const end = src.indexOf('\n', e.pos[0]);
+    const line = src.slice(start, end < 0 ? undefined : end);
+    const wide = /^[ \t]*(?:- +)?[^\s:：#'"]+(：)/.exec(line);
+    if (wide) {
       return {
-        offset: lineStart + indent,
-        message: 'this line is indented differently from the keys above it',
+        offset: start + wide[0].length - 1,
+        message: 'a full-width colon (：) after a key; write the key with a colon (:) and a space',
+        hint: 'a Chinese input method types ：; switch to half-width for keys',
       };
     }
+    const value = line.slice(e.pos[0] - start);
+    const colon = value.indexOf(': ');
+    if (colon >= 0) {
+      return {
+        offset: e.pos[0],
+        message: 'this value holds a colon and a space (: ); put the value in quotes',
+        hint: `YAML reads "a: b" as a key; write "${value.trim().replace(/"/g, '\\"')}"`,
+      };
+    }
+    if (end >= 0) {
+      const next = src.slice(end + 1).split('\n')[0]!;
+      const indent = /^[ \t]*/.exec(next)![0].length;
+      const keyColumn = /^[ \t]*(?:- +)?/.exec(line)![0].length;
+      if (indent > keyColumn) {
+        return { offset: end + 1 + indent, message: 'this line is indented differently from the keys above it', hint: INDENT_HINT };
+      }
+    }
   }
-  return { offset: e.pos[0], message };
+  return { offset: e.pos[0], message, hint: e.code === 'TAB_AS_INDENT' ? 'indent with spaces, two for each level; editors can turn tabs into spaces' : INDENT_HINT };
+}
+
+const INDENT_HINT = 'keys of one mapping start in the same column, indented with spaces; a value with : or # in it goes in quotes';
+const OUTSIDE_HINT = "copy the file into the issue's folder, or a folder under it, and name it from there";
+
+/** What to say of a file that is not there: the name nearest to it, if one is. */
+function notFoundHint(base: string, ref: string): string {
+  const folder = path.dirname(path.join(base, ref));
+  let names: string[] = [];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return `paths are relative to the folder of the file that names them; ${path.dirname(ref) === '.' ? 'it' : `"${path.dirname(ref)}"`} is not there`;
+  }
+  const near = suggest(path.basename(ref), names);
+  return near ? `did you mean "${path.join(path.dirname(ref), near)}"?` : 'paths are relative to the folder of the file that names them';
+}
+
+/** The last `open` before `limit` that no `close` after it on its line closes. */
+function unclosed(src: string, limit: number, open: string, close: string): number {
+  for (let at = src.lastIndexOf(open, limit); at >= 0; at = src.lastIndexOf(open, at - 1)) {
+    const lineEnd = src.indexOf('\n', at);
+    const rest = src.slice(at, lineEnd < 0 ? undefined : lineEnd);
+    let depth = 0;
+    for (const ch of rest) {
+      if (ch === open) depth++;
+      else if (ch === close) depth--;
+    }
+    if (depth > 0) return at;
+  }
+  return -1;
 }
 
 /** The style's font files, each resolved against the file that names it (issue over publication). */
@@ -234,9 +316,10 @@ function styleSources(parsed: Parsed<unknown>, prefix: string): NonNullable<Styl
   return out;
 }
 
-function readImageSize(file: string): ReturnType<typeof imageSize> {
+/** The image's size, after decoding it once: a damaged or oversized image is refused here, at its key. */
+function readImageSize(file: string): ImageSize | string {
   try {
-    return imageSize(readFileSync(file));
+    return checkImage(readFileSync(file));
   } catch (e) {
     return `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
   }
@@ -285,7 +368,7 @@ function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: str
     const file = insideTree(issue, `${bp}.image`, block.image, problems);
     if (!file) throw new InputError(problems);
     const size = readImageSize(file);
-    if (typeof size === 'string') throw new InputError([atPath(issue, `${bp}.image`, `${block.image}: ${size}`)]);
+    if (typeof size === 'string') throw new InputError([atPath(issue, `${bp}.image`, `${block.image}: ${size}`, 'open the image and save it again as PNG or JPEG (at most 40 megapixels)')]);
     return [
       {
         kind: 'image',
@@ -328,8 +411,8 @@ function colophonOf(
   };
 }
 
-function atPath(parsed: Parsed<unknown>, p: string, message: string): Problem {
+function atPath(parsed: Parsed<unknown>, p: string, message: string, hint?: string): Problem {
   const node = parsed.nodes.get(p);
   const { line, col } = parsed.lines.linePos(node?.range?.[0] ?? 0);
-  return { severity: 'error', file: parsed.file, line, col, path: p, message };
+  return { severity: 'error', file: parsed.file, line, col, path: p, message, ...(hint === undefined ? {} : { hint }) };
 }

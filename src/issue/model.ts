@@ -23,9 +23,16 @@ export interface TextSource {
 export interface Anchor {
   /** Index into the text (UTF-16 code units). */
   at: number;
+  /** The path in the issue, where it differs from the text's (a joined list: `colophon.distribution[1]`). */
+  path?: string;
   /** 1-based. */
   line: number;
   col: number;
+  /**
+   * The text after the anchor does not follow the source column by column (a
+   * double-quoted scalar with escapes): every character is placed at the anchor.
+   */
+  fixed?: true;
 }
 
 /** A piece of text and where it came from. */

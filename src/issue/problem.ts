@@ -16,9 +16,25 @@ export interface Problem {
 /** `issues/x.yaml:12:7: sections[0].articles[2].title: expected text` */
 export function formatProblem(p: Problem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}` : p.file;
-  const path = p.path ? `${p.path}: ` : '';
+  const path = p.path ? `${printable(p.path)}: ` : '';
   const lead = p.severity === 'warning' ? 'warning: ' : '';
-  return `${where}: ${lead}${path}${p.message}`;
+  return `${printable(`${where}: ${lead}`)}${path}${printable(p.message)}`;
+}
+
+/**
+ * Text from the input shown in a message, with what would break the message's one
+ * line (line ends, other control characters, U+2028/2029) written as escapes.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** A problem with a whole file (no line in it): a missing file, an output that cannot be written. */
+export function fileProblem(file: string, message: string, hint?: string): Problem {
+  return { severity: 'error', file, line: 0, col: 0, path: '', message, ...(hint === undefined ? {} : { hint }) };
 }
 
 /** Thrown by a stage when the input cannot be built; carries every problem found. */

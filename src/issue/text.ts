@@ -44,6 +44,8 @@ interface SourceLine {
   text: string;
   line: number;
   col: number;
+  /** Read from the value, not the source: columns inside it are not known. */
+  fixed?: true;
 }
 
 /**
@@ -97,7 +99,7 @@ function linesOf(node: Scalar, value: string, src: string, lines: LineCounter): 
   const found = sourceLines(node, value, src, lines);
   if (found) return found;
   const { line, col } = lines.linePos(node.range?.[0] ?? 0);
-  return value.split('\n').map((text, i) => ({ text, line: i === 0 ? line : 0, col: i === 0 ? col : 0 }));
+  return value.split('\n').map((text, i) => ({ text, line: i === 0 ? line : 0, col: i === 0 ? col : 0, fixed: true }));
 }
 
 /** What reading a file's text needs, and where it reports what it removed. */
@@ -116,7 +118,12 @@ export interface Scan {
  * opportunity), word joiners (no break), joiners and variation selectors are kept:
  * they mean something and the engine honours them.
  */
-const STRAY = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+const STRAY = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+
+/** A text without what prints as nothing: strays, zero-width spaces, joiners, selectors. */
+export function visible(text: string): string {
+  return [...text].filter((ch) => !STRAY.test(ch) && !/[\u200b-\u200d\u2060\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u.test(ch)).join('');
+}
 
 function strayName(ch: string): string {
   const cp = ch.codePointAt(0)!;
@@ -124,6 +131,7 @@ function strayName(ch: string): string {
   if (cp === 0xad) return `soft hyphen (${code})`;
   if (cp === 0xfeff) return `byte-order mark (${code})`;
   if ((cp >= 0x200e && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x61c) return `direction control (${code})`;
+  if (cp === 0x2028 || cp === 0x2029) return `${cp === 0x2028 ? 'line' : 'paragraph'} separator (${code})`;
   if (cp >= 0xd800 && cp <= 0xdfff) return `lone surrogate half (${code})`;
   if (cp >= 0xfffe) return `non-character (${code})`;
   return `control character (${code})`;
@@ -138,22 +146,24 @@ function joinLines(parts: SourceLine[], scan: Scan, path: string): SourceText {
     if (trimmed === '') continue;
     if (text !== '' && needsSpace(text, trimmed)) text += ' ';
     const lead = part.text.length - part.text.trimStart().length;
-    let col = part.col + lead;
+    // Where columns are not known (part.fixed), everything stays at the scalar's start.
+    const step = part.fixed ? 0 : 1;
+    let col = part.col + lead * step;
     let anchored = false;
     // Strays go character by character, an anchor after each so positions stay exact.
     for (const ch of trimmed.split(/(?=[\s\S])/u)) {
       if (STRAY.test(ch)) {
         if (part.line > 0) scan.warnings.push(strayWarning(ch, scan.file, part.line, col, path));
-        col += ch.length;
+        col += ch.length * step;
         anchored = false;
         continue;
       }
       if (!anchored && part.line > 0) {
-        anchors.push({ at: text.length, line: part.line, col });
+        anchors.push({ at: text.length, line: part.line, col, ...(part.fixed ? { fixed: true as const } : {}) });
         anchored = true;
       }
       text += ch;
-      col += ch.length;
+      col += ch.length * step;
     }
   }
   return { text: normalise(text), source: { file: scan.file, path, anchors } };
@@ -225,12 +235,32 @@ function needsSpace(before: string, after: string): boolean {
 }
 
 /** The position of character `index` of a text. */
-export function positionOf(source: TextSource, index: number): { line: number; col: number } {
+export function positionOf(source: TextSource, index: number): { line: number; col: number; path: string } {
   let best: Anchor | undefined;
   for (const a of source.anchors) {
     if (a.at <= index) best = a;
     else break;
   }
-  if (!best) return { line: 0, col: 0 };
-  return { line: best.line, col: best.col + (index - best.at) };
+  if (!best) return { line: 0, col: 0, path: source.path };
+  return { line: best.line, col: best.fixed ? best.col : best.col + (index - best.at), path: best.path ?? source.path };
+}
+
+/**
+ * Texts joined with what the page prints between them (`，`, a label before): each
+ * part's anchors moved to where it now stands, with its own path.
+ */
+export function concatTexts(parts: (SourceText | string)[]): SourceText {
+  let text = '';
+  const anchors: Anchor[] = [];
+  let first: TextSource | undefined;
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      text += part;
+      continue;
+    }
+    first ??= part.source;
+    for (const a of part.source.anchors) anchors.push({ ...a, at: a.at + text.length, path: a.path ?? part.source.path });
+    text += part.text;
+  }
+  return { text, source: { file: first?.file ?? '', path: first?.path ?? '', anchors } };
 }

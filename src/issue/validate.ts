@@ -14,7 +14,7 @@ import {
   type Scalar,
   type YAMLMap,
 } from 'yaml';
-import type { Problem } from './problem.js';
+import { printable, type Problem } from './problem.js';
 import {
   expectedWords,
   type ChoiceSchema,
@@ -24,6 +24,7 @@ import {
   type TextSchema,
 } from './schema.js';
 import { suggest } from './suggest.js';
+import { visible } from './text.js';
 
 /** Aliases resolved in one file before it is refused as an alias bomb. */
 const MAX_ALIASES = 200;
@@ -53,6 +54,8 @@ class Validator {
   readonly problems: Problem[] = [];
   readonly nodes = new Map<string, Node>();
   private aliases = 0;
+  /** The schema each path was checked against: its description is the hint for a problem there. */
+  private readonly schemas = new Map<string, Schema>();
 
   constructor(
     private readonly doc: Document,
@@ -68,6 +71,7 @@ class Validator {
       col: 1,
       path: '',
       message: `the file is empty; expected ${expectedWords(schema)}`,
+      hint: 'an editor may have saved it empty; `bulletin init` writes a new issue to start from',
     });
     return undefined;
   }
@@ -80,16 +84,25 @@ class Validator {
       file: this.file,
       line,
       col,
-      path,
-      message,
-      ...(hint === undefined ? {} : { hint }),
+      path: printable(path),
+      message: printable(message),
+      hint: printable(hint ?? this.describe(path)),
     });
     return undefined;
+  }
+
+  /** Every problem comes with a hint: at least what the key holds (issue-format.md). */
+  private describe(path: string): string {
+    const description = this.schemas.get(path)?.description;
+    const key = /([^.[\]]+)(?:\[\d+\])*$/.exec(path)?.[1];
+    if (description && key) return `${key} is ${lowerFirst(description)}`;
+    return 'issue-format.md describes every key; `bulletin init` writes an issue to compare with';
   }
 
   check(input: Node, schema: Schema, path: string, depth: number): unknown {
     const node = this.resolve(input, path);
     if (node === undefined) return undefined;
+    this.schemas.set(path, schema);
     if (depth > MAX_DEPTH) return this.report(node, path, 'nested too deeply');
     this.nodes.set(path, node);
     switch (schema.kind) {
@@ -130,7 +143,9 @@ class Validator {
       return undefined;
     }
     const target = node.resolve(this.doc) as Node | undefined;
-    if (!target) return this.report(node, path, `unknown alias *${node.source}`);
+    if (!target) {
+      return this.report(node, path, `unknown alias *${node.source}`, `YAML reads * as an alias; for text that starts with *, put it in quotes: "*${node.source}"`);
+    }
     return target;
   }
 
@@ -144,7 +159,8 @@ class Validator {
       return this.report(node, path, `expected ${expectedWords(schema)}, found ${typeof node.value} ${written}`, `put it in quotes: "${written}"`);
     }
     const value = node.value;
-    if (schema.minLength !== undefined && value.trim().length < schema.minLength) {
+    // Empty is empty once what prints as nothing is taken away.
+    if (schema.minLength !== undefined && visible(value).trim().length < schema.minLength) {
       return this.report(node, path, 'expected text, found an empty value');
     }
     if (schema.pattern && !schema.pattern.regex.test(value)) {
@@ -164,7 +180,7 @@ class Validator {
     if (schema.kind === 'integer') {
       if (!Number.isInteger(value)) return this.report(node, path, `${expected}, found ${value}`);
       if (schema.minimum !== undefined && value < schema.minimum) {
-        return this.report(node, path, `${expected}, found ${value}`);
+        return this.report(node, path, schema.minimum === 1 ? `${expected}, found ${value}` : `at least ${schema.minimum}, found ${value}`);
       }
       if (schema.maximum !== undefined && value > schema.maximum) {
         return this.report(node, path, `at most ${schema.maximum}, found ${value}`);
@@ -219,14 +235,14 @@ class Validator {
       const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
       const keyPath = join(path, key ?? '?');
       if (key === undefined) {
-        this.report(keyNode ?? node, path, 'expected a plain key');
+        this.report(keyNode ?? node, path, 'expected a plain key', 'keys are plain words followed by a colon and a space, such as title: ');
         ok = false;
         continue;
       }
       const earlier = seen.get(key);
       if (earlier) {
         const { line } = this.lines.linePos(earlier.range?.[0] ?? 0);
-        this.report(keyNode, keyPath, `duplicate key "${key}" (first given on line ${line})`);
+        this.report(keyNode, keyPath, `duplicate key "${key}" (first given on line ${line})`, 'a key is given once in each mapping; keep the one you mean');
         ok = false;
         continue;
       }
@@ -245,7 +261,7 @@ class Validator {
       }
       const valueNode = pair.value as Node | null;
       if (valueNode === null) {
-        this.report(keyNode, keyPath, `expected ${expectedWords(property)}, found nothing`);
+        this.report(keyNode, keyPath, `expected ${expectedWords(property)}, found nothing`, property.description ? `${key} is ${lowerFirst(property.description)}` : undefined);
         ok = false;
         continue;
       }
@@ -255,7 +271,8 @@ class Validator {
     }
     for (const key of schema.required) {
       if (!seen.has(key)) {
-        this.report(node, path, `missing required key "${key}"`);
+        const description = schema.properties[key]?.description;
+        this.report(node, path, `missing required key "${key}"`, `add ${key}: here${description ? `; it is ${lowerFirst(description)}` : ''}`);
         ok = false;
       }
     }
@@ -267,6 +284,10 @@ class Validator {
     if (!option) return this.report(node, path, `expected ${schema.expected}`);
     return this.check(node, option, path, depth);
   }
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 /** Choose the variant a node means, by its kind and, for mappings, by their keys. */

@@ -5,6 +5,7 @@
  * from both edges (GB/T 9704 §10).
  */
 import type { ColophonDoc, ColophonField, DocText } from '../document/index.js';
+import { concatTexts } from '../issue/index.js';
 import { uniform, type PlacedGlyph } from '../paragraph/index.js';
 import { setNatural, setText, type Context } from './context.js';
 import { shiftGlyphs } from './move.js';
@@ -71,5 +72,5 @@ export function colophonBlock(doc: ColophonDoc, ctx: Context): ColophonBlock {
 }
 
 function joined(field: ColophonField): DocText {
-  return { text: field.label + field.text.text, ...(field.text.source ? { source: field.text.source } : {}) };
+  return field.text.source ? concatTexts([field.label, { text: field.text.text, source: field.text.source }]) : { text: field.label + field.text.text };
 }

@@ -89,8 +89,8 @@ export function setText(ctx: Context, text: DocText, o: SetOptions): SetLine[] {
 
 /** A warning about the character at `at` of a text, at its place in the source. */
 function warningAt(text: DocText, at: number, message: string, hint: string): Problem {
-  const pos = text.source ? positionOf(text.source, at) : { line: 0, col: 0 };
-  return { severity: 'warning', file: text.source?.file ?? '', line: pos.line, col: pos.col, path: text.source?.path ?? '', message, hint };
+  const pos = text.source ? positionOf(text.source, at) : { line: 0, col: 0, path: '' };
+  return { severity: 'warning', file: text.source?.file ?? '', line: pos.line, col: pos.col, path: pos.path, message, hint };
 }
 
 function clip(text: string, n: number): string {

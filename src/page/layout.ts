@@ -39,7 +39,14 @@ export function layout(doc: Document, style: Style, fonts: FontSet, options: Lay
   // contents can be set once the body is paginated: its numbers cannot move them.
   const numbers = destinations(body);
   const front = frontPages(doc.masthead, doc.contents, numbers, ctx);
-  const missing = ctx.missing.map((m) => problemOf(m, options.placeholder));
+  // A title is set twice (above its article, in the contents): name each place once.
+  const seen = new Set<string>();
+  const missing = ctx.missing.map((m) => problemOf(m, options.placeholder)).filter((p) => {
+    const key = `${p.file}:${p.line}:${p.col}:${/"(.+?)"/u.exec(p.message)?.[1]}`;
+    return !seen.has(key) && seen.add(key);
+  });
+  // In the order of the files, as an editor mends them (the front matter is set last).
+  missing.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   if (missing.some((p) => p.severity === 'error')) throw new InputError(missing);
   ctx.warnings.push(...missing);
   const pages = forPrint(
@@ -116,13 +123,13 @@ function folio(page: Page, ctx: Context): PageItem[] {
 function problemOf(m: Missing, placeholder: string | undefined): Problem {
   const code = `U+${m.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   const source = m.in.source;
-  const pos = source ? positionOf(source, m.index) : { line: 0, col: 0 };
+  const pos = source ? positionOf(source, m.index) : { line: 0, col: 0, path: '' };
   return {
     severity: m.replaced ? 'warning' : 'error',
     file: source?.file ?? '',
     line: pos.line,
     col: pos.col,
-    path: source?.path ?? '',
+    path: pos.path,
     message: `no font can draw "${m.char}" (${code}); tried ${m.tried.join(', ')}` + (m.replaced ? `; drawn as ${placeholder}` : ''),
     hint: m.replaced ? 'replace the character, or add a font that has it' : 'replace the character, or add a font that has it; or build with --placeholder 〓 to mark it and go on',
   };

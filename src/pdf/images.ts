@@ -1,12 +1,13 @@
 /**
- * Images in DeviceCMYK (T21: no RGB or gray anywhere in the file). PNG (png-js) and
- * JPEG (jpeg-js) are decoded, composited over white paper where transparent, and
+ * Images in DeviceCMYK (T21: no RGB or gray anywhere in the file). PNG and JPEG are
+ * decoded (src/image/decode.ts), composited over white paper where transparent, and
  * converted to CMYK by the naive complement with grey component replacement, then
  * embedded as Flate-compressed 8-bit CMYK. A print shop converting with an ICC
  * profile would do better; the office's bulletins carry photos of meetings, where
  * this is enough, and nothing else in the file depends on it.
  */
 import { readFile } from 'node:fs/promises';
+import { decodeImage as decodeRgba } from '../image/index.js';
 
 export interface Pixels {
   width: number;
@@ -46,24 +47,11 @@ export class CmykImage {
   }
 }
 
-/** Decode an image file into CMYK pixels. */
+/** Decode an image file into CMYK pixels (the loader has already decoded it once, so this does not fail on a file left alone). */
 export async function decodeImage(file: string): Promise<Pixels> {
-  const bytes = await readFile(file);
-  // The decoders are loaded only for an issue with images.
-  const { width, height, rgba } = bytes[0] === 0x89 ? await decodePng(bytes) : await decodeJpeg(bytes);
-  return { width, height, cmyk: toCmyk(rgba) };
-}
-
-async function decodePng(bytes: Buffer): Promise<{ width: number; height: number; rgba: Uint8Array }> {
-  const { default: PNG } = await import('png-js');
-  const png = new PNG(bytes) as unknown as { width: number; height: number; decode(fn: (pixels: Uint8Array) => void): void };
-  return new Promise((resolve) => png.decode((rgba) => resolve({ width: png.width, height: png.height, rgba })));
-}
-
-async function decodeJpeg(bytes: Buffer): Promise<{ width: number; height: number; rgba: Uint8Array }> {
-  const { default: jpeg } = await import('jpeg-js');
-  const { width, height, data } = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 512 });
-  return { width, height, rgba: data };
+  const decoded = decodeRgba(await readFile(file));
+  if (typeof decoded === 'string') throw new Error(`${file}: ${decoded}`);
+  return { width: decoded.width, height: decoded.height, cmyk: toCmyk(decoded.rgba) };
 }
 
 /** RGBA over white paper → CMYK, K from the darkest channel (grey component replacement). */

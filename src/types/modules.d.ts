@@ -24,12 +24,3 @@ declare module 'linebreak' {
 declare module 'hyphen/en-us/index.js' {
   export function hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string;
 }
-
-declare module 'png-js' {
-  export default class PNG {
-    constructor(data: Uint8Array);
-    width: number;
-    height: number;
-    decode(fn: (pixels: Uint8Array) => void): void;
-  }
-}
