@@ -339,6 +339,11 @@ describe('the values', () => {
     expectRefused(build(ISSUE), [`${at(ISSUE, '7', 'chars:')}: style.chars: at least 8, found 7`]);
   });
 
+  it('a print run written as 1e20 (a whole number to YAML) is refused, not printed as 共印 100000000000000000000 份', () => {
+    edit(ISSUE, 'copies: 130', 'copies: 1e20');
+    expectRefused(build(ISSUE), [`${at(ISSUE, '1e20', 'copies:')}: colophon.copies: at most 1000000, found 100000000000000000000`]);
+  });
+
   it('a type area wider than the paper: refused at the key that made it so', () => {
     write(ISSUE, `${read(ISSUE)}style:\n  size: 30\n`);
     expectRefused(build(ISSUE), [

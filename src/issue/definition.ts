@@ -47,7 +47,7 @@ export const colophonSchema = record(
       pattern: { regex: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, expected: 'an e-mail address' },
       format: 'email',
     }),
-    copies: integer({ description: 'Print run: 共印 N 份', minimum: 1 }),
+    copies: integer({ description: 'Print run: 共印 N 份', minimum: 1, maximum: 1_000_000 }),
   },
   { description: 'The colophon (版记) printed at the foot of the last page (T23)' },
 );
