@@ -11,8 +11,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { buildPdf } from '../src/build.js';
-import { FontSet } from '../src/fonts/index.js';
+import { Face, FONT_DIR, FONT_FILES, FontSet, type FontRole } from '../src/fonts/index.js';
+import { SHAPED } from '../src/fonts/fonts.js';
+import { readLock } from '../src/fonts/lock.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const goldenFile = path.join(root, 'test', 'golden', 'pdf-sha256.json');
@@ -49,5 +53,41 @@ describe('the bytes of the output', () => {
       return;
     }
     expect(hashes).toEqual(JSON.parse(readFileSync(goldenFile, 'utf8')));
+  });
+});
+
+describe('the fast paths write what the slow ones would', () => {
+  const golden = () => JSON.parse(readFileSync(goldenFile, 'utf8')) as Record<string, string>;
+  const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+  it('the command, run from the bundle with its code cache, and the modules of dist/ write the recorded bytes', () => {
+    // npm test has just made the bundle (src/prepare.ts): bin/bulletin runs it.
+    const dist = path.join(root, 'dist');
+    expect(statSync(path.join(dist, 'bulletin.cjs')).mtimeMs).toBeGreaterThanOrEqual(statSync(path.join(dist, 'cli.js')).mtimeMs);
+    expect(existsSync(path.join(dist, 'bulletin.cjs.cache'))).toBe(true);
+    const input = path.join(dir, 'issue-91.yaml');
+    const bundled = spawnSync(process.execPath, [path.join(root, 'bin', 'bulletin'), 'build', input, '-o', path.join(dir, 'bundled.pdf'), '--force', '-q'], { encoding: 'utf8' });
+    expect(bundled.status, bundled.stderr).toBe(0);
+    const modules = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(path.join(dist, 'cli.js'))}); process.exitCode = await main(process.argv.slice(0, 1).concat('bulletin', process.argv.slice(1)));`, 'build', input, '-o', path.join(dir, 'modules.pdf'), '--force', '-q'],
+      { encoding: 'utf8' },
+    );
+    expect(modules.status, modules.stderr).toBe(0);
+    expect(sha(path.join(dir, 'bundled.pdf'))).toBe(golden()['issue-91']);
+    expect(sha(path.join(dir, 'modules.pdf'))).toBe(golden()['issue-91']);
+  });
+
+  it('the dashes on record (fonts.lock.json) are the glyphs fwid gives, shaped afresh', () => {
+    const lock = readLock();
+    for (const [role, name] of Object.entries(FONT_FILES) as [FontRole, string][]) {
+      const file = `${FONT_DIR}${name}`;
+      const recorded = lock[file]?.shaped;
+      expect(recorded, `${name} has no record`).toBeDefined();
+      const fresh = new Face(role, file);
+      for (const text of SHAPED) expect(fresh.glyph(text), `${name} ${text}`).toEqual(recorded![text]);
+      // The full-width dash: one em, or two for the pair (T8).
+      expect(fresh.glyph('——')?.advance).toBe(2);
+    }
   });
 });

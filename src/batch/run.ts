@@ -5,8 +5,10 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildFile, type BuildRecord } from '../build.js';
 import { FontSet } from '../fonts/index.js';
+import { DIST } from '../paths.js';
 import type { LayoutOptions } from '../page/index.js';
 import { State, type Fingerprint } from './state.js';
 import type { Task } from './worker.js';
@@ -55,7 +57,7 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
     const { Piscina } = await import('piscina');
     const threads = Math.min(options.jobs, pending.length);
     const pool = new Piscina<Task, BuildRecord>({
-      filename: new URL('./worker.js', import.meta.url).href,
+      filename: pathToFileURL(path.join(DIST, 'batch', 'worker.js')).href,
       minThreads: threads,
       maxThreads: threads,
     });

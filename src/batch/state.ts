@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FONT_DIR, FONT_FILES } from '../fonts/index.js';
+import { DIST } from '../paths.js';
 import { fontHash, readLock } from '../fonts/lock.js';
 import { loadIssue } from '../issue/index.js';
 import type { LayoutOptions } from '../page/index.js';
@@ -95,7 +95,7 @@ export class State {
   /** The program: its version and the bytes of its compiled code. */
   private programHash(): string {
     if (!this.program) {
-      const dist = fileURLToPath(new URL('..', import.meta.url));
+      const dist = DIST;
       const hash = createHash('sha256').update(VERSION);
       for (const file of listFiles(dist).filter((f) => f.endsWith('.js')).sort()) {
         hash.update(path.relative(dist, file)).update(readFileSync(file));

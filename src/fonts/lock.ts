@@ -1,43 +1,55 @@
 /**
- * `npm install` (prepare) records the SHA-256 of each vendored font with its size
- * and time in dist/fonts.lock.json, so that deciding whether an issue is up to date
- * need not read 40 MB of fonts on every build. A font whose size or time differs
- * from the record is hashed again.
+ * `npm install` (prepare) records each vendored font in dist/fonts.lock.json: its
+ * SHA-256 with its size and time, so that deciding whether an issue is up to date
+ * need not read 40 MB of fonts on every build, and the glyphs its `fwid` feature
+ * gives the dashes, so that a build need not decode the font's GSUB and GPOS
+ * tables to set them. A font whose size or time differs from the record is read
+ * afresh.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { FONT_DIR, FONT_FILES } from './fonts.js';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DIST } from '../paths.js';
 
-export const LOCK_FILE = fileURLToPath(new URL('../fonts.lock.json', import.meta.url));
+export const LOCK_FILE = path.join(DIST, 'fonts.lock.json');
 
-type Lock = Record<string, { size: number; mtimeMs: number; sha256: string }>;
+export interface LockEntry {
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+  /** The glyph each shaped text (the dashes) is drawn with, null where the font has none. */
+  shaped?: Record<string, { id: number; advance: number } | null>;
+}
+
+export type Lock = Record<string, LockEntry>;
 
 /** The SHA-256 of a font file: from the record when the file is as recorded. */
 export function fontHash(file: string, lock: Lock = readLock()): string {
-  const stat = statSync(file);
+  return lockEntry(file, lock)?.sha256 ?? createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/** The record of a font file, if it is there and the file is as recorded. */
+export function lockEntry(file: string, lock: Lock = readLock()): LockEntry | undefined {
   const entry = lock[file];
-  if (entry && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs) return entry.sha256;
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
-}
-
-export function readLock(): Lock {
+  if (!entry) return undefined;
   try {
-    return JSON.parse(readFileSync(LOCK_FILE, 'utf8')) as Lock;
-  } catch {
-    return {};
-  }
-}
-
-/** Write the record of the vendored fonts (run by `npm install`). */
-export function writeLock(): void {
-  const lock: Lock = {};
-  for (const name of Object.values(FONT_FILES)) {
-    const file = `${FONT_DIR}${name}`;
     const stat = statSync(file);
-    lock[file] = { size: stat.size, mtimeMs: stat.mtimeMs, sha256: fontHash(file, {}) };
+    return entry.size === stat.size && entry.mtimeMs === stat.mtimeMs ? entry : undefined;
+  } catch {
+    return undefined;
   }
-  writeFileSync(LOCK_FILE, `${JSON.stringify(lock, null, 2)}\n`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) writeLock();
+let cached: Lock | undefined;
+
+/** The record, read once a process. */
+export function readLock(): Lock {
+  if (!cached) {
+    try {
+      cached = JSON.parse(readFileSync(LOCK_FILE, 'utf8')) as Lock;
+    } catch {
+      cached = {};
+    }
+  }
+  return cached;
+}

@@ -120,9 +120,12 @@ export interface Scan {
  */
 const STRAY = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
 
+const INVISIBLE = /[\u200b-\u200d\u2060\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
+
 /** A text without what prints as nothing: strays, zero-width spaces, joiners, selectors. */
 export function visible(text: string): string {
-  return [...text].filter((ch) => !STRAY.test(ch) && !/[\u200b-\u200d\u2060\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u.test(ch)).join('');
+  if (!STRAY.test(text) && !INVISIBLE.test(text)) return text;
+  return [...text].filter((ch) => !STRAY.test(ch) && !INVISIBLE.test(ch)).join('');
 }
 
 function strayName(ch: string): string {
@@ -150,6 +153,12 @@ function joinLines(parts: SourceLine[], scan: Scan, path: string): SourceText {
     const step = part.fixed ? 0 : 1;
     let col = part.col + lead * step;
     let anchored = false;
+    if (!STRAY.test(trimmed)) {
+      // Nearly every line: no strays, one anchor.
+      if (part.line > 0) anchors.push({ at: text.length, line: part.line, col, ...(part.fixed ? { fixed: true as const } : {}) });
+      text += trimmed;
+      continue;
+    }
     // Strays go character by character, an anchor after each so positions stay exact.
     for (const ch of trimmed.split(/(?=[\s\S])/u)) {
       if (STRAY.test(ch)) {

@@ -1,9 +1,10 @@
 /** `npm run schema`: writes schema/*.schema.json from the issue file's definition. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { ROOT } from '../paths.js';
 import { schemaFiles } from './json-schema.js';
 
-const dir = fileURLToPath(new URL('../../schema/', import.meta.url));
+const dir = path.join(ROOT, 'schema') + path.sep;
 mkdirSync(dir, { recursive: true });
 for (const [name, text] of Object.entries(schemaFiles())) {
   writeFileSync(`${dir}${name}`, text);

@@ -4,6 +4,7 @@
  * each subset with a tag derived from its glyphs.
  */
 import { createHash } from 'node:crypto';
+import type { Face } from '../fonts/index.js';
 import type { PlacedGlyph } from '../paragraph/index.js';
 
 /** The parts of pdfkit's embedded font this writer uses (pdfkit does not type them). */
@@ -61,12 +62,7 @@ interface Subset {
   includeGlyph(glyphId: number): number;
   glyphs: number[];
   _addGlyph?: (gid: number) => number;
-  font?: {
-    loca: { offsets: number[] };
-    _variationProcessor?: unknown;
-    _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
-    getGlyph(gid: number): { _getMetrics(): { advanceWidth: number; leftBearing: number } };
-  };
+  font?: { _variationProcessor?: unknown };
   glyf?: Uint8Array[];
   loca?: { offsets: number[] };
   hmtx?: { metrics: { advance: number; bearing: number }[] };
@@ -76,26 +72,23 @@ interface Subset {
 /**
  * Make a TrueType subset copy simple glyphs without decoding them. fontkit decodes
  * every glyph's outline only to learn whether it is composite, which the first two
- * bytes of its data say (numberOfContours < 0); a composite one still goes the long
- * way, which also takes its components in. The bytes written are the same.
+ * bytes of its data say (numberOfContours < 0), and for its advance, which hmtx
+ * says; a composite one still goes the long way, which also takes its components
+ * in. The outline comes from the face, which reads it from the file on first use.
+ * The bytes written are the same.
  */
-export function fastSubset(font: EmbeddedFont): void {
+export function fastSubset(font: EmbeddedFont, face: Face): void {
   const subset = font.subset;
   const original = subset._addGlyph;
-  if (!original || !subset.font) return;
+  if (!original || !subset.font || subset.font._variationProcessor) return;
   subset._addGlyph = function (this: Required<Subset>, gid: number): number {
-    const f = this.font;
-    const from = f.loca.offsets[gid]!;
-    const to = f.loca.offsets[gid + 1]!;
-    const stream = f._getTableStream('glyf');
-    stream.pos += from;
-    const data = stream.readBuffer(to - from);
-    const contours = data.length >= 2 ? ((data[0]! << 24) | (data[1]! << 16)) >> 16 : 0;
-    if (contours < 0 || f._variationProcessor) return original.call(this, gid);
-    const metrics = f.getGlyph(gid)._getMetrics();
+    const data = face.outline(gid);
+    const contours = data && data.length >= 2 ? data.readInt16BE(0) : 0;
+    if (!data || contours < 0) return original.call(this, gid);
+    const { advance, bearing } = face.horizontal(gid);
     this.glyf.push(data);
     this.loca.offsets.push(this.offset);
-    this.hmtx.metrics.push({ advance: metrics.advanceWidth, bearing: metrics.leftBearing });
+    this.hmtx.metrics.push({ advance, bearing });
     this.offset += data.length;
     return this.glyf.length - 1;
   } as (gid: number) => number;

@@ -86,9 +86,10 @@ export async function writePdf(pages: Pages, meta: PdfMeta, fonts: FontSet): Pro
   const fontOf = (role: FontRole): EmbeddedFont => {
     let f = embedded.get(role);
     if (!f) {
-      doc.font(fonts.face(role).font as unknown as string);
+      const face = fonts.face(role);
+      doc.font(face.font as unknown as string);
       f = doc._font;
-      fastSubset(f);
+      fastSubset(f, face);
       embedded.set(role, f);
     }
     return f;

@@ -1,0 +1,77 @@
+/**
+ * Run after tsc by `npm install` (prepare) and `npm test`:
+ * 1. record the vendored fonts (fonts/lock.ts): hash, size, time, shaped dashes;
+ * 2. bundle the CLI into one file, dist/bulletin.cjs (rolldown): one file to
+ *    compile instead of some 300 modules to resolve, read and compile;
+ * 3. warm V8's code cache for it (dist/bulletin.cjs.cache) with a build of
+ *    issue 91: bin/bulletin then starts without compiling what that build ran.
+ * The bundle is the same program as dist/*.js; bin/bulletin falls back to those
+ * modules when the bundle is missing or older than them.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Face, FONT_DIR, FONT_FILES, SHAPED, type FontRole } from './fonts/fonts.js';
+import { LOCK_FILE, type Lock } from './fonts/lock.js';
+import { DIST, ROOT } from './paths.js';
+
+export const BUNDLE = path.join(DIST, 'bulletin.cjs');
+
+/** Write the record of the vendored fonts. */
+export function writeLock(): void {
+  const lock: Lock = {};
+  for (const [role, name] of Object.entries(FONT_FILES) as [FontRole, string][]) {
+    const file = `${FONT_DIR}${name}`;
+    const stat = statSync(file);
+    const face = new Face(role, file);
+    lock[file] = {
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
+      sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
+      shaped: Object.fromEntries(SHAPED.map((text) => [text, face.glyph(text)])),
+    };
+  }
+  writeFileSync(LOCK_FILE, `${JSON.stringify(lock, null, 2)}\n`);
+}
+
+/** Bundle dist/cli.js and what it imports into dist/bulletin.cjs. */
+export async function writeBundle(): Promise<void> {
+  const { rolldown } = await import('rolldown');
+  const temp = `${BUNDLE}.${process.pid}.tmp`;
+  const bundle = await rolldown({
+    input: path.join(DIST, 'cli.js'),
+    platform: 'node',
+    // piscina starts its workers from a file of its own, found beside its code.
+    external: ['piscina'],
+    logLevel: 'silent',
+  });
+  try {
+    // Dynamic imports as require(): a script run from V8's code cache has no loader for import().
+    await bundle.write({ file: temp, format: 'cjs', codeSplitting: false, sourcemap: false, dynamicImportInCjs: false });
+  } finally {
+    await bundle.close();
+  }
+  rmSync(`${BUNDLE}.cache`, { force: true });
+  renameSync(temp, BUNDLE);
+}
+
+/** Build issue 91 once through bin/bulletin, which then writes the code cache. */
+export function warmCache(): void {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'bulletin-prepare-'));
+  try {
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'bulletin'), 'build', path.join(ROOT, 'issues', 'issue-91.yaml'), '-o', path.join(out, 'issue-91.pdf'), '-q'],
+      { env: { ...process.env, BULLETIN_CODE_CACHE: 'write' }, encoding: 'utf8' },
+    );
+    if (r.status !== 0) throw new Error(`the warm-up build failed:\n${r.stderr}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+writeLock();
+await writeBundle();
+warmCache();
