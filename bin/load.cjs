@@ -3,7 +3,7 @@
  * Load the bundled CLI (dist/bulletin.cjs) with V8's code cache for it
  * (dist/bulletin.cjs.cache), both made by `npm install` (src/prepare.ts). A cache
  * made by another Node version is rejected by V8 and the bundle is compiled as
- * usual. Returns null when there is no bundle or it is older than dist/cli.js
+ * usual. Returns null when there is no bundle or it is older than dist/bundle.js
  * (tsc has run since): then bin/bulletin runs the modules of dist/.
  */
 const fs = require('node:fs');
@@ -17,7 +17,7 @@ function load() {
   const cacheFile = `${file}.cache`;
   let source;
   try {
-    if (fs.statSync(file).mtimeMs < fs.statSync(path.join(dist, 'cli.js')).mtimeMs) return null;
+    if (fs.statSync(file).mtimeMs < fs.statSync(path.join(dist, 'bundle.js')).mtimeMs) return null;
     source = fs.readFileSync(file, 'utf8');
   } catch {
     return null;
@@ -39,6 +39,7 @@ function load() {
   script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, dist);
   return {
     main: mod.exports.main,
+    buildTask: mod.exports.buildTask,
     /** After a run: keep what V8 compiled during it, for the next start. */
     done() {
       if (!writing) return;

@@ -36,12 +36,12 @@ export function writeLock(): void {
   writeFileSync(LOCK_FILE, `${JSON.stringify(lock, null, 2)}\n`);
 }
 
-/** Bundle dist/cli.js and what it imports into dist/bulletin.cjs. */
+/** Bundle the CLI and the batch worker (dist/bundle.js) and what they import into dist/bulletin.cjs. */
 export async function writeBundle(): Promise<void> {
   const { rolldown } = await import('rolldown');
   const temp = `${BUNDLE}.${process.pid}.tmp`;
   const bundle = await rolldown({
-    input: path.join(DIST, 'cli.js'),
+    input: path.join(DIST, 'bundle.js'),
     platform: 'node',
     // piscina starts its workers from a file of its own, found beside its code.
     external: ['piscina'],

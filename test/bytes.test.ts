@@ -63,7 +63,7 @@ describe('the fast paths write what the slow ones would', () => {
   it('the command, run from the bundle with its code cache, and the modules of dist/ write the recorded bytes', () => {
     // npm test has just made the bundle (src/prepare.ts): bin/bulletin runs it.
     const dist = path.join(root, 'dist');
-    expect(statSync(path.join(dist, 'bulletin.cjs')).mtimeMs).toBeGreaterThanOrEqual(statSync(path.join(dist, 'cli.js')).mtimeMs);
+    expect(statSync(path.join(dist, 'bulletin.cjs')).mtimeMs).toBeGreaterThanOrEqual(statSync(path.join(dist, 'bundle.js')).mtimeMs);
     expect(existsSync(path.join(dist, 'bulletin.cjs.cache'))).toBe(true);
     const input = path.join(dir, 'issue-91.yaml');
     const bundled = spawnSync(process.execPath, [path.join(root, 'bin', 'bulletin'), 'build', input, '-o', path.join(dir, 'bundled.pdf'), '--force', '-q'], { encoding: 'utf8' });
@@ -76,6 +76,16 @@ describe('the fast paths write what the slow ones would', () => {
     expect(modules.status, modules.stderr).toBe(0);
     expect(sha(path.join(dir, 'bundled.pdf'))).toBe(golden()['issue-91']);
     expect(sha(path.join(dir, 'modules.pdf'))).toBe(golden()['issue-91']);
+  });
+
+  it('a batch on two workers, each running the bundle, writes the recorded bytes', () => {
+    const folder = path.join(dir, 'batch');
+    for (const name of ['publication.yaml', 'a.yaml', 'b.yaml', 'c.yaml']) {
+      cpSync(path.join(dir, name === 'publication.yaml' ? name : 'issue-91.yaml'), path.join(folder, name), { recursive: true });
+    }
+    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'bulletin'), 'build', folder, '-o', path.join(dir, 'batch-out') + path.sep, '-j', '2', '--force', '-q'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    for (const name of ['a', 'b', 'c']) expect(sha(path.join(dir, 'batch-out', `${name}.pdf`)), name).toBe(golden()['issue-91']);
   });
 
   it('the dashes on record (fonts.lock.json) are the glyphs fwid gives, shaped afresh', () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildFile, type BuildRecord } from '../build.js';
 import { FontSet } from '../fonts/index.js';
-import { DIST } from '../paths.js';
+import { ROOT } from '../paths.js';
 import type { LayoutOptions } from '../page/index.js';
 import { State, type Fingerprint } from './state.js';
 import type { Task } from './worker.js';
@@ -57,7 +57,8 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
     const { Piscina } = await import('piscina');
     const threads = Math.min(options.jobs, pending.length);
     const pool = new Piscina<Task, BuildRecord>({
-      filename: pathToFileURL(path.join(DIST, 'batch', 'worker.js')).href,
+      // bin/worker.cjs runs the task from the bundle when bin/bulletin would, else from dist/batch/worker.js.
+      filename: pathToFileURL(path.join(ROOT, 'bin', 'worker.cjs')).href,
       minThreads: threads,
       maxThreads: threads,
     });

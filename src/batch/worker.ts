@@ -12,9 +12,10 @@ export interface Task {
   options: LayoutOptions;
 }
 
-const fonts = new FontSet();
+let fonts: FontSet | undefined;
 
 export default async function build(task: Task): Promise<BuildRecord> {
+  fonts ??= new FontSet();
   const { trace: _trace, ...record } = await buildFile(task.input, task.output, fonts, task.options);
   return record;
 }
