@@ -303,15 +303,30 @@ export class FontSet {
    * The face that draws `text` in `role`: the role's own face, then the others in
    * the fallback chain. Null when no face has it.
    */
-  resolve(role: FontRole, text: string): { face: Face; glyph: GlyphMetrics } | null {
-    for (const r of fallbackChain(role)) {
-      const face = this.face(r);
-      const glyph = face.glyph(text);
-      if (glyph) return { face, glyph };
+  resolve(role: FontRole, text: string): Resolved | null {
+    let known = this.resolved.get(role);
+    if (!known) this.resolved.set(role, (known = new Map()));
+    let found = known.get(text);
+    if (found === undefined) {
+      found = null;
+      for (const r of fallbackChain(role)) {
+        const face = this.face(r);
+        const glyph = face.glyph(text);
+        if (glyph) {
+          found = { face, glyph };
+          break;
+        }
+      }
+      known.set(text, found);
     }
-    return null;
+    return found;
   }
+
+  /** What resolve has answered, by role and text: a paragraph asks for the same few hundred again and again. */
+  private readonly resolved = new Map<FontRole, Map<string, Resolved | null>>();
 }
+
+type Resolved = { readonly face: Face; readonly glyph: GlyphMetrics };
 
 const CHAINS: Record<FontRole, FontRole[]> = {
   serif: ['serif', 'serif-bold', 'sans-bold'],

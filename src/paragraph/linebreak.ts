@@ -107,7 +107,19 @@ export function sumsOf(items: readonly Item[]): Sums {
 }
 
 const LETTER = /[\p{L}\p{N}]/gu;
-function letterCount(text: string): number {
+
+/**
+ * Letters and digits in a cell's text (T15 counts them). A cell is nearly always
+ * one Han character or one ASCII character: those are answered from their code
+ * point (every code point of U+3400–U+4DBF and U+4E00–U+9FEF is a letter, Lo), the
+ * rest by the Unicode property classes.
+ */
+export function letterCount(text: string): number {
+  if (text.length === 1) {
+    const c = text.charCodeAt(0);
+    if ((c >= 0x4e00 && c <= 0x9fef) || (c >= 0x3400 && c <= 0x4dbf)) return 1;
+    if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ? 1 : 0;
+  }
   return text.match(LETTER)?.length ?? 0;
 }
 

@@ -117,3 +117,18 @@ describe('paragraph engine properties', () => {
     expect(compared).toBeGreaterThan(RUNS.numRuns / 4);
   });
 });
+
+describe('letterCount (T15 counts letters and digits)', () => {
+  it('answers every single code point as the Unicode property classes do', async () => {
+    const { letterCount } = await import('./linebreak.js');
+    const slow = (t: string) => t.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+    const wrong: string[] = [];
+    // The fast ranges in full, and every other BMP code point (lone surrogates included).
+    for (let c = 0; c <= 0xffff; c++) {
+      const t = String.fromCharCode(c);
+      if (letterCount(t) !== slow(t)) wrong.push(`U+${c.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
+    for (const t of ['——', '2020', 'a1', '𠀀', '々', '〇', 'Ⅻ']) expect(letterCount(t), t).toBe(slow(t));
+  });
+});

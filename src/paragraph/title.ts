@@ -30,7 +30,8 @@ export const TITLE_BREAK = {
   extraLine: 1000,
 } as const;
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+/** Made on first use: loading ICU's word dictionary takes some 13 ms. */
+let segmenter: Intl.Segmenter | undefined;
 
 export interface TitleParams {
   face: PlacedGlyph['face'];
@@ -84,10 +85,15 @@ function titleBreaks(text: string, items: readonly Item[], params: TitleParams):
   };
   const total = widthOf(-1, end).natural;
   const fewest = Math.max(1, Math.ceil(total / params.width - 1e-9));
-  const boundaries = wordBoundaries(text);
+  // Word boundaries are needed only to weigh a break inside the title.
+  let boundaries: Map<number, { before: number; after: number }> | undefined;
+  const placeCostAt = (offset: number) => placeCost(text, offset, (boundaries ??= wordBoundaries(text)));
 
   let best: { cost: number; breaks: number[] } | null = null;
   for (let n = fewest; n <= fewest + 2 && n <= candidates.length - 1; n++) {
+    // Every cost is at least 0: n lines cannot beat a set of fewer that costs no
+    // more than the lines n adds (a title that fits one line needs no more).
+    if (best && best.cost <= (n - fewest) * TITLE_BREAK.extraLine) break;
     const target = total / n;
     // cost[k][c]: the least cost of k lines ending at candidate c.
     const cost: number[][] = Array.from({ length: n + 1 }, () => new Array(candidates.length).fill(Infinity));
@@ -99,7 +105,7 @@ function titleBreaks(text: string, items: readonly Item[], params: TitleParams):
         if (k === n && !last) continue;
         if (k < n && last) continue;
         const at = candidates[c]!;
-        const breakCost = last ? 0 : placeCost(text, items[at]!.range[0], boundaries);
+        const breakCost = last ? 0 : placeCostAt(items[at]!.range[0]);
         for (let p = 0; p < c; p++) {
           const before = cost[k - 1]![p]!;
           if (before === Infinity) continue;
@@ -129,6 +135,7 @@ function titleBreaks(text: string, items: readonly Item[], params: TitleParams):
 
 /** Offsets where ICU's dictionary puts a word boundary, with the length of the words on each side. */
 function wordBoundaries(text: string): Map<number, { before: number; after: number }> {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const segments = [...segmenter.segment(text)];
   const out = new Map<number, { before: number; after: number }>();
   segments.forEach((s, i) => {
