@@ -20,5 +20,10 @@ export function moveItems(items: readonly PageItem[], dx: number, dy: number): P
 
 /** Glyphs moved right by dx. */
 export function shiftGlyphs(glyphs: readonly PlacedGlyph[], dx: number): PlacedGlyph[] {
-  return glyphs.map((g) => ({ ...g, x: g.x + dx }));
+  // Field by field: an object spread per glyph was 3% of a batch build.
+  return glyphs.map((g): PlacedGlyph => {
+    const moved: PlacedGlyph = { face: g.face, size: g.size, id: g.id, text: g.text, x: g.x + dx, advance: g.advance, at: g.at };
+    if (g.inserted !== undefined) moved.inserted = g.inserted;
+    return moved;
+  });
 }

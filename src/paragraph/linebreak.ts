@@ -233,14 +233,18 @@ function scan(
   const first = startAfter(items, -1);
   let active: Node[] = [{ at: -1, start: first, line: 0, fitness: 2, demerits: 0, ratio: 0, flagged: false, prev: null, traced: -1 }];
   const start = log?.length ?? 0;
+  // The best way to reach a break, per fitness class and (for a hanging indent)
+  // per first-or-later line: 8 slots, reused from break to break, and the keys in
+  // the order first found (the order the new active nodes are made in).
+  const best: (Candidate | undefined)[] = new Array(8).fill(undefined);
+  const order: number[] = [];
 
   for (let b = first; b < items.length; b++) {
     if (!breakable(items, b, pass)) continue;
     const end = items[b]!;
     const forced = end.type === 'penalty' && end.cost === -Infinity;
-    // The best way to reach this break, per fitness class and (for a hanging
-    // indent) per first-or-later line.
-    const best = new Map<number, Candidate>();
+    for (const key of order) best[key] = undefined;
+    order.length = 0;
     const survivors: Node[] = [];
     for (let i = 0; i < active.length; i++) {
       const a = active[i]!;
@@ -251,7 +255,7 @@ function scan(
       let feasible = !overfull && badness(ratio) <= tolerance;
       // TeX's final pass (§851): when the last active node can only reach this
       // break overfull, take it rather than find no breaks at all.
-      const lastHope = final && overfull && best.size === 0 && i === active.length - 1 && survivors.length === 0;
+      const lastHope = final && overfull && order.length === 0 && i === active.length - 1 && survivors.length === 0;
       if (lastHope) {
         feasible = true;
         ratio = Math.max(ratio, -1e6);
@@ -261,13 +265,16 @@ function scan(
       const d = a.demerits + (lastHope ? 0 : lineDemerits(ratio, end, a.flagged, a.fitness, letters, params));
       const key = fitnessOf(ratio) * 2 + (a.line === 0 ? 0 : 1);
       const traced = log ? log.push({ pass, from: items[a.start]?.range[0] ?? 0, at: end.range[0], line: a.line + 1, ratio, demerits: d, chosen: false }) - 1 : -1;
-      const seen = best.get(key);
-      if (!seen || d < seen.demerits) best.set(key, { from: a, demerits: d, ratio, traced });
+      const seen = best[key];
+      if (!seen) order.push(key);
+      if (!seen || d < seen.demerits) best[key] = { from: a, demerits: d, ratio, traced };
     }
     active = survivors;
-    if (best.size > 0) {
-      const least = Math.min(...[...best.values()].map((c) => c.demerits));
-      for (const c of best.values()) {
+    if (order.length > 0) {
+      let least = Infinity;
+      for (const key of order) least = Math.min(least, best[key]!.demerits);
+      for (const key of order) {
+        const c = best[key]!;
         if (c.demerits > least + params.adjacentDemerits) continue;
         active.push({
           at: b,

@@ -15,8 +15,8 @@ export interface EmbeddedFont {
   widths: number[];
   unicode: number[][];
   ref(): unknown;
-  /** This writer's: the code of each glyph and text it has drawn. */
-  codes?: Map<string, number>;
+  /** This writer's: the code of each glyph and text it has drawn, by glyph id, then text. */
+  codes?: Map<number, Map<string, string>>;
 }
 
 /**
@@ -28,19 +28,21 @@ export interface EmbeddedFont {
  */
 export function codeOf(font: EmbeddedFont, g: PlacedGlyph): string {
   font.codes ??= new Map();
-  const key = `${g.id}\u0000${g.text}`;
-  let cid = font.codes.get(key);
-  if (cid === undefined) {
-    cid = font.subset.includeGlyph(g.id);
+  let byText = font.codes.get(g.id);
+  if (!byText) font.codes.set(g.id, (byText = new Map()));
+  let code = byText.get(g.text);
+  if (code === undefined) {
+    let cid = font.subset.includeGlyph(g.id);
     if (font.unicode[cid] != null && font.unicode[cid]!.map((c) => String.fromCodePoint(c)).join('') !== g.text) {
       font.subset.glyphs.push(g.id);
       cid = font.subset.glyphs.length - 1;
     }
-    font.codes.set(key, cid);
+    code = cid.toString(16).padStart(4, '0');
+    byText.set(g.text, code);
     font.widths[cid] = (g.advance / g.size) * 1000;
     font.unicode[cid] = [...g.text].map((c) => c.codePointAt(0)!);
   }
-  return cid.toString(16).padStart(4, '0');
+  return code;
 }
 
 /**
