@@ -1,14 +1,14 @@
 /**
- * Decoding images to RGBA, synchronously and checked: the loader decodes every
- * image once so that a damaged file, or one too large to hold, is an error at its
- * place in the issue (and `bulletin check` finds it), never a crash while the PDF
- * is being written. PNG is decoded here (inflate, then the scanline filters of
- * PNG §9); JPEG by jpeg-js.
+ * Images read as RGBA, synchronously and checked: the loader reads every image so
+ * that a damaged file, or one too large to hold, is an error at its place in the
+ * issue (and `bulletin check` finds it), never a crash while the PDF is written;
+ * the writer then takes the same pixels from a small cache instead of decoding
+ * the file again. PNG is decoded here (inflate, then the scanline filters of
+ * PNG §9); JPEG by jpeg-js, its size read first from its frame header.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
-
-import { imageSize, type ImageSize } from './size.js';
 
 const require = createRequire(import.meta.url);
 
@@ -22,37 +22,73 @@ export interface Rgba {
   rgba: Uint8Array;
 }
 
+/** Decoded images by file, as long as the file is unchanged; at most CACHE_BYTES of pixels, the oldest dropped first. */
+const cache = new Map<string, { stamp: string; pixels: Rgba }>();
+const CACHE_BYTES = 320_000_000;
+
+/** The pixels of an image file, or the reason they cannot be had. */
+export function readImage(file: string): Rgba | string {
+  let stamp: string;
+  let bytes: Buffer;
+  try {
+    const stat = statSync(file);
+    stamp = `${stat.size}:${stat.mtimeMs}`;
+    const hit = cache.get(file);
+    if (hit?.stamp === stamp) return hit.pixels;
+    bytes = readFileSync(file);
+  } catch (e) {
+    return `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  }
+  const pixels = decodeImage(bytes);
+  if (typeof pixels === 'string') return pixels;
+  cache.delete(file);
+  cache.set(file, { stamp, pixels });
+  let held = 0;
+  for (const { pixels: p } of cache.values()) held += p.rgba.length;
+  for (const [key, { pixels: p }] of cache) {
+    if (held <= CACHE_BYTES || key === file) break;
+    cache.delete(key);
+    held -= p.rgba.length;
+  }
+  return pixels;
+}
+
 /** The image's pixels, or the reason they cannot be had. */
 export function decodeImage(bytes: Uint8Array): Rgba | string {
   try {
     if (bytes[0] === 0x89 && bytes[1] === 0x50) return decodePng(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    if (bytes[0] === 0xff && bytes[1] === 0xd8) return decodeJpeg(bytes);
+    if (bytes[0] === 0xff && bytes[1] === 0xd8) return decodeJpeg(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return 'not a PNG or JPEG file';
   } catch (e) {
     return `a damaged image (${(e as Error).message})`;
   }
 }
 
-/**
- * The image's size if it can be used: its header read, its size within
- * MAX_PIXELS, and its pixels decoded to the last row. Otherwise the reason.
- */
-export function checkImage(bytes: Uint8Array): ImageSize | string {
-  const size = imageSize(bytes);
-  if (typeof size === 'string') return size;
-  const large = tooLarge(size.width, size.height);
-  if (large) return large;
-  const pixels = decodeImage(bytes);
-  if (typeof pixels === 'string') return pixels;
-  if (pixels.width !== size.width || pixels.height !== size.height) return 'a damaged image (its header and its data disagree on its size)';
-  return size;
-}
-
 function tooLarge(width: number, height: number): string | null {
   return width * height > MAX_PIXELS ? `the image is ${width} × ${height} pixels; at most ${MAX_PIXELS / 1e6} megapixels are taken` : null;
 }
 
-function decodeJpeg(bytes: Uint8Array): Rgba | string {
+/** A JPEG's size from its start-of-frame marker (every SOFn but DHT, JPG and DAC), or why it has none. */
+function jpegSize(b: Buffer): { width: number; height: number } | string {
+  let i = 2;
+  while (i + 9 < b.length) {
+    if (b[i] !== 0xff) return 'a damaged JPEG file';
+    const marker = b[i + 1]!;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      const height = b.readUInt16BE(i + 5);
+      const width = b.readUInt16BE(i + 7);
+      return width > 0 && height > 0 ? { width, height } : 'a JPEG file without pixels';
+    }
+    i += 2 + b.readUInt16BE(i + 2);
+  }
+  return 'a damaged JPEG file';
+}
+
+function decodeJpeg(bytes: Buffer): Rgba | string {
+  const size = jpegSize(bytes);
+  if (typeof size === 'string') return size;
+  const large = tooLarge(size.width, size.height);
+  if (large) return large;
   const jpeg = require('jpeg-js') as typeof import('jpeg-js');
   const { width, height, data } = jpeg.decode(bytes, {
     useTArray: true,
@@ -103,10 +139,11 @@ function decodePng(b: Buffer): Rgba | string {
   const raw = inflateSync(Buffer.concat(data));
   if (raw.length < height * (stride + 1)) return 'a PNG file whose image data is cut short';
   const rgba = new Uint8Array(width * height * 4);
-  let previous = new Uint8Array(stride);
+  let previous: Uint8Array = new Uint8Array(stride);
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)]!;
-    const line = Uint8Array.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
+    // Unfiltered in place: raw is this decoder's own buffer.
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
     unfilter(line, previous, filter, Math.ceil(bpp));
     for (let x = 0; x < width; x++) pixel(line, x, channels, depth, type, palette, alpha, rgba, (y * width + x) * 4);
     previous = line;

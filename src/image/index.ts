@@ -1,3 +1,2 @@
-/** Images: their size from their headers, their pixels from a checked decoder. */
-export { imageSize, type ImageSize } from './size.js';
-export { decodeImage, checkImage, MAX_PIXELS, type Rgba } from './decode.js';
+/** Images: their pixels, read once a build and checked (decode.ts). */
+export { readImage, type Rgba } from './decode.js';

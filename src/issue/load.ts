@@ -15,7 +15,7 @@ import {
   type PublicationFile,
 } from './definition.js';
 import type { Block, Colophon, Issue, SourceText, StyleSpec } from './model.js';
-import { checkImage, type ImageSize } from '../image/index.js';
+import { readImage } from '../image/index.js';
 import { InputError, fileProblem, type Problem } from './problem.js';
 import { joinTexts, paragraphs, single, textLines, type Scan } from './text.js';
 import { validateDocument } from './validate.js';
@@ -316,15 +316,6 @@ function styleSources(parsed: Parsed<unknown>, prefix: string): NonNullable<Styl
   return out;
 }
 
-/** The image's size, after decoding it once: a damaged or oversized image is refused here, at its key. */
-function readImageSize(file: string): ImageSize | string {
-  try {
-    return checkImage(readFileSync(file));
-  } catch (e) {
-    return `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-  }
-}
-
 function scalarAt(parsed: Parsed<unknown>, p: string): Scalar {
   const node = parsed.nodes.get(p);
   if (!isScalar(node)) throw new Error(`internal: no scalar at ${p}`);
@@ -367,7 +358,8 @@ function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: str
     const problems: Problem[] = [];
     const file = insideTree(issue, `${bp}.image`, block.image, problems);
     if (!file) throw new InputError(problems);
-    const size = readImageSize(file);
+    // Decoded here, so a damaged or oversized image is refused at its key; the writer takes the same pixels.
+    const size = readImage(file);
     if (typeof size === 'string') throw new InputError([atPath(issue, `${bp}.image`, `${block.image}: ${size}`, 'open the image and save it again as PNG or JPEG (at most 40 megapixels)')]);
     return [
       {

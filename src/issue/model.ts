@@ -57,7 +57,7 @@ export interface Image {
   kind: 'image';
   /** Absolute path of the image file, checked to lie inside the tree. */
   file: string;
-  /** Its size in pixels, read from its header. */
+  /** Its size in pixels, as decoded by the loader. */
   pixels: { width: number; height: number };
   caption?: SourceText;
   source: TextSource;

@@ -6,8 +6,7 @@
  * profile would do better; the office's bulletins carry photos of meetings, where
  * this is enough, and nothing else in the file depends on it.
  */
-import { readFile } from 'node:fs/promises';
-import { decodeImage as decodeRgba } from '../image/index.js';
+import { readImage } from '../image/index.js';
 
 export interface Pixels {
   width: number;
@@ -47,16 +46,16 @@ export class CmykImage {
   }
 }
 
-/** Decode an image file into CMYK pixels (the loader has already decoded it once, so this does not fail on a file left alone). */
-export async function decodeImage(file: string): Promise<Pixels> {
-  const decoded = decodeRgba(await readFile(file));
+/** An image file's pixels in CMYK: those the loader read and checked (image/decode.ts keeps them). */
+export function cmykOf(file: string): Pixels {
+  const decoded = readImage(file);
   if (typeof decoded === 'string') throw new Error(`${file}: ${decoded}`);
   return { width: decoded.width, height: decoded.height, cmyk: toCmyk(decoded.rgba) };
 }
 
 /** RGBA over white paper → CMYK, K from the darkest channel (grey component replacement). */
 export function toCmyk(rgba: Uint8Array): Uint8Array {
-  const out = new Uint8Array((rgba.length / 4) * 4);
+  const out = new Uint8Array(rgba.length);
   for (let i = 0, o = 0; i < rgba.length; i += 4, o += 4) {
     const a = rgba[i + 3]! / 255;
     const r = (rgba[i]! * a + 255 * (1 - a)) / 255;

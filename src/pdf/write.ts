@@ -12,7 +12,7 @@ import type { PlacedGlyph } from '../paragraph/index.js';
 import type { Cmyk } from '../style/index.js';
 import { codeOf, fastSubset, tagSubset, type EmbeddedFont } from './fonts.js';
 import { keywordsOf, xmpDescriptions, type PdfMeta } from './metadata.js';
-import { CmykImage, decodeImage } from './images.js';
+import { CmykImage, cmykOf } from './images.js';
 
 export type { PdfMeta } from './metadata.js';
 
@@ -44,15 +44,13 @@ interface Frame {
 }
 
 export async function writePdf(pages: Pages, meta: PdfMeta, fonts: FontSet): Promise<Buffer> {
-  // Images are decoded first (PNG decoding is asynchronous), then drawn in CMYK.
+  // Each image once, in CMYK, labelled in the order first drawn.
   const images = new Map<string, CmykImage>();
-  for (const page of pages.pages) {
-    for (const item of page.items) {
-      if (item.type === 'image' && !images.has(item.file)) {
-        images.set(item.file, new CmykImage(await decodeImage(item.file), `I${images.size + 1}`));
-      }
-    }
-  }
+  const imageOf = (file: string): CmykImage => {
+    let image = images.get(file);
+    if (!image) images.set(file, (image = new CmykImage(cmykOf(file), `I${images.size + 1}`)));
+    return image;
+  };
   const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,
@@ -99,7 +97,7 @@ export async function writePdf(pages: Pages, meta: PdfMeta, fonts: FontSet): Pro
   for (const page of pages.pages) {
     doc.addPage({ size: [pages.width + 2 * frame.offset, pages.height + 2 * frame.offset], margin: 0 });
     setBoxes(doc, pages, frame);
-    drawPage(doc, page, { frame, fontOf, tree, images });
+    drawPage(doc, page, { frame, fontOf, tree, imageOf });
   }
   tree.root.end();
   writeOutline(doc, pages.outline);
@@ -145,7 +143,7 @@ interface Drawing {
   frame: Frame;
   fontOf: (role: FontRole) => EmbeddedFont;
   tree: Tree;
-  images: Map<string, CmykImage>;
+  imageOf: (file: string) => CmykImage;
 }
 
 function drawPage(doc: Doc, page: Page, d: Drawing): void {
@@ -191,7 +189,7 @@ function drawItem(doc: Doc, item: PageItem, d: Drawing): void {
       break;
     }
     case 'image': {
-      doc.image(d.images.get(item.file) as unknown as string, item.x, item.y, { width: item.width, height: item.height });
+      doc.image(d.imageOf(item.file) as unknown as string, item.x, item.y, { width: item.width, height: item.height });
       break;
     }
     case 'rect':
