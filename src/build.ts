@@ -2,14 +2,13 @@
  * The pipeline, edge to edge: issue file → PDF file. The stages between are pure;
  * only this module (and the batch runner) reads and writes files.
  */
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { writeAtomically } from './atomic.js';
 import { compose, type Document } from './document/index.js';
 import { FontSet, type FontRole } from './fonts/index.js';
-import { InputError, fileProblem, loadIssue, type Issue, type Problem } from './issue/index.js';
+import { InputError, fileProblem, loadIssue, shown, type Issue, type Problem } from './issue/index.js';
 import { layout, type Layout, type LayoutOptions, type LineTrace } from './page/index.js';
-import { writePdf } from './pdf/index.js';
 import { resolveStyle } from './style/index.js';
 import { VERSION } from './version.js';
 
@@ -65,14 +64,10 @@ function fontsOf(issue: Issue, shared: FontSet): FontSet {
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const at = issue.style.sources?.[`fonts.${key}`];
-      throw new InputError(e.problems.map((p) => ({ ...p, ...(at ?? {}), message: `${p.message}: ${rel(p.file)}` })));
+      throw new InputError(e.problems.map((p) => ({ ...p, ...(at ?? {}), message: `${p.message}: ${shown(p.file)}` })));
     }
   }
   return fonts;
-}
-
-function rel(file: string): string {
-  return path.relative(process.cwd(), file) || file;
 }
 
 /** Build one issue into a PDF in memory. */
@@ -82,13 +77,10 @@ export async function buildPdf(
   options: LayoutOptions = {},
 ): Promise<{ pdf: Buffer; pages: number; trace: LineTrace[]; warnings: Problem[] }> {
   const { doc, laid, warnings, fonts: set } = layIssue(input, fonts, options);
+  // The writer (pdfkit, fontkit's subsetter) is loaded only when a PDF is written: not for check.
+  const { writePdf } = await import('./pdf/index.js');
   const pdf = await writePdf(laid, { ...doc.meta, creator: `bulletin ${VERSION}`, lang: 'zh-CN' }, set);
   return { pdf, pages: laid.pages.length, trace: laid.trace, warnings };
-}
-
-/** The default output: `output/<name>.pdf` under the current directory. */
-export function defaultOutput(input: string, cwd = process.cwd()): string {
-  return path.join(cwd, 'output', `${path.basename(input, path.extname(input))}.pdf`);
 }
 
 /**
@@ -126,28 +118,4 @@ function checkOutput(output: string): void {
     if (e instanceof InputError) throw e;
   }
   if (path.extname(output).toLowerCase() !== '.pdf') fail('the output file should end in .pdf', 'name the PDF with -o, such as -o output/issue-91.pdf');
-}
-
-/**
- * Write to a temporary file beside the target, then rename over it: a reader never
- * sees a partial PDF, and a failure leaves the previous one untouched.
- */
-export function writeAtomically(target: string, bytes: Buffer | string): void {
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}-${threadId}.tmp`);
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, bytes);
-    renameSync(temp, target);
-  } catch (e) {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // The folder itself could not be made (a file stands in its way): no temporary file to remove.
-    }
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new InputError([
-      fileProblem(target, `cannot write the PDF (${code})`, code === 'ENOSPC' ? 'the disk is full; the previous file is kept' : 'check that the folder exists as a folder and that you may write in it; the previous file is kept'),
-    ]);
-  }
 }

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { BuildRecord } from './build.js';
-import { InputError, fileProblem, formatProblem, printable, type Problem } from './issue/index.js';
+import { InputError, fileProblem, formatProblem, printable, shown, type Problem } from './issue/index.js';
 import type { LayoutOptions } from './page/index.js';
 import { VERSION } from './version.js';
 
@@ -43,7 +43,6 @@ interface BuildOptions {
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   let code: number = EXIT.ok;
-  let debug = false;
   const program = new Command()
     .name('bulletin')
     .description('Typeset an issue of a Chinese internal bulletin from its YAML file into a print-ready PDF.')
@@ -74,7 +73,6 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .option('--debug-overlay', 'draw the baseline grid, line boxes and adjustment ratios on the pages')
     .option('--placeholder <char>', 'draw this character (such as 〓) where no font has one, with a warning, instead of failing', placeholderOf)
     .action(async (inputs: string[], options: BuildOptions) => {
-      debug = Boolean(program.opts().debug);
       code = await build(inputs, options, io);
     });
 
@@ -84,7 +82,6 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .argument('<issues...>', 'issue files, folders or patterns')
     .option('--json', 'print one JSON record per issue on standard output')
     .action(async (inputs: string[], options: { json?: boolean }) => {
-      debug = Boolean(program.opts().debug);
       code = await check(inputs, options, io);
     });
 
@@ -94,7 +91,6 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .option('--from <issue>', 'the issue to start from (default: the latest in issues/)')
     .option('-o, --output <file>', 'where to write the new issue file (default: beside the one it starts from)')
     .action(async (options: { from?: string; output?: string }) => {
-      debug = Boolean(program.opts().debug);
       code = await init(options, io);
     });
 
@@ -105,14 +101,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .option('-o, --output <file>', 'the issue file to write (default: issues/issue-<serial>.yaml)')
     .option('--publication <file>', 'the publication file the issue names (default: publication.yaml beside the output)')
     .action(async (text: string, options: { output?: string; publication?: string }) => {
-      debug = Boolean(program.opts().debug);
       code = await importText(text, options, io);
     });
 
   try {
     await program.parseAsync(argv);
   } catch (e) {
-    code = failure(e, io, debug);
+    code = failure(e, io, Boolean(program.opts().debug));
   }
   return code;
 }
@@ -126,7 +121,7 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
   const clash = jobs.find((j, i) => jobs.findIndex((k) => k.output === j.output) !== i);
   if (clash) {
     throw new InputError([
-      fileProblem(clash.input, `another issue also writes ${rel(clash.output)}`, 'with several issues, -o names a folder (end it with /)'),
+      fileProblem(clash.input, `another issue also writes ${shown(clash.output)}`, 'with several issues, -o names a folder (end it with /)'),
     ]);
   }
   const tracing = options.trace === 'linebreak';
@@ -152,9 +147,9 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
     const single = jobs.length === 1;
     const mode = options.quiet || options.json || single ? 'quiet' : io.tty ? 'bar' : 'lines';
     const { progressFor } = await import('./batch/progress.js');
-    const progress = progressFor(jobs.length, io.tty ?? process.stderr, mode === 'bar' || mode === 'lines' ? mode : 'quiet');
+    const progress = progressFor(jobs.length, io.tty ?? process.stderr, mode);
     const started = performance.now();
-    const records = await runBatch(jobs, { layout, jobs: options.jobs, force }, (r) => progress.done(rel(r.input), r.errors.length === 0));
+    const records = await runBatch(jobs, { layout, jobs: options.jobs, force }, (r) => progress.done(shown(r.input), r.errors.length === 0));
     progress.finish();
     report(records, options, io, single, performance.now() - started);
     return records.some((r) => r.errors.length > 0) ? EXIT.input : EXIT.ok;
@@ -174,7 +169,7 @@ function report(records: BuildRecord[], options: { json?: boolean; quiet?: boole
   if (options.json || options.quiet) return;
   if (single) {
     const r = records[0]!;
-    if (r.errors.length === 0) io.out(`${r.input} → ${rel(r.output)} ${r.skipped ? '(up to date)' : `(${r.pages} pages)`}`);
+    if (r.errors.length === 0) io.out(`${r.input} → ${shown(r.output)} ${r.skipped ? '(up to date)' : `(${r.pages} pages)`}`);
     return;
   }
   const built = records.filter((r) => !r.skipped && r.errors.length === 0).length;
@@ -193,7 +188,7 @@ function jsonOf(r: BuildRecord) {
   const problem = (p: Problem) => ({ file: shown(p.file), line: p.line, col: p.col, path: p.path, message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
   return {
     input: r.input,
-    output: rel(r.output),
+    output: shown(r.output),
     pages: r.pages,
     milliseconds: Math.round(r.milliseconds),
     skipped: r.skipped,
@@ -244,9 +239,9 @@ async function init(options: { from?: string; output?: string }, io: Io): Promis
       fileProblem(next.file, 'already exists; bulletin init does not overwrite', 'name another file with -o'),
     ]);
   }
-  const { writeAtomically } = await import('./build.js');
-  writeAtomically(next.file, next.yaml);
-  io.out(`${from} → ${rel(next.file)} (总第${next.number}期, ${next.period})`);
+  const { writeAtomically } = await import('./atomic.js');
+  writeAtomically(next.file, next.yaml, 'the issue file');
+  io.out(`${from} → ${shown(next.file)} (总第${next.number}期, ${next.period})`);
   return EXIT.ok;
 }
 
@@ -281,16 +276,16 @@ async function importText(file: string, options: { output?: string; publication?
   const output = options.output ? path.resolve(options.output) : path.join(folder, `issue-${serial}.yaml`);
   if (existsSync(output)) {
     throw new InputError([
-      fileProblem(rel(output), 'already exists; bulletin import does not overwrite', 'name another file with -o'),
+      fileProblem(shown(output), 'already exists; bulletin import does not overwrite', 'name another file with -o'),
     ]);
   }
-  const { writeAtomically } = await import('./build.js');
-  writeAtomically(output, result.yaml);
+  const { writeAtomically } = await import('./atomic.js');
+  writeAtomically(output, result.yaml, 'the issue file');
   // What was written must load: check it as a build would.
   const { loadIssue } = await import('./issue/index.js');
   const issue = loadIssue(path.relative(process.cwd(), output));
   const articles = issue.sections.reduce((n, s) => n + s.articles.length, 0);
-  io.out(`${file} → ${rel(output)} (${issue.sections.length} sections, ${articles} articles)`);
+  io.out(`${file} → ${shown(output)} (${issue.sections.length} sections, ${articles} articles)`);
   return EXIT.ok;
 }
 
@@ -325,17 +320,6 @@ async function latestIssue(): Promise<string> {
 function problem(p: Problem, io: Io): void {
   io.err(formatProblem({ ...p, file: shown(p.file) }));
   if (p.hint) io.err(`  hint: ${printable(p.hint)}`);
-}
-
-function rel(file: string): string {
-  return path.relative(process.cwd(), file) || file;
-}
-
-/** A file as the user would name it: relative to the current folder when inside it. */
-function shown(file: string): string {
-  if (!path.isAbsolute(file)) return file;
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 /** `--placeholder 〓`: one character. */

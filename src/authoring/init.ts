@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, stringify } from 'yaml';
-import { InputError, loadIssue, type Issue } from '../issue/index.js';
+import { InputError, loadIssue, problemAt, type Issue } from '../issue/index.js';
 
 export interface NextIssue {
   /** Where the new file goes. */
@@ -61,16 +61,11 @@ export function nextIssue(from: string, output?: string): NextIssue {
 function nextPeriod(issue: Issue): string {
   const m = /^(\d{4})年(\d{1,2})月$/.exec(issue.period.text);
   if (!m) {
-    const { line, col } = issue.period.source.anchors[0] ?? { line: 0, col: 0 };
     throw new InputError([
       {
-        severity: 'error',
+        ...problemAt('error', issue.period.source, 0, `cannot tell the next period from "${issue.period.text}"`, 'write the period as 2020年2月, or start the new issue by hand'),
         file: issue.file,
-        line,
-        col,
         path: 'issue.period',
-        message: `cannot tell the next period from "${issue.period.text}"`,
-        hint: 'write the period as 2020年2月, or start the new issue by hand',
       },
     ]);
   }

@@ -8,13 +8,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { FONT_DIR, FONT_FILES } from '../fonts/index.js';
+import { FONT_DIR, FONT_FILES } from '../fonts/files.js';
 import { DIST } from '../paths.js';
 import { fontHash, readLock } from '../fonts/lock.js';
-import { loadIssue } from '../issue/index.js';
+import { loadIssue, type Issue } from '../issue/index.js';
 import type { LayoutOptions } from '../page/index.js';
 import { VERSION } from '../version.js';
-import { writeAtomically } from '../build.js';
+import { writeAtomically } from '../atomic.js';
 
 export const STATE_FILE = '.bulletin-state.json';
 
@@ -30,24 +30,21 @@ export interface Fingerprint {
 
 /** The hashes of one run: the program and the fonts are hashed once. */
 export class State {
-  private program: string | undefined;
   private readonly files = new Map<string, string>();
 
   /** The inputs of an issue, or undefined when it cannot be loaded (then it is built, and fails). */
   fingerprint(input: string, options: LayoutOptions): Fingerprint | undefined {
     let deps: string[];
     try {
-      const issue = loadIssue(input);
-      deps = [input, issue.publicationFile, ...images(issue), ...Object.values(issue.style.fonts ?? {})].filter((f): f is string => f !== undefined);
+      deps = dependenciesOf(input, loadIssue(input));
     } catch {
       return undefined;
     }
-    const fonts = Object.values(FONT_FILES).map((f) => path.join(FONT_DIR, f));
     const hash = createHash('sha256');
     hash.update(this.programHash());
     hash.update(JSON.stringify({ bleed: options.bleed ?? 0, marks: !!options.marks, impose: options.impose ?? null, overlay: !!options.overlay, placeholder: options.placeholder ?? null }));
     let newest = 0;
-    for (const file of [...deps, ...fonts]) {
+    for (const file of [...deps, ...this.fonts]) {
       hash.update(file === input ? '' : path.basename(file));
       hash.update(this.hashOf(file));
       newest = Math.max(newest, statSync(file).mtimeMs);
@@ -75,7 +72,7 @@ export class State {
       const state = readState(folder);
       for (const b of list) state[path.basename(b.output)] = { inputs: b.print.inputs, pdf: sha256(readFileSync(b.output)) };
       const sorted = Object.fromEntries(Object.entries(state).sort(([a], [b]) => a.localeCompare(b)));
-      writeAtomically(path.join(folder, STATE_FILE), `${JSON.stringify(sorted, null, 2)}\n`);
+      writeAtomically(path.join(folder, STATE_FILE), `${JSON.stringify(sorted, null, 2)}\n`, 'the build record');
     }
   }
 
@@ -92,22 +89,27 @@ export class State {
   private readonly lock = readLock();
   private readonly fonts = new Set(Object.values(FONT_FILES).map((f) => path.join(FONT_DIR, f)));
 
-  /** The program: its version and the bytes of its compiled code. */
   private programHash(): string {
-    if (!this.program) {
-      const dist = DIST;
-      const hash = createHash('sha256').update(VERSION);
-      for (const file of listFiles(dist).filter((f) => f.endsWith('.js')).sort()) {
-        hash.update(path.relative(dist, file)).update(readFileSync(file));
-      }
-      this.program = hash.digest('hex');
-    }
-    return this.program;
+    return (program ??= hashProgram());
   }
 }
 
-function images(issue: ReturnType<typeof loadIssue>): string[] {
-  return issue.sections.flatMap((s) => s.articles.flatMap((a) => a.body.flatMap((b) => (b.kind === 'image' ? [b.file] : []))));
+/** Hashed once a process (a --watch rebuild runs the program it started with). */
+let program: string | undefined;
+
+/** The program: its version and the bytes of its compiled code. */
+function hashProgram(): string {
+  const hash = createHash('sha256').update(VERSION);
+  for (const file of listFiles(DIST).filter((f) => f.endsWith('.js')).sort()) {
+    hash.update(path.relative(DIST, file)).update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+/** The files an issue is built from, besides the program and the vendored fonts: itself, its publication file, images and fonts. */
+export function dependenciesOf(input: string, issue: Issue): string[] {
+  const images = issue.sections.flatMap((s) => s.articles.flatMap((a) => a.body.flatMap((b) => (b.kind === 'image' ? [b.file] : []))));
+  return [input, issue.publicationFile, ...images, ...Object.values(issue.style.fonts ?? {})].filter((f): f is string => f !== undefined);
 }
 
 function readState(folder: string): StateFile {

@@ -7,6 +7,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { loadIssue } from '../issue/index.js';
 import type { Io } from '../cli.js';
+import { dependenciesOf } from './state.js';
 
 /** A change is acted on this long after the last of a burst (editors save in steps). */
 const SETTLE_MS = 150;
@@ -19,8 +20,8 @@ export function watchIssues(files: string[], rebuild: () => Promise<number>, io:
     const arm = () => {
       for (const w of watchers) w.close();
       // Folders are watched, not files: editors replace a file on save.
-      const folders = new Set(dependencies(files).map((f) => path.dirname(path.resolve(f))));
       const names = new Set(dependencies(files).map((f) => path.resolve(f)));
+      const folders = new Set([...names].map((f) => path.dirname(f)));
       watchers = [...folders].map((folder) =>
         watch(folder, (_event, name) => {
           if (!name || !names.has(path.join(folder, name.toString()))) return;
@@ -49,13 +50,11 @@ export function watchIssues(files: string[], rebuild: () => Promise<number>, io:
   });
 }
 
-/** The files the issues are built from: themselves, their publication files, their images. */
+/** The files the issues are built from (state.ts): themselves, their publication files, images and fonts. */
 function dependencies(files: string[]): string[] {
   return files.flatMap((file) => {
     try {
-      const issue = loadIssue(file);
-      const images = issue.sections.flatMap((s) => s.articles.flatMap((a) => a.body.flatMap((b) => (b.kind === 'image' ? [b.file] : []))));
-      return [file, ...(issue.publicationFile ? [issue.publicationFile] : []), ...images];
+      return dependenciesOf(file, loadIssue(file));
     } catch {
       return [file];
     }

@@ -3,7 +3,7 @@
  * masthead, contents, sections, articles, colophon — and the wording of each piece
  * of furniture (T22, T23). Nothing here knows sizes or positions.
  */
-import { concatTexts, positionOf, type Block, type Issue, type Problem, type SourceText } from '../issue/index.js';
+import { concatTexts, problemAt, type Block, type Issue, type Problem, type SourceText } from '../issue/index.js';
 
 /** A piece of text the document prints; `source` is absent for furniture it makes up. */
 export interface DocText {
@@ -80,16 +80,8 @@ export function compose(issue: Issue): Document {
   const warnings: Problem[] = [...issue.warnings];
   issue.sections.forEach((section, s) => {
     if (section.articles.length === 0) {
-      const { line, col } = positionOf(section.title.source, 0);
-      warnings.push({
-        severity: 'warning',
-        file: section.title.source.file,
-        line,
-        col,
-        path: section.path,
-        message: `section "${section.title.text}" has no articles; it is left out`,
-        hint: 'add articles to it, or remove it',
-      });
+      const warning = problemAt('warning', section.title.source, 0, `section "${section.title.text}" has no articles; it is left out`, 'add articles to it, or remove it');
+      warnings.push({ ...warning, path: section.path });
       return;
     }
     const sectionId = `s${s + 1}`;

@@ -31,7 +31,6 @@ export class Face {
   readonly file: string;
   /** The fontkit font, for shaping the dashes and for the PDF writer only. */
   readonly font: fontkit.Font;
-  readonly familyName: string;
   private readonly unitsPerEm: number;
   private readonly cache = new Map<string, GlyphMetrics | null>();
   private readonly bytes: Buffer;
@@ -66,7 +65,6 @@ export class Face {
       ]);
     }
     this.font = opened;
-    this.familyName = opened.familyName;
     this.unitsPerEm = opened.unitsPerEm;
     if (this.sparse) {
       // loca as fontkit decodes it (offsets in bytes), without decoding 65 000
@@ -98,7 +96,7 @@ export class Face {
   }
 
   /** Read the outline of glyph `id` into the buffer, if it is not there yet. */
-  ensure(id: number): void {
+  private ensure(id: number): void {
     this.sparse?.ensure(id);
   }
 
@@ -269,23 +267,18 @@ export class FontSet {
   private readonly opened: Map<string, Face>;
   private readonly files: Record<FontRole, string>;
 
-  constructor(dir: string = FONT_DIR, files?: Record<FontRole, string>, opened?: Map<string, Face>) {
+  constructor(files?: Record<FontRole, string>, opened?: Map<string, Face>) {
     this.files = files ?? {
-      serif: `${dir}${FONT_FILES.serif}`,
-      'serif-bold': `${dir}${FONT_FILES['serif-bold']}`,
-      'sans-bold': `${dir}${FONT_FILES['sans-bold']}`,
+      serif: `${FONT_DIR}${FONT_FILES.serif}`,
+      'serif-bold': `${FONT_DIR}${FONT_FILES['serif-bold']}`,
+      'sans-bold': `${FONT_DIR}${FONT_FILES['sans-bold']}`,
     };
     this.opened = opened ?? new Map();
   }
 
   /** The same set with some roles set in other font files (a style's `fonts`). */
   withFiles(files: Partial<Record<FontRole, string>>): FontSet {
-    return new FontSet(FONT_DIR, { ...this.files, ...files }, this.opened);
-  }
-
-  /** The file each role is set in. */
-  fileOf(role: FontRole): string {
-    return this.files[role];
+    return new FontSet({ ...this.files, ...files }, this.opened);
   }
 
   face(role: FontRole): Face {

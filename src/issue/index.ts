@@ -1,6 +1,6 @@
 /** load: the issue file and its publication file → a validated Issue. */
 export { loadIssue, MAX_FILE_BYTES } from './load.js';
 export { schemaFiles } from './json-schema.js';
-export { InputError, fileProblem, formatProblem, printable, type Problem } from './problem.js';
-export { concatTexts, positionOf } from './text.js';
+export { InputError, fileProblem, formatProblem, printable, shown, type Problem } from './problem.js';
+export { concatTexts, positionOf, problemAt } from './text.js';
 export type * from './model.js';

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /** A problem with an input file, located for the person who has to mend it. */
 export interface Problem {
   severity: 'error' | 'warning';
@@ -35,6 +37,13 @@ export function printable(text: string): string {
 /** A problem with a whole file (no line in it): a missing file, an output that cannot be written. */
 export function fileProblem(file: string, message: string, hint?: string): Problem {
   return { severity: 'error', file, line: 0, col: 0, path: '', message, ...(hint === undefined ? {} : { hint }) };
+}
+
+/** A file as the user would name it: relative to the current folder when inside it, else as it is. */
+export function shown(file: string): string {
+  if (!path.isAbsolute(file)) return file;
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 /** Thrown by a stage when the input cannot be built; carries every problem found. */

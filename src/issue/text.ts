@@ -243,6 +243,18 @@ function needsSpace(before: string, after: string): boolean {
   return !(WIDE.test(a) && WIDE.test(b));
 }
 
+/** A problem with character `index` of a text, at its place in the source (0:0 for a text with none). */
+export function problemAt(
+  severity: Problem['severity'],
+  source: TextSource | undefined,
+  index: number,
+  message: string,
+  hint?: string,
+): Problem {
+  const { line, col, path } = source ? positionOf(source, index) : { line: 0, col: 0, path: '' };
+  return { severity, file: source?.file ?? '', line, col, path, message, ...(hint === undefined ? {} : { hint }) };
+}
+
 /** The position of character `index` of a text. */
 export function positionOf(source: TextSource, index: number): { line: number; col: number; path: string } {
   let best: Anchor | undefined;

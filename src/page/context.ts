@@ -6,7 +6,7 @@
 import type { DocText } from '../document/index.js';
 import type { FontRole, FontSet } from '../fonts/index.js';
 import { setParagraph, uniform, type LineShape, type MissingGlyph, type SetLine, type TraceEntry } from '../paragraph/index.js';
-import { positionOf, type Problem } from '../issue/index.js';
+import { problemAt, type Problem } from '../issue/index.js';
 import type { Style } from '../style/index.js';
 import type { PrintOptions } from './prepress.js';
 
@@ -87,12 +87,6 @@ export function setText(ctx: Context, text: DocText, o: SetOptions): SetLine[] {
   return set.lines;
 }
 
-/** A warning about the character at `at` of a text, at its place in the source. */
-function warningAt(text: DocText, at: number, message: string, hint: string): Problem {
-  const pos = text.source ? positionOf(text.source, at) : { line: 0, col: 0, path: '' };
-  return { severity: 'warning', file: text.source?.file ?? '', line: pos.line, col: pos.col, path: pos.path, message, hint };
-}
-
 function clip(text: string, n: number): string {
   return text.length > n ? `${text.slice(0, n)}…` : text;
 }
@@ -100,8 +94,9 @@ function clip(text: string, n: number): string {
 /** A line that could not be set within the measure: an unbreakable run wider than it. */
 function overfull(text: DocText, line: SetLine): Problem {
   const words = text.text.slice(line.range[0], line.range[1]);
-  return warningAt(
-    text,
+  return problemAt(
+    'warning',
+    text.source,
     line.range[0],
     `a line runs past the measure: "${clip(words, 30)}" cannot be broken anywhere allowed`,
     'add a break point (a space, or a hyphen in a long word), or shorten it',
@@ -111,8 +106,9 @@ function overfull(text: DocText, line: SetLine): Problem {
 /** A word or number wider than the measure, broken where no rule would break it. */
 function brokenWord(text: DocText, at: number): Problem {
   const word = /^[^\s\u3000-\u303f\uff00-\uffef]+/u.exec(text.text.slice(at))?.[0] ?? '';
-  return warningAt(
-    text,
+  return problemAt(
+    'warning',
+    text.source,
     at,
     `"${clip(word, 40)}" is wider than the measure and was broken where it had to be`,
     'add a space or a hyphen where it may break, or shorten it',

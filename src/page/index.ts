@@ -1,8 +1,8 @@
 /** paginate: set blocks on the baseline grid, front matter, colophon and folios → pages. */
-export { layout, destinations, type Layout } from './layout.js';
-export { paginate, linesHere } from './paginate.js';
+export { layout, type Layout } from './layout.js';
+export { paginate } from './paginate.js';
 export { bandsOf, type Band } from './bands.js';
 export { dumpPages } from './dump.js';
 export { contextOf, type LayoutOptions, type LineTrace } from './context.js';
 export type * from './types.js';
-export { padToFour, signatureOrder, type PrintOptions } from './prepress.js';
+export type { PrintOptions } from './prepress.js';

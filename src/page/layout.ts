@@ -5,7 +5,7 @@
  */
 import type { Document } from '../document/index.js';
 import type { FontSet } from '../fonts/index.js';
-import { InputError, positionOf, type Problem } from '../issue/index.js';
+import { InputError, problemAt, type Problem } from '../issue/index.js';
 import type { Style } from '../style/index.js';
 import { bandsOf } from './bands.js';
 import { contextOf, setNatural, type Context, type LayoutOptions, type LineTrace, type Missing } from './context.js';
@@ -41,10 +41,12 @@ export function layout(doc: Document, style: Style, fonts: FontSet, options: Lay
   const front = frontPages(doc.masthead, doc.contents, numbers, ctx);
   // A title is set twice (above its article, in the contents): name each place once.
   const seen = new Set<string>();
-  const missing = ctx.missing.map((m) => problemOf(m, options.placeholder)).filter((p) => {
-    const key = `${p.file}:${p.line}:${p.col}:${/"(.+?)"/u.exec(p.message)?.[1]}`;
-    return !seen.has(key) && seen.add(key);
-  });
+  const missing = ctx.missing
+    .map((m) => problemOf(m, options.placeholder))
+    .filter((p, i) => {
+      const key = `${p.file}:${p.line}:${p.col}:${ctx.missing[i]!.char}`;
+      return !seen.has(key) && seen.add(key);
+    });
   // In the order of the files, as an editor mends them (the front matter is set last).
   missing.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   if (missing.some((p) => p.severity === 'error')) throw new InputError(missing);
@@ -122,15 +124,11 @@ function folio(page: Page, ctx: Context): PageItem[] {
 /** A character no font has: where it is, what it is, and which fonts were tried. */
 function problemOf(m: Missing, placeholder: string | undefined): Problem {
   const code = `U+${m.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  const source = m.in.source;
-  const pos = source ? positionOf(source, m.index) : { line: 0, col: 0, path: '' };
-  return {
-    severity: m.replaced ? 'warning' : 'error',
-    file: source?.file ?? '',
-    line: pos.line,
-    col: pos.col,
-    path: pos.path,
-    message: `no font can draw "${m.char}" (${code}); tried ${m.tried.join(', ')}` + (m.replaced ? `; drawn as ${placeholder}` : ''),
-    hint: m.replaced ? 'replace the character, or add a font that has it' : 'replace the character, or add a font that has it; or build with --placeholder 〓 to mark it and go on',
-  };
+  return problemAt(
+    m.replaced ? 'warning' : 'error',
+    m.in.source,
+    m.index,
+    `no font can draw "${m.char}" (${code}); tried ${m.tried.join(', ')}` + (m.replaced ? `; drawn as ${placeholder}` : ''),
+    m.replaced ? 'replace the character, or add a font that has it' : 'replace the character, or add a font that has it; or build with --placeholder 〓 to mark it and go on',
+  );
 }

@@ -4,7 +4,7 @@
  * reader can see what the breaker decided and why.
  */
 import type { SetLine } from '../paragraph/index.js';
-import type { Cmyk, Style } from '../style/index.js';
+import { baselineOf, type Cmyk, type Style } from '../style/index.js';
 import { setNatural, type Context } from './context.js';
 import { shiftGlyphs } from './move.js';
 import type { PageItem } from './types.js';
@@ -34,7 +34,7 @@ export function gridOf(style: Style): PageItem[] {
     { type: 'rect', x: area.left, y: area.top, width: area.width, height: area.height, thickness: 0.25, color: CYAN },
   ];
   for (let i = 0; i < body.lines; i++) {
-    const y = area.top + i * body.pitch + style.ascent * body.size;
+    const y = baselineOf(style, i);
     items.push({ type: 'rule', x: area.left, y, length: area.width, thickness: 0.1, color: CYAN });
   }
   return items;

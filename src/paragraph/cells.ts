@@ -74,9 +74,9 @@ function tokenEnd(chars: string[], i: number, cls: CharClass): number {
   const at = (k: number) => chars[k] ?? '';
   const isAlnum = (k: number) => classify(at(k)) === 'alnum';
   let end = i + 1;
-  if ((at(i) === '—' && at(i + 1) === '—') || at(i) === '⸺') {
-    // T6, T8: the 2-em dash is one glyph and one cell.
-    end = at(i) === '⸺' ? i + 1 : i + 2;
+  if (at(i) === '—' && at(i + 1) === '—') {
+    // T6, T8: the 2-em dash is one glyph and one cell (as ⸺ is, being one character).
+    end = i + 2;
   } else if (cls === 'alnum' || ((at(i) === '-' || at(i) === '+' || at(i) === '−') && /\d/.test(at(i + 1)))) {
     // T6: a word, number, address or URL, with its sign and unit.
     while (end < chars.length) {
@@ -111,7 +111,7 @@ function glyphsOf(chars: string[], from: number, to: number, starts: number[], l
   const text = chars.slice(from, to).join('');
   const glyphs: PlacedGlyph[] = [];
   // A sequence the font draws as one glyph (`——`).
-  if (to - from > 1 && /^(——)$/.test(text)) {
+  if (text === '——') {
     const found = fonts.resolve(face, text);
     if (found) {
       return [{ face: found.face.role, size, id: found.glyph.id, text, x: 0, advance: found.glyph.advance * size, at: starts[from]! }];

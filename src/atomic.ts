@@ -1,0 +1,30 @@
+/** Files written whole or not at all. */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { InputError, fileProblem } from './issue/problem.js';
+
+/**
+ * Write to a temporary file beside the target, then rename over it: a reader never
+ * sees a partial file, and a failure leaves the previous one untouched. `what`
+ * names the file in the error: "cannot write the PDF (EACCES)".
+ */
+export function writeAtomically(target: string, bytes: Buffer | string, what = 'the PDF'): void {
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}-${threadId}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, bytes);
+    renameSync(temp, target);
+  } catch (e) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The folder itself could not be made (a file stands in its way): no temporary file to remove.
+    }
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new InputError([
+      fileProblem(target, `cannot write ${what} (${code})`, code === 'ENOSPC' ? 'the disk is full; the previous file is kept' : 'check that the folder exists as a folder and that you may write in it; the previous file is kept'),
+    ]);
+  }
+}
