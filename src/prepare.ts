@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Face, FONT_DIR, FONT_FILES, SHAPED, type FontRole } from './fonts/fonts.js';
+import { Face, FONT_DIR, FONT_FILES, SHAPED } from './fonts/fonts.js';
 import { LOCK_FILE, type Lock } from './fonts/lock.js';
 import { DIST, ROOT } from './paths.js';
 
@@ -22,10 +22,10 @@ export const BUNDLE = path.join(DIST, 'bulletin.cjs');
 /** Write the record of the vendored fonts. */
 export function writeLock(): void {
   const lock: Lock = {};
-  for (const [role, name] of Object.entries(FONT_FILES) as [FontRole, string][]) {
+  for (const name of Object.values(FONT_FILES)) {
     const file = `${FONT_DIR}${name}`;
     const stat = statSync(file);
-    const face = new Face(role, file);
+    const face = new Face(file);
     lock[file] = {
       size: stat.size,
       mtimeMs: stat.mtimeMs,

@@ -27,7 +27,6 @@ export interface GlyphMetrics {
  * answer its advance. Lookups are cached per code point.
  */
 export class Face {
-  readonly role: FontRole;
   readonly file: string;
   /** The fontkit font, for shaping the dashes and for the PDF writer only. */
   readonly font: fontkit.Font;
@@ -38,8 +37,7 @@ export class Face {
   private readonly hmtx: { offset: number; count: number } = { offset: 0, count: 0 };
 
   /** `shaped`: glyphs already known for the texts that need shaping (the font's record, fonts/lock.ts). */
-  constructor(role: FontRole, file: string, shaped?: Record<string, GlyphMetrics | null>) {
-    this.role = role;
+  constructor(file: string, shaped?: Record<string, GlyphMetrics | null>) {
     this.file = file;
     for (const [text, glyph] of Object.entries(shaped ?? {})) this.cache.set(text, glyph);
     let opened: fontkit.Font | fontkit.FontCollection;
@@ -286,7 +284,7 @@ export class FontSet {
     let face = this.opened.get(file);
     if (!face) {
       const entry = lockEntry(file);
-      face = new Face(role, file, entry?.shaped);
+      face = new Face(file, entry?.shaped);
       this.opened.set(file, face);
     }
     return face;
@@ -297,6 +295,8 @@ export class FontSet {
    * the fallback chain. Null when no face has it.
    */
   resolve(role: FontRole, text: string): Resolved | null {
+    // The role is the chain's, not the face's: one file may serve several roles,
+    // in this set or in another sharing its opened faces.
     let known = this.resolved.get(role);
     if (!known) this.resolved.set(role, (known = new Map()));
     let found = known.get(text);
@@ -306,7 +306,7 @@ export class FontSet {
         const face = this.face(r);
         const glyph = face.glyph(text);
         if (glyph) {
-          found = { face, glyph };
+          found = { role: r, glyph };
           break;
         }
       }
@@ -319,7 +319,8 @@ export class FontSet {
   private readonly resolved = new Map<FontRole, Map<string, Resolved | null>>();
 }
 
-type Resolved = { readonly face: Face; readonly glyph: GlyphMetrics };
+/** The role whose file draws a text, and its glyph there. */
+type Resolved = { readonly role: FontRole; readonly glyph: GlyphMetrics };
 
 const CHAINS: Record<FontRole, FontRole[]> = {
   serif: ['serif', 'serif-bold', 'sans-bold'],

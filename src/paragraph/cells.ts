@@ -114,7 +114,7 @@ function glyphsOf(chars: string[], from: number, to: number, starts: number[], l
   if (text === '——') {
     const found = fonts.resolve(face, text);
     if (found) {
-      return [{ face: found.face.role, size, id: found.glyph.id, text, x: 0, advance: found.glyph.advance * size, at: starts[from]! }];
+      return [{ face: found.role, size, id: found.glyph.id, text, x: 0, advance: found.glyph.advance * size, at: starts[from]! }];
     }
   }
   let x = 0;
@@ -133,7 +133,7 @@ function glyphsOf(chars: string[], from: number, to: number, starts: number[], l
     const advance = found.glyph.advance * size;
     // A combining mark draws over the character before it and takes no room.
     const mark = k > from && MARK.test(ch);
-    glyphs.push({ face: found.face.role, size, id: found.glyph.id, text: ch, x: mark ? x - advance : x, advance, at: starts[k]! });
+    glyphs.push({ face: found.role, size, id: found.glyph.id, text: ch, x: mark ? x - advance : x, advance, at: starts[k]! });
     if (!mark) x += advance;
   }
   return glyphs;
@@ -142,5 +142,5 @@ function glyphsOf(chars: string[], from: number, to: number, starts: number[], l
 /** One character's glyph, unplaced: the space and the hyphen the engine adds. */
 export function glyphOf(fonts: FontSet, face: FontRole, size: number, ch: string): PlacedGlyph | null {
   const found = fonts.resolve(face, ch);
-  return found && { face: found.face.role, size, id: found.glyph.id, text: ch, x: 0, advance: found.glyph.advance * size, at: 0 };
+  return found && { face: found.role, size, id: found.glyph.id, text: ch, x: 0, advance: found.glyph.advance * size, at: 0 };
 }
