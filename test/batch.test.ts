@@ -161,6 +161,17 @@ describe('bulletin init', () => {
     expect(next).toContain('period: 2021年1月');
     expect(next).toContain('printed: 2021-02-28');
   });
+
+  it('starts from an issue saved with old Mac line ends (CR alone) and a byte-order mark, as the loader reads it', () => {
+    const text = `\ufeff# yaml-language-server: $schema=../schema/issue.schema.json\n${smallIssue(21)}`.replaceAll('\n', '\r');
+    writeFileSync(path.join(dir, 'issues', 'issue-21.yaml'), text);
+    const r = run(['init', '--from', 'issues/issue-21.yaml']);
+    expect(r.code, r.err).toBe(0);
+    const next = readFileSync(path.join(dir, 'issues', 'issue-22.yaml'), 'utf8');
+    expect(next.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/issue.schema.json');
+    expect(next).toMatch(/^issue:\n {2}number: 22\n/m);
+    expect(run(['check', 'issues/issue-22.yaml']).code).toBe(0);
+  });
 });
 
 describe('bulletin build --watch', () => {

@@ -3,10 +3,9 @@
  * the next month's period and print date, the same publication, the same sections
  * with no articles yet, and a comment showing how to add one.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, stringify } from 'yaml';
-import { InputError, loadIssue, problemAt, type Issue } from '../issue/index.js';
+import { InputError, loadIssue, problemAt, readSource, type Issue } from '../issue/index.js';
 
 export interface NextIssue {
   /** Where the new file goes. */
@@ -23,7 +22,8 @@ export function nextIssue(from: string, output?: string): NextIssue {
   const number = issue.number + 1;
   const printed = nextMonth(issue.printed);
   const file = output ?? path.join(path.dirname(from), nextName(path.basename(from), issue.number, number));
-  const source = readFileSync(from, 'utf8');
+  // Read as the loader read it (line ends, byte-order mark), not as raw bytes.
+  const source = readSource(from);
   const doc = parseDocument(source);
   const head = source.split('\n')[0]!.startsWith('# yaml-language-server') ? `${source.split('\n')[0]}\n` : '';
   const publication = doc.get('publication');

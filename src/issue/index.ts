@@ -1,5 +1,5 @@
 /** load: the issue file and its publication file → a validated Issue. */
-export { loadIssue, MAX_FILE_BYTES } from './load.js';
+export { loadIssue, readSource, MAX_FILE_BYTES } from './load.js';
 export { schemaFiles } from './json-schema.js';
 export { InputError, fileProblem, formatProblem, printable, shown, type Problem } from './problem.js';
 export { concatTexts, positionOf, problemAt } from './text.js';

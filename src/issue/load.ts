@@ -177,7 +177,8 @@ function parseFile<T>(file: string, schema: typeof issueSchema | typeof publicat
 /** An issue file named as a publication file. */
 class WrongKind extends Error {}
 
-function readSource(file: string): string {
+/** A YAML file's text as the loader reads it: UTF-8 checked, CR-only line ends as LF, no byte-order mark. */
+export function readSource(file: string): string {
   const fail = (message: string, hint: string): never => {
     throw new InputError([fileProblem(file, message, hint)]);
   };
