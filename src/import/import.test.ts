@@ -407,6 +407,12 @@ describe('importing back issues of our own', () => {
     expect(issue.colophon.distribution).toHaveLength(12);
   });
 
+  it('a print run past the loader\'s maximum is an error, not an issue file the loader refuses', () => {
+    const text = ISSUE_106.replace('(共印 90 份)', '(共印 2000000 份)');
+    const { problems } = importIssue(text, { publication: 'publication.yaml', defaults: DEFAULTS });
+    expect(problems).toContainEqual(problem(text, '2000000', 'error', 'the print run "2000000" is more than 1000000'));
+  });
+
   it('106: one-line masthead, Chinese numerals, a heading and spaces worded unlike the contents', () => {
     const { yaml, problems } = importIssue(ISSUE_106, { publication: 'publication.yaml', defaults: DEFAULTS });
     expect(problems).toEqual([

@@ -39,6 +39,7 @@
  *   the issue needs is missing (a masthead value, an article of the contents).
  *   Without errors the issue file loads.
  */
+import { colophonSchema } from '../issue/definition.js';
 import { emitIssue, type Article, type ColophonValues, type IssueValues, type Section } from './emit.js';
 import { colophonFields, entryLine, isoDate, mastheadLine, nameLike, numeral, type ColophonField, type ColophonKey } from './patterns.js';
 import { PLACED, SAME, bound, similarity } from './similar.js';
@@ -509,13 +510,16 @@ class Importer {
       where[key] = line;
       switch (key) {
         case 'copies': {
+          // The loader's bounds, so that what is imported without an error loads.
+          const { minimum = 1, maximum = Infinity } = colophonSchema.properties.copies;
           const n = numeral(value);
-          if (n === undefined || n < 1) this.problem(line, 'error', `the print run "${value}" is not a positive number`, offset);
+          if (n === undefined || n < minimum) this.problem(line, 'error', `the print run "${value}" is not a positive number`, offset);
+          else if (n > maximum) this.problem(line, 'error', `the print run "${value}" is more than ${maximum}`, offset);
           else found.copies = n;
           break;
         }
         case 'email':
-          if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(value)) found.email = value;
+          if (colophonSchema.properties.email.pattern!.regex.test(value)) found.email = value;
           else this.problem(line, 'error', `"${value}" is not an e-mail address; left out`, offset);
           break;
         case 'distribution':
