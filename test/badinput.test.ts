@@ -439,6 +439,16 @@ describe('pasted characters', () => {
     expect(readFileSync(file(OUTPUT)).equals(PREVIOUS)).toBe(true);
   });
 
+  it('--placeholder reaches a contents entry long enough to wrap: the character is there, not dropped', async () => {
+    edit(ISSUE, 'title: 市领导督导我区疫情防控工作', 'title: 市领导督导😀我区疫情防控工作并检查复工复产和社区防控措施的落实情况');
+    const r = build(ISSUE, '--placeholder', '〓');
+    expectClean(r, [0]);
+    const pages = await readPdf(file(OUTPUT));
+    // Page 1 holds the contents, where this entry takes two lines.
+    expect(squash(pages[0]!.text)).toContain('市领导督导😀我区');
+    expect(squash(pages.slice(1).map((p) => p.text).join(''))).toContain('市领导督导😀我区');
+  });
+
   it('a character no font can draw, wherever it is: each named once, at its own place', () => {
     edit(ISSUE, 'period: 2020年2月', 'period: 2020年😃月');
     edit(ISSUE, '  - title: 本月关注', '  - title: 本月😂关注');

@@ -5,9 +5,9 @@
  */
 import type { DocText, FlowBlock } from '../document/index.js';
 import type { FontRole } from '../fonts/index.js';
-import { setTitle, uniform, type SetLine } from '../paragraph/index.js';
+import { uniform, type SetLine } from '../paragraph/index.js';
 import type { Style } from '../style/index.js';
-import { setText, type Context } from './context.js';
+import { setText, setTitleText, type Context } from './context.js';
 import { overlayOf } from './overlay.js';
 import type { PageItem, RunTag } from './types.js';
 
@@ -56,7 +56,7 @@ export function bandsOf(flow: FlowBlock[], ctx: Context): Band[] {
       case 'title': {
         if (afterText) bands.push(space());
         const t = style.title;
-        const lines = block.lines.flatMap((l) => titleLines(ctx, l, t.font, t.size));
+        const lines = block.lines.flatMap((l) => setTitleText(ctx, l, t.font, t.size));
         // T19: n title lines on the body pitch, centred in n + 1 grid lines.
         const top = (pitch + size - t.size) / 2;
         bands.push({
@@ -139,17 +139,6 @@ function space(): Band {
 
 function dest(name: string): PageItem {
   return { type: 'dest', name, y: 0 };
-}
-
-/**
- * A title line (an explicit break in the source makes two), broken into balanced
- * lines at phrase boundaries when too long for the measure (T19).
- */
-function titleLines(ctx: Context, text: DocText, face: FontRole, size: number): SetLine[] {
-  const placeholder = ctx.options.placeholder;
-  const set = setTitle(text.text, { face, size, width: ctx.style.area.width, ...(placeholder === undefined ? {} : { placeholder }) }, ctx.fonts);
-  for (const m of set.missing) ctx.missing.push({ ...m, in: text });
-  return set.lines;
 }
 
 /** Lines as text runs, the first baseline at `baseline`, then one `pitch` apart. */

@@ -5,7 +5,7 @@
  */
 import type { DocText } from '../document/index.js';
 import type { FontRole, FontSet } from '../fonts/index.js';
-import { setParagraph, uniform, type LineShape, type MissingGlyph, type SetLine, type TraceEntry } from '../paragraph/index.js';
+import { setParagraph, setTitle, uniform, type LineShape, type MissingGlyph, type SetLine, type TraceEntry } from '../paragraph/index.js';
 import { problemAt, type Problem } from '../issue/index.js';
 import type { Style } from '../style/index.js';
 import type { PrintOptions } from './prepress.js';
@@ -116,6 +116,24 @@ function brokenWord(text: DocText, at: number): Problem {
 }
 
 /** The natural width and glyphs of a text on one line (a label, a folio, a number). */
+/**
+ * A title line (an explicit break in the source makes two), broken into balanced
+ * lines at phrase boundaries when too long for the measure (T19); characters no
+ * font has are recorded as setText records them.
+ */
+export function setTitleText(
+  ctx: Context,
+  text: DocText,
+  face: FontRole,
+  size: number,
+  { width = ctx.style.area.width, align = 'center' }: { width?: number; align?: 'center' | 'left' } = {},
+): SetLine[] {
+  const placeholder = ctx.options.placeholder;
+  const set = setTitle(text.text, { face, size, width, align, ...(placeholder === undefined ? {} : { placeholder }) }, ctx.fonts);
+  for (const m of set.missing) ctx.missing.push({ ...m, in: text });
+  return set.lines;
+}
+
 export function setNatural(ctx: Context, text: DocText, face: FontRole, size: number): SetLine | undefined {
   return setText(ctx, text, { face, size, align: 'left', shape: uniform(1e6) })[0];
 }

@@ -4,9 +4,9 @@
  */
 import type { ContentsEntry, DocText, Masthead } from '../document/index.js';
 import type { FontRole, FontSet } from '../fonts/index.js';
-import { setTitle, uniform, type PlacedGlyph, type SetLine } from '../paragraph/index.js';
+import { uniform, type PlacedGlyph, type SetLine } from '../paragraph/index.js';
 import type { Cmyk, Style } from '../style/index.js';
-import { setNatural, setText, type Context } from './context.js';
+import { setNatural, setText, setTitleText, type Context } from './context.js';
 import { shiftGlyphs } from './move.js';
 import type { Page, PageItem, RunTag } from './types.js';
 
@@ -93,7 +93,7 @@ function entryLines(entry: ContentsEntry, number: number | undefined, ctx: Conte
   // indent).
   let set = setText(ctx, entry.text, { face: c.font, size: em, align: 'left', shape: uniform(room - 2 * em, 2 * em) });
   if (set.length > 1) {
-    set = setTitle(entry.text.text, { face: c.font, size: em, width: room - 3 * em, align: 'left' }, ctx.fonts).lines.map((l, i) => ({
+    set = setTitleText(ctx, entry.text, c.font, em, { width: room - 3 * em, align: 'left' }).map((l, i) => ({
       ...l,
       x: i === 0 ? 2 * em : 3 * em,
       glyphs: shiftGlyphs(l.glyphs, i === 0 ? 2 * em : 3 * em),
