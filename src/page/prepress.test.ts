@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { padToFour, signatureOrder } from './prepress.js';
-import type { Page, TextRun } from './types.js';
+import type { Page, PageItem, TextRun } from './types.js';
 
 function page(role: 'P' | 'Colophon', folio: number | null): Page {
   const run = (r: 'P' | 'Colophon' | 'Artifact'): TextRun => ({ type: 'text', glyphs: [], y: 0, color: [0, 0, 0, 100], tag: { role: r } });
@@ -44,5 +44,17 @@ describe('booklet imposition', () => {
     expect(padded[3]!.items).toEqual([]);
     const four = [page('P', null), page('P', 1), page('P', 2), page('Colophon', 3)];
     expect(padToFour(four)).toBe(four);
+  });
+
+  it('pads at the end when the last page holds a note, a caption or an image beside the colophon', () => {
+    const note: TextRun = { type: 'text', glyphs: [], y: 0, color: [0, 0, 0, 100], tag: { role: 'Note' } };
+    const image: PageItem = { type: 'image', file: 'photo.png', x: 0, y: 0, width: 10, height: 10 };
+    for (const extra of [note, { ...note, tag: { role: 'Caption' } } as TextRun, image]) {
+      const last: Page = { folio: 2, items: [extra, ...page('Colophon', 2).items] };
+      const pages = [page('P', null), page('P', 1), last];
+      const padded = padToFour(pages);
+      expect(padded.slice(0, 3)).toEqual(pages);
+      expect(padded[3]!.items).toEqual([]);
+    }
   });
 });

@@ -33,7 +33,7 @@ export function forPrint(pages: Pages, options: PrintOptions, doc: Document, ctx
   const bleed = (options.bleed ?? 0) * MM;
   let out: Pages = { ...pages, bleed, slug: options.marks ? SLUG : 0 };
   if (options.impose === 'booklet') out = booklet(out);
-  if (options.marks) out = withMarks(out, doc, ctx);
+  if (options.marks) out = withMarks(out, doc, ctx, options.impose === 'booklet');
   return out;
 }
 
@@ -47,10 +47,11 @@ export function padToFour(pages: Page[]): Page[] {
   if (blanks === 0) return pages;
   const blank = (): Page => ({ folio: null, items: [] });
   const last = pages.at(-1)!;
+  // Alone: no text on the page but the colophon's and the folio, and no image.
   const colophonAlone =
     pages.length > 1 &&
     last.items.some((i) => i.type === 'text' && i.tag?.role === 'Colophon') &&
-    !last.items.some((i) => i.type === 'text' && (i.tag?.role === 'P' || i.tag?.role === 'H1' || i.tag?.role === 'H2'));
+    !last.items.some((i) => i.type === 'image' || (i.type === 'text' && i.tag?.role !== 'Colophon' && i.tag?.role !== 'Artifact'));
   if (!colophonAlone) return [...pages, ...Array.from({ length: blanks }, blank)];
   const unnumbered: Page = { folio: null, items: last.items.filter((i) => !(i.type === 'text' && i.tag?.role === 'Artifact')) };
   return [...pages.slice(0, -1), ...Array.from({ length: blanks }, blank), unnumbered];
@@ -82,7 +83,7 @@ function booklet(pages: Pages): Pages {
 }
 
 /** Crop marks at the corners (and, on a booklet sheet, fold marks at the spine), and a slug line. */
-function withMarks(pages: Pages, doc: Document, ctx: Context): Pages {
+function withMarks(pages: Pages, doc: Document, ctx: Context, isBooklet: boolean): Pages {
   const { width, height, bleed } = pages;
   const start = bleed + MARK_GAP;
   const rule = (x: number, y: number, length: number, vertical: boolean): PageItem => ({
@@ -104,7 +105,6 @@ function withMarks(pages: Pages, doc: Document, ctx: Context): Pages {
     }
   }
   const spine = width / 2;
-  const isBooklet = width > ctx.style.page.width + 1;
   if (isBooklet) {
     marks.push(rule(spine, -start - MARK_LENGTH, MARK_LENGTH, true));
     marks.push(rule(spine, height + start, MARK_LENGTH, true));
