@@ -4,6 +4,7 @@
  * the importer reasons with.
  */
 import type { ImportProblem } from './types.js';
+import { isWide } from '../issue/text.js';
 
 /** One line of the input, trimmed; a page break (form feed) counts as a blank line. */
 export interface Line {
@@ -55,16 +56,8 @@ export function readLines(input: string, problems: ImportProblem[]): Line[] {
   return out;
 }
 
-/**
- * Wide characters, as the loader (src/issue/text.ts) counts them: Han, CJK
- * symbols and punctuation, full-width forms, and the quotation marks and dashes
- * Chinese text uses.
- */
-const WIDE = /[\p{Script=Han}\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026\u00b7]/u;
-
-export function isWide(ch: string): boolean {
-  return WIDE.test(ch);
-}
+/** Wide characters as the loader counts them. */
+export { isWide };
 
 /**
  * Two pieces of one paragraph, joined where a printed line or page broke them: no

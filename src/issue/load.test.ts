@@ -689,6 +689,12 @@ describe('paragraphs', () => {
     ]);
   });
 
+  it('a Han character outside the BMP at a line end is wide too: no space is put in', () => {
+    const text = edit(ISSUE, /\|\n.*\n\n.*\n/, '\n          - 第一行𠀀\n            𠀁第二行。\n');
+    const issue = loadIssue(issueFile(text));
+    expect(article(issue).body.map((b) => ('text' in b ? b.text : ''))).toEqual(['第一行𠀀𠀁第二行。']);
+  });
+
   it('a one-piece text written as a block literal with a blank line: positions stay exact', () => {
     const text = edit(ISSUE, 'period: 2020年2月', 'period: |\n    二〇二〇年\n\n    二月');
     const issue = loadIssue(issueFile(text));

@@ -238,9 +238,23 @@ export function joinTexts(parts: SourceText[]): SourceText {
 }
 
 function needsSpace(before: string, after: string): boolean {
-  const a = before.at(-1) ?? '';
-  const b = after[0] ?? '';
-  return !(WIDE.test(a) && WIDE.test(b));
+  return !joinsTight(before, after);
+}
+
+/** Whether a character (one code point) is wide: Han, CJK punctuation, full-width forms. */
+export function isWide(ch: string): boolean {
+  return WIDE.test(ch);
+}
+
+/**
+ * Whether two lines join with no space: both sides of the join wide. Characters are
+ * whole code points, so a Han character outside the BMP (𠀀) counts as wide.
+ */
+export function joinsTight(before: string, after: string): boolean {
+  const last = before.codePointAt(before.length - 1) ?? 0;
+  const a = last >= 0xdc00 && last <= 0xdfff && before.length > 1 ? String.fromCodePoint(before.codePointAt(before.length - 2)!) : before.slice(-1);
+  const b = after === '' ? '' : String.fromCodePoint(after.codePointAt(0)!);
+  return isWide(a) && isWide(b);
 }
 
 /** A problem with character `index` of a text, at its place in the source (0:0 for a text with none). */
