@@ -34,9 +34,13 @@ export interface Laid {
   warnings: Problem[];
 }
 
-/** Load, validate and lay out an issue: everything but the PDF (`bulletin check`). */
-export function layIssue(input: string, shared: FontSet, options: LayoutOptions = {}): Laid {
-  const issue = loadIssue(input);
+/**
+ * Load, validate and lay out an issue: everything but the PDF (`bulletin check`).
+ * `loaded` is the issue when the caller has loaded it already (a batch, to weigh
+ * whether it is up to date): it is then not read twice.
+ */
+export function layIssue(input: string, shared: FontSet, options: LayoutOptions = {}, loaded?: Issue): Laid {
+  const issue = loaded ?? loadIssue(input);
   const style = resolveStyle(issue.style);
   const fonts = fontsOf(issue, shared);
   const doc = compose(issue);
@@ -75,8 +79,9 @@ export async function buildPdf(
   input: string,
   fonts: FontSet,
   options: LayoutOptions = {},
+  loaded?: Issue,
 ): Promise<{ pdf: Buffer; pages: number; trace: LineTrace[]; warnings: Problem[] }> {
-  const { doc, laid, warnings, fonts: set } = layIssue(input, fonts, options);
+  const { doc, laid, warnings, fonts: set } = layIssue(input, fonts, options, loaded);
   // The writer (pdfkit, fontkit's subsetter) is loaded only when a PDF is written: not for check.
   const { writePdf } = await import('./pdf/index.js');
   const pdf = await writePdf(laid, { ...doc.meta, creator: `bulletin ${VERSION}`, lang: 'zh-CN' }, set);
@@ -92,12 +97,13 @@ export async function buildFile(
   output: string,
   fonts = new FontSet(),
   options: LayoutOptions = {},
+  loaded?: Issue,
 ): Promise<BuildRecord & { trace: LineTrace[] }> {
   const started = performance.now();
   const record = { input, output, pages: 0, bytes: 0, skipped: false, trace: [] as LineTrace[] };
   try {
     checkOutput(output);
-    const { pdf, pages, trace, warnings } = await buildPdf(input, fonts, options);
+    const { pdf, pages, trace, warnings } = await buildPdf(input, fonts, options, loaded);
     writeAtomically(output, pdf);
     return { ...record, pages, bytes: pdf.length, trace, warnings, errors: [], milliseconds: performance.now() - started };
   } catch (e) {

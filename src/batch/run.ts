@@ -8,10 +8,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildFile, type BuildRecord } from '../build.js';
 import { FontSet } from '../fonts/index.js';
+import { loadIssue, type Issue } from '../issue/index.js';
 import { ROOT } from '../paths.js';
 import type { LayoutOptions } from '../page/index.js';
 import { State, type Fingerprint } from './state.js';
 import type { Task } from './worker.js';
+import type { Piscina } from 'piscina';
 
 export interface BatchOptions {
   layout: LayoutOptions;
@@ -26,63 +28,81 @@ export interface Job {
   output: string;
 }
 
-/** Build every job; `onDone` hears of each as it finishes. Records come back in job order. */
+/**
+ * Build every job; `onDone` hears of each as it finishes. Records come back in job order.
+ *
+ * Each issue is loaded once, here: its fingerprint says whether it is up to date,
+ * and the same load is built from (sent to a worker with the task). With several
+ * jobs the pool starts at the first issue to build, so the workers boot while the
+ * rest are weighed.
+ */
 export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: BuildRecord) => void): Promise<BuildRecord[]> {
   const state = new State();
   const records: (BuildRecord | undefined)[] = new Array(jobs.length);
   const prints: (Fingerprint | undefined)[] = new Array(jobs.length);
-  const pending: number[] = [];
-  jobs.forEach((job, i) => {
-    const print = state.fingerprint(job.input, options.layout);
-    prints[i] = print;
-    if (!options.force && print && state.upToDate(job.output, print)) {
-      records[i] = { ...job, pages: 0, bytes: 0, milliseconds: 0, skipped: true, warnings: [], errors: [] };
-      onDone(records[i]!);
-    } else pending.push(i);
-  });
-
   const finish = (i: number, r: BuildRecord) => {
     records[i] = r;
     onDone(r);
   };
   const stop = interruptions(jobs);
-  if (pending.length <= 1 || options.jobs <= 1) {
-    const fonts = new FontSet();
-    for (const i of pending) {
-      const { trace: _trace, ...r } = await buildFile(jobs[i]!.input, jobs[i]!.output, fonts, options.layout);
-      finish(i, r);
+  const parallel = jobs.length > 1 && options.jobs > 1;
+  let fonts: FontSet | undefined;
+  let pool: Piscina<Task, BuildRecord> | undefined;
+  const running: Promise<void>[] = [];
+  try {
+    for (const [i, job] of jobs.entries()) {
+      // An issue that cannot be loaded has no fingerprint: it is built, and fails with its problems.
+      let issue: Issue | undefined;
+      try {
+        issue = loadIssue(job.input);
+        prints[i] = state.fingerprint(job.input, issue, options.layout);
+      } catch {
+        issue = undefined;
+      }
+      const print = prints[i];
+      if (!options.force && print && state.upToDate(job.output, print)) {
+        finish(i, { ...job, pages: 0, bytes: 0, milliseconds: 0, skipped: true, warnings: [], errors: [] });
+      } else if (parallel) {
+        pool ??= stop.pool = await startPool(Math.min(options.jobs, jobs.length - i));
+        const built = pool.run({ ...job, options: options.layout, ...(issue ? { issue } : {}) }).then((r) => finish(i, r));
+        // Awaited below with the others; until then a failure is not "unhandled".
+        built.catch(() => {});
+        running.push(built);
+      } else {
+        fonts ??= new FontSet();
+        const { trace: _trace, ...r } = await buildFile(job.input, job.output, fonts, options.layout, issue);
+        finish(i, r);
+      }
     }
-  } else {
-    // Loaded only for a batch: a single build never pays for the pool.
-    const { Piscina } = await import('piscina');
-    const threads = Math.min(options.jobs, pending.length);
-    const pool = new Piscina<Task, BuildRecord>({
-      // bin/worker.cjs runs the task from the bundle when bin/bulletin would, else from dist/batch/worker.js.
-      filename: pathToFileURL(path.join(ROOT, 'bin', 'worker.cjs')).href,
-      minThreads: threads,
-      maxThreads: threads,
-    });
-    stop.pool = pool;
-    try {
-      await Promise.all(pending.map(async (i) => finish(i, await pool.run({ ...jobs[i]!, options: options.layout }))));
-    } catch (e) {
-      // Workers stopped by an interrupt: the handler exits; nothing more to say.
-      if (stop.stopping) await new Promise(() => {});
-      throw e;
-    } finally {
-      if (!stop.stopping) await pool.destroy();
-    }
+    await Promise.all(running);
+  } catch (e) {
+    // Workers stopped by an interrupt: the handler exits; nothing more to say.
+    if (stop.stopping) await new Promise(() => {});
+    throw e;
+  } finally {
+    if (pool && !stop.stopping) await pool.destroy();
   }
   stop.release();
 
   state.record(
-    pending.flatMap((i) => {
+    jobs.flatMap((job, i) => {
       const r = records[i]!;
       const print = prints[i];
-      return r.errors.length === 0 && print ? [{ output: r.output, print }] : [];
+      return !r.skipped && r.errors.length === 0 && print ? [{ output: r.output, print }] : [];
     }),
   );
   return records as BuildRecord[];
+}
+
+/** The worker pool, loaded only for a batch: a single build never pays for it. */
+async function startPool(threads: number): Promise<Piscina<Task, BuildRecord>> {
+  const { Piscina } = await import('piscina');
+  return new Piscina<Task, BuildRecord>({
+    // bin/worker.cjs runs the task from the bundle when bin/bulletin would, else from dist/batch/worker.js.
+    filename: pathToFileURL(path.join(ROOT, 'bin', 'worker.cjs')).href,
+    minThreads: threads,
+    maxThreads: threads,
+  });
 }
 
 /**

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { FONT_DIR, FONT_FILES } from '../fonts/files.js';
 import { DIST } from '../paths.js';
 import { fontHash, readLock } from '../fonts/lock.js';
-import { loadIssue, type Issue } from '../issue/index.js';
+import type { Issue } from '../issue/index.js';
 import type { LayoutOptions } from '../page/index.js';
 import { VERSION } from '../version.js';
 import { writeAtomically } from '../atomic.js';
@@ -32,14 +32,9 @@ export interface Fingerprint {
 export class State {
   private readonly files = new Map<string, string>();
 
-  /** The inputs of an issue, or undefined when it cannot be loaded (then it is built, and fails). */
-  fingerprint(input: string, options: LayoutOptions): Fingerprint | undefined {
-    let deps: string[];
-    try {
-      deps = dependenciesOf(input, loadIssue(input));
-    } catch {
-      return undefined;
-    }
+  /** The inputs of an issue, as loaded by the caller (who builds from the same load). */
+  fingerprint(input: string, issue: Issue, options: LayoutOptions): Fingerprint {
+    const deps = dependenciesOf(input, issue);
     const hash = createHash('sha256');
     hash.update(this.programHash());
     hash.update(JSON.stringify({ bleed: options.bleed ?? 0, marks: !!options.marks, impose: options.impose ?? null, overlay: !!options.overlay, placeholder: options.placeholder ?? null }));

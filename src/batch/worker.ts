@@ -4,18 +4,21 @@
  */
 import { buildFile, type BuildRecord } from '../build.js';
 import { FontSet } from '../fonts/index.js';
+import type { Issue } from '../issue/index.js';
 import type { LayoutOptions } from '../page/index.js';
 
 export interface Task {
   input: string;
   output: string;
   options: LayoutOptions;
+  /** The issue as the batch loaded it to weigh whether it is up to date (not read again). */
+  issue?: Issue;
 }
 
 let fonts: FontSet | undefined;
 
 export default async function build(task: Task): Promise<BuildRecord> {
   fonts ??= new FontSet();
-  const { trace: _trace, ...record } = await buildFile(task.input, task.output, fonts, task.options);
+  const { trace: _trace, ...record } = await buildFile(task.input, task.output, fonts, task.options, task.issue);
   return record;
 }

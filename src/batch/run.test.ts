@@ -1,0 +1,71 @@
+/**
+ * The batch runner reads each issue once: the load that weighs whether its PDF is
+ * up to date is the load it is built from (the loader is counted here, in process).
+ */
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+const loads = vi.hoisted(() => new Map<string, number>());
+
+vi.mock('../issue/index.js', async (original) => {
+  const actual = await original<typeof import('../issue/index.js')>();
+  return {
+    ...actual,
+    loadIssue: (file: string) => {
+      loads.set(file, (loads.get(file) ?? 0) + 1);
+      return actual.loadIssue(file);
+    },
+  };
+});
+
+const { runBatch } = await import('./run.js');
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+let dir: string;
+
+function issue(n: number): string {
+  return `publication: publication.yaml
+issue:
+  number: ${n}
+  period: 2020年${n}月
+  printed: 2020-0${n}-16
+sections:
+  - title: 本月关注
+    articles:
+      - title: 第${n}期
+        body: |
+          ${'区委召开常委会议研究部署下一阶段工作。'.repeat(3)}
+colophon:
+  copies: 130
+`;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'bulletin-run-'));
+  cpSync(path.join(root, 'issues', 'publication.yaml'), path.join(dir, 'publication.yaml'));
+  for (const n of [1, 2]) writeFileSync(path.join(dir, `issue-${n}.yaml`), issue(n));
+  writeFileSync(path.join(dir, 'issue-3.yaml'), issue(3).replace('number: 3', 'number: three'));
+  mkdirSync(path.join(dir, 'out'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('runBatch', () => {
+  it('loads each issue once to weigh and build it; once more only to report a broken one', async () => {
+    const jobs = [1, 2, 3].map((n) => ({ input: path.join(dir, `issue-${n}.yaml`), output: path.join(dir, 'out', `issue-${n}.pdf`) }));
+    const layout = {};
+    const built = await runBatch(jobs, { layout, jobs: 1, force: false }, () => {});
+    expect(built.map((r) => [r.skipped, r.pages > 0, r.errors.length > 0])).toEqual([
+      [false, true, false],
+      [false, true, false],
+      [false, false, true],
+    ]);
+    expect(jobs.map((j) => loads.get(j.input))).toEqual([1, 1, 2]);
+
+    loads.clear();
+    const again = await runBatch(jobs, { layout, jobs: 1, force: false }, () => {});
+    expect(again.map((r) => r.skipped)).toEqual([true, true, false]);
+    expect(jobs.map((j) => loads.get(j.input))).toEqual([1, 1, 2]);
+  });
+});
