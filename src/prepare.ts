@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Face, FONT_DIR, FONT_FILES, SHAPED } from './fonts/fonts.js';
 import { LOCK_FILE, type Lock } from './fonts/lock.js';
+import { deferred } from './deferred.js';
 import { DIST, ROOT } from './paths.js';
 
 export const BUNDLE = path.join(DIST, 'bulletin.cjs');
@@ -46,6 +47,7 @@ export async function writeBundle(): Promise<void> {
     // piscina starts its workers from a file of its own, found beside its code.
     external: ['piscina'],
     logLevel: 'silent',
+    plugins: [deferred()],
   });
   try {
     // Dynamic imports as require(): a script run from V8's code cache has no loader for import().
