@@ -1,7 +1,8 @@
 /**
- * The bundle defers start-up work of its dependencies to first use
- * (src/deferred.ts). What it defers must still work, and work the same: a probe
- * that shapes Arabic, Devanagari and Javanese (fontkit's shaper tables), opens a
+ * The bundle defers start-up work of its dependencies to first use, and inflates
+ * the Unicode tables natively (src/deferred.ts). What it changes must work the
+ * same: a probe that looks up the Unicode properties of every code point of the
+ * BMP, shapes Arabic, Devanagari and Javanese (fontkit's shaper tables), opens a
  * WOFF2 font (brotli), sets text with pdfkit (linebreak) and encrypts a PDF (AES)
  * gives the same answers bundled with the plugin as run from node_modules. And an
  * update of a dependency that moves what an edit replaces stops the bundling.
@@ -90,6 +91,7 @@ describe('deferred start-up work in the bundle', () => {
     // The four tables are made lazily, and brotli's dictionary is required on use.
     expect(source.match(/\$bulletinLazyTrie(\$\d+)?\(\(\) => new/g)).toHaveLength(4);
     expect(source).toContain('=> require_decompress()(...args)');
+    expect(source).toMatch(/require\(["']zlib["']\)\.inflateRawSync\(source\)/);
 
     const args = [path.join(root, 'fonts', 'NotoSansSC-Bold.ttf'), path.join(dir, 'small.woff2')];
     const eager = JSON.parse(node([probe, ...args])) as Record<string, unknown>;
