@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Face, FONT_DIR, FONT_FILES, SHAPED } from './fonts/fonts.js';
 import { LOCK_FILE, type Lock } from './fonts/lock.js';
+import { hashProgram } from './batch/state.js';
 import { deferred } from './deferred.js';
 import { DIST, ROOT } from './paths.js';
 
@@ -48,6 +49,8 @@ export async function writeBundle(): Promise<void> {
     external: ['piscina'],
     logLevel: 'silent',
     plugins: [deferred()],
+    // The program's hash, for the build record (batch/state.ts), as of the modules bundled.
+    transform: { define: { BULLETIN_PROGRAM: JSON.stringify(hashProgram()) } },
   });
   try {
     // Dynamic imports as require(): a script run from V8's code cache has no loader for import().

@@ -76,6 +76,11 @@ describe('the fast paths write what the slow ones would', () => {
     expect(modules.status, modules.stderr).toBe(0);
     expect(sha(path.join(dir, 'bundled.pdf'))).toBe(golden()['issue-91']);
     expect(sha(path.join(dir, 'modules.pdf'))).toBe(golden()['issue-91']);
+    // The bundle carries the program's hash as of the modules it was made from
+    // (src/prepare.ts); the modules compute it: the build records agree.
+    const record = JSON.parse(readFileSync(path.join(dir, '.bulletin-state.json'), 'utf8')) as Record<string, { inputs: string }>;
+    expect(record['bundled.pdf']!.inputs).toMatch(/^[0-9a-f]{64}$/);
+    expect(record['bundled.pdf']!.inputs).toBe(record['modules.pdf']!.inputs);
   });
 
   it('a batch on two workers, each running the bundle, writes the recorded bytes', () => {

@@ -92,8 +92,16 @@ export class State {
 /** Hashed once a process (a --watch rebuild runs the program it started with). */
 let program: string | undefined;
 
+/**
+ * The program's hash, written into the bundle when it is made (src/prepare.ts):
+ * the bundle is the program as dist/ was then, so it need not read dist/ again
+ * at every start. Undefined when run from the modules of dist/.
+ */
+declare const BULLETIN_PROGRAM: string | undefined;
+
 /** The program: its version and the bytes of its compiled code. */
-function hashProgram(): string {
+export function hashProgram(): string {
+  if (typeof BULLETIN_PROGRAM === 'string') return BULLETIN_PROGRAM;
   const hash = createHash('sha256').update(VERSION);
   for (const file of listFiles(DIST).filter((f) => f.endsWith('.js')).sort()) {
     hash.update(path.relative(DIST, file)).update(readFileSync(file));
