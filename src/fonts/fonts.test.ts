@@ -22,3 +22,19 @@ describe('FontSet.resolve', () => {
     expect(set.resolve('serif', '\u{10FFFD}')).toBeNull();
   });
 });
+
+describe('Face, read without its outlines', () => {
+  it("gives fontkit each vendored font's loca as fontkit decodes it from the whole file", async () => {
+    const { readFileSync } = await import('node:fs');
+    const fontkit = await import('fontkit');
+    const { Face } = await import('./fonts.js');
+    for (const name of Object.values(FONT_FILES)) {
+      const file = `${FONT_DIR}${name}`;
+      const whole = fontkit.create(readFileSync(file)) as unknown as { loca: { version: number; offsets: ArrayLike<number> } };
+      const sparse = new Face(file).font as unknown as { loca: { version: number; offsets: ArrayLike<number> } };
+      expect(sparse.loca.version).toBe(whole.loca.version);
+      expect(sparse.loca.offsets.length).toBe(whole.loca.offsets.length);
+      expect(Array.from(sparse.loca.offsets)).toEqual(Array.from(whole.loca.offsets));
+    }
+  });
+});
