@@ -33,6 +33,7 @@ export function cellsOf(text: string, fonts: FontSet, face: FontRole, size: numb
 
   const cells: Cell[] = [];
   const missing: MissingGlyph[] = [];
+  const look: Lookup = { fonts, face, size, missing, placeholder };
   let spaces = '';
   let i = 0;
   while (i < chars.length) {
@@ -44,10 +45,10 @@ export function cellsOf(text: string, fonts: FontSet, face: FontRole, size: numb
       continue;
     }
     const end = tokenEnd(chars, i, cls);
-    const cellText = chars.slice(i, end).join('');
+    const cellText = end === i + 1 ? ch : chars.slice(i, end).join('');
     // A number with its sign (T6) is a number: spaced from Han as digits are (T14).
     const kind = cls === 'symbol' && end - i > 1 && /\d/.test(chars[i + 1]!) ? 'alnum' : cls;
-    const glyphs = glyphsOf(chars, i, end, starts, { fonts, face, size, missing, placeholder });
+    const glyphs = glyphsOf(chars, i, end, starts, cellText, look);
     const advance = glyphs.reduce((w, g) => Math.max(w, g.x + g.advance), 0);
     const half = isCompressible(kind) ? advance / 2 : 0;
     const left = kind === 'open' ? half : 0;
@@ -69,32 +70,40 @@ export function cellsOf(text: string, fonts: FontSet, face: FontRole, size: numb
   return { cells, missing };
 }
 
+/** The character at `k`, or '' past the end. */
+function at(chars: string[], k: number): string {
+  return chars[k] ?? '';
+}
+
+function isAlnum(chars: string[], k: number): boolean {
+  return classify(at(chars, k)) === 'alnum';
+}
+
 /** The index after the cell that starts at `i`. */
 function tokenEnd(chars: string[], i: number, cls: CharClass): number {
-  const at = (k: number) => chars[k] ?? '';
-  const isAlnum = (k: number) => classify(at(k)) === 'alnum';
   let end = i + 1;
-  if (at(i) === '—' && at(i + 1) === '—') {
+  const first = chars[i]!;
+  if (first === '—' && at(chars, i + 1) === '—') {
     // T6, T8: the 2-em dash is one glyph and one cell (as ⸺ is, being one character).
     end = i + 2;
-  } else if (cls === 'alnum' || ((at(i) === '-' || at(i) === '+' || at(i) === '−') && /\d/.test(at(i + 1)))) {
+  } else if (cls === 'alnum' || ((first === '-' || first === '+' || first === '−') && /\d/.test(at(chars, i + 1)))) {
     // T6: a word, number, address or URL, with its sign and unit.
     while (end < chars.length) {
-      if (isAlnum(end)) end++;
-      else if (MARK.test(at(end))) end++;
-      else if (CONNECTOR.has(at(end))) {
+      if (isAlnum(chars, end)) end++;
+      else if (MARK.test(at(chars, end))) end++;
+      else if (CONNECTOR.has(at(chars, end))) {
         // A run of connectors (`://`, `..`) stays in the token when a letter or
         // digit follows it.
         let k = end;
-        while (CONNECTOR.has(at(k))) k++;
-        if (!isAlnum(k)) break;
+        while (CONNECTOR.has(at(chars, k))) k++;
+        if (!isAlnum(chars, k)) break;
         end = k;
       } else break;
     }
-    while (UNIT.has(at(end))) end++;
+    while (UNIT.has(at(chars, end))) end++;
   }
   // Combining marks and joiners stay with the character they follow.
-  while (end < chars.length && MARK.test(at(end))) end++;
+  while (end < chars.length && MARK.test(at(chars, end))) end++;
   return end;
 }
 
@@ -106,9 +115,9 @@ interface Lookup {
   placeholder: string | undefined;
 }
 
-function glyphsOf(chars: string[], from: number, to: number, starts: number[], look: Lookup): PlacedGlyph[] {
+/** The glyphs of the cell `chars[from..to)`, whose text is `text`. */
+function glyphsOf(chars: string[], from: number, to: number, starts: number[], text: string, look: Lookup): PlacedGlyph[] {
   const { fonts, face, size, missing } = look;
-  const text = chars.slice(from, to).join('');
   const glyphs: PlacedGlyph[] = [];
   // A sequence the font draws as one glyph (`——`).
   if (text === '——') {

@@ -63,11 +63,11 @@ export function itemsOf(cells: Cell[], options: ItemOptions): Item[] {
   }
   cells.forEach((cell, i) => {
     const before = cells[i - 1];
-    if (before) items.push(...junction(before, cell, size));
+    if (before) pushJunction(items, before, cell, size);
     // T10 allows an opening mark to lose its left half at a paragraph's start too;
     // mainland practice keeps it there, so the first cell keeps its whole width.
     const whole = before ? cell : keepLeftBlank(cell);
-    items.push(...wordItems(whole, options));
+    pushWord(items, whole, options);
   });
   // The paragraph's end: the last line is ragged (T13), and must end here.
   const end = cells.at(-1)?.range[1] ?? 0;
@@ -77,12 +77,18 @@ export function itemsOf(cells: Cell[], options: ItemOptions): Item[] {
   return items;
 }
 
-/** A cell as boxes, with the places inside a word or address a later pass may break. */
-function wordItems(cell: Cell, options: ItemOptions): Item[] {
+/** A cell as boxes, with the places inside a word or address a later pass may break, onto `out`. */
+function pushWord(out: Item[], cell: Cell, options: ItemOptions): void {
+  if (cell.cls !== 'alnum') {
+    out.push({ type: 'box', width: cell.width, cell, range: cell.range });
+    return;
+  }
   const wide = options.breakWiderThan !== undefined && cell.width > options.breakWiderThan;
-  const points = cell.cls !== 'alnum' ? [] : wide ? everywhere(cell.text) : breakPoints(cell.text);
-  if (points.length === 0) return [{ type: 'box', width: cell.width, cell, range: cell.range }];
-  const out: Item[] = [];
+  const points = wide ? everywhere(cell.text) : breakPoints(cell.text);
+  if (points.length === 0) {
+    out.push({ type: 'box', width: cell.width, cell, range: cell.range });
+    return;
+  }
   let from = 0;
   for (const p of points) {
     out.push(fragmentBox(cell, from, p.at));
@@ -101,7 +107,6 @@ function wordItems(cell: Cell, options: ItemOptions): Item[] {
     from = p.at;
   }
   out.push(fragmentBox(cell, from, cell.text.length));
-  return out;
 }
 
 interface BreakPoint {
@@ -162,21 +167,36 @@ function fragmentBox(cell: Cell, from: number, to: number): Item {
   return { type: 'box', width, cell: part, range: part.range };
 }
 
-/** The items between two adjacent cells. */
-export function junction(a: Cell, b: Cell, size: number): Item[] {
+/** The items between two adjacent cells, onto `out`. */
+function pushJunction(out: Item[], a: Cell, b: Cell, size: number): void {
   const range: Range = [a.range[1], b.range[0]];
-  const lastOfA = [...a.text].at(-1) ?? '';
-  const firstOfB = [...b.text][0] ?? '';
+  const lastOfA = lastChar(a.text);
+  const firstOfB = firstChar(b.text);
   // T6: never inside `……`; symbols (`+`, `@`…) stay with their neighbours.
-  if (lastOfA === '…' && firstOfB === '…') return [];
+  if (lastOfA === '…' && firstOfB === '…') return;
   // A zero-width space allows a break where none would be (it is a space to the
   // rule below); a word joiner forbids one.
   const joined = b.spaceBefore.includes('\u2060');
-  if (b.spaceBefore === '' && (a.cls === 'symbol' || b.cls === 'symbol')) return [];
+  if (b.spaceBefore === '' && (a.cls === 'symbol' || b.cls === 'symbol')) return;
   const forbidden = joined || NO_LINE_END.has(lastOfA) || NO_LINE_START.has(firstOfB);
-  const out: Item[] = forbidden ? [penalty(Infinity, range)] : [];
+  if (forbidden) out.push(penalty(Infinity, range));
   out.push(gapBetween(a, b, size, range));
-  return out;
+}
+
+/** The first character of a text, by code point as `[...text][0]` gives it ('' for none). */
+export function firstChar(text: string): string {
+  const cp = text.codePointAt(0);
+  return cp === undefined ? '' : text.slice(0, cp > 0xffff ? 2 : 1);
+}
+
+/** The last character of a text, by code point as `[...text].at(-1)` gives it ('' for none). */
+export function lastChar(text: string): string {
+  const n = text.length;
+  if (n === 0) return '';
+  const low = text.charCodeAt(n - 1);
+  const high = n > 1 ? text.charCodeAt(n - 2) : 0;
+  const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return text.slice(pair ? n - 2 : n - 1);
 }
 
 function gapBetween(a: Cell, b: Cell, size: number, range: Range): Glue {
@@ -204,7 +224,7 @@ function gapBetween(a: Cell, b: Cell, size: number, range: Range): Glue {
   }
   if (blank > 0) {
     // T9–T11, T12: a punctuation blank shrinks first, except after `。？！`.
-    const keep = a.rightBlank > 0 && NOT_FOR_JUSTIFYING.has([...a.text].at(-1) ?? '');
+    const keep = a.rightBlank > 0 && NOT_FOR_JUSTIFYING.has(lastChar(a.text));
     return glue(keep ? 'gap' : 'punct', blank, stretchOf(a, b, size), keep ? 0 : blank, '', range);
   }
   return glue('gap', 0, stretchOf(a, b, size), 0, '', range);

@@ -238,6 +238,7 @@ function scan(
   // the order first found (the order the new active nodes are made in).
   const best: (Candidate | undefined)[] = new Array(8).fill(undefined);
   const order: number[] = [];
+  let spare: Node[] = [];
 
   for (let b = first; b < items.length; b++) {
     if (!breakable(items, b, pass)) continue;
@@ -245,7 +246,9 @@ function scan(
     const forced = end.type === 'penalty' && end.cost === -Infinity;
     for (const key of order) best[key] = undefined;
     order.length = 0;
-    const survivors: Node[] = [];
+    // The nodes that stay active, into the spare list (two lists, swapped at each break).
+    const survivors = spare;
+    survivors.length = 0;
     for (let i = 0; i < active.length; i++) {
       const a = active[i]!;
       const { width } = lineBox(shape, a.line);
@@ -269,6 +272,7 @@ function scan(
       if (!seen) order.push(key);
       if (!seen || d < seen.demerits) best[key] = { from: a, demerits: d, ratio, traced };
     }
+    spare = active;
     active = survivors;
     if (order.length > 0) {
       let least = Infinity;

@@ -132,3 +132,19 @@ describe('letterCount (T15 counts letters and digits)', () => {
     for (const t of ['——', '2020', 'a1', '𠀀', '々', '〇', 'Ⅻ']) expect(letterCount(t), t).toBe(slow(t));
   });
 });
+
+describe('firstChar and lastChar', () => {
+  it('are the first and last characters by code point, as spreading the text gives them, lone surrogates too', async () => {
+    const { firstChar, lastChar } = await import('./items.js');
+    // Any UTF-16 code units: pairs, lone high and low surrogates, and the empty text.
+    const units = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((u) => String.fromCharCode(u)), maxLength: 6 });
+    const nearSurrogates = fc.string({ unit: fc.constantFrom('\ud83d', '\ude00', '\ud840', '\udc00', 'a', '中', '😀'), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.oneof(units, nearSurrogates), (text) => {
+        expect(firstChar(text)).toBe([...text][0] ?? '');
+        expect(lastChar(text)).toBe([...text].at(-1) ?? '');
+      }),
+      { ...RUNS, numRuns: 2000 },
+    );
+  });
+});
