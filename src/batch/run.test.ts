@@ -1,6 +1,8 @@
 /**
  * The batch runner reads each issue once: the load that weighs whether its PDF is
- * up to date is the load it is built from (the loader is counted here, in process).
+ * up to date is the load it is built from (the loader is counted here, in process);
+ * and it starts a worker pool only for two issues or more to build (the pool is
+ * replaced here by one that runs the worker's task in this process, and counted).
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,22 @@ vi.mock('../issue/index.js', async (original) => {
     },
   };
 });
+
+const pools = vi.hoisted(() => ({ made: 0, tasks: 0 }));
+
+vi.mock('piscina', () => ({
+  Piscina: class {
+    constructor() {
+      pools.made++;
+    }
+    async run(task: import('./worker.js').Task) {
+      pools.tasks++;
+      const { default: build } = await import('./worker.js');
+      return build(task);
+    }
+    async destroy() {}
+  },
+}));
 
 const { runBatch } = await import('./run.js');
 
@@ -67,5 +85,27 @@ describe('runBatch', () => {
     const again = await runBatch(jobs, { layout, jobs: 1, force: false }, () => {});
     expect(again.map((r) => r.skipped)).toEqual([true, true, false]);
     expect(jobs.map((j) => loads.get(j.input))).toEqual([1, 1, 2]);
+  });
+
+  it('builds on the pool from two issues to build, each loaded once there too; one alone is built here', async () => {
+    const jobs = [1, 2, 3].map((n) => ({ input: path.join(dir, `issue-${n}.yaml`), output: path.join(dir, 'pool', `issue-${n}.pdf`) }));
+    const layout = {};
+    loads.clear();
+    pools.made = 0;
+    pools.tasks = 0;
+    const built = await runBatch(jobs, { layout, jobs: 2, force: false }, () => {});
+    expect(built.map((r) => [r.skipped, r.pages > 0, r.errors.length > 0])).toEqual([
+      [false, true, false],
+      [false, true, false],
+      [false, false, true],
+    ]);
+    expect(pools).toEqual({ made: 1, tasks: 3 });
+    // The issue went with the task: the worker did not load it again (the broken one has no load to send).
+    expect(jobs.map((j) => loads.get(j.input))).toEqual([1, 1, 2]);
+
+    // Two up to date, the broken one to build again: alone, it is built without a pool.
+    const again = await runBatch(jobs, { layout, jobs: 2, force: false }, () => {});
+    expect(again.map((r) => r.skipped)).toEqual([true, true, false]);
+    expect(pools).toEqual({ made: 1, tasks: 3 });
   });
 });

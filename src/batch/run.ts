@@ -33,8 +33,8 @@ export interface Job {
  *
  * Each issue is loaded once, here: its fingerprint says whether it is up to date,
  * and the same load is built from (sent to a worker with the task). With several
- * jobs the pool starts at the first issue to build, so the workers boot while the
- * rest are weighed.
+ * jobs the pool starts at the second issue to build, so the workers boot while the
+ * rest are weighed; a single issue to build is built here, without a pool.
  */
 export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: BuildRecord) => void): Promise<BuildRecord[]> {
   const state = new State();
@@ -49,6 +49,20 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
   let fonts: FontSet | undefined;
   let pool: Piscina<Task, BuildRecord> | undefined;
   const running: Promise<void>[] = [];
+  const inProcess = async (i: number, issue: Issue | undefined) => {
+    fonts ??= new FontSet();
+    const { trace: _trace, ...r } = await buildFile(jobs[i]!.input, jobs[i]!.output, fonts, options.layout, issue);
+    finish(i, r);
+  };
+  const onPool = (i: number, issue: Issue | undefined) => {
+    const built = pool!.run({ ...jobs[i]!, options: options.layout, ...(issue ? { issue } : {}) }).then((r) => finish(i, r));
+    // Awaited below with the others; until then a failure is not "unhandled".
+    built.catch(() => {});
+    running.push(built);
+  };
+  // With several jobs, the first issue to build waits here for a second: one alone
+  // is built in this process, without starting the pool.
+  let held: { i: number; issue: Issue | undefined } | undefined;
   try {
     for (const [i, job] of jobs.entries()) {
       // An issue that cannot be loaded has no fingerprint: it is built, and fails with its problems.
@@ -62,18 +76,19 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
       const print = prints[i];
       if (!options.force && print && state.upToDate(job.output, print)) {
         finish(i, { ...job, pages: 0, bytes: 0, milliseconds: 0, skipped: true, warnings: [], errors: [] });
-      } else if (parallel) {
-        pool ??= stop.pool = await startPool(Math.min(options.jobs, jobs.length - i));
-        const built = pool.run({ ...job, options: options.layout, ...(issue ? { issue } : {}) }).then((r) => finish(i, r));
-        // Awaited below with the others; until then a failure is not "unhandled".
-        built.catch(() => {});
-        running.push(built);
+      } else if (!parallel) {
+        await inProcess(i, issue);
+      } else if (!pool && !held) {
+        held = { i, issue };
       } else {
-        fonts ??= new FontSet();
-        const { trace: _trace, ...r } = await buildFile(job.input, job.output, fonts, options.layout, issue);
-        finish(i, r);
+        if (!pool) {
+          pool = stop.pool = await startPool(Math.min(options.jobs, jobs.length - held!.i));
+          onPool(held!.i, held!.issue);
+        }
+        onPool(i, issue);
       }
     }
+    if (held && !pool) await inProcess(held.i, held.issue);
     await Promise.all(running);
   } catch (e) {
     // Workers stopped by an interrupt: the handler exits; nothing more to say.
