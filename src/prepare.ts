@@ -2,7 +2,9 @@
  * Run after tsc by `npm install` (prepare) and `npm test`:
  * 1. record the vendored fonts (fonts/lock.ts): hash, size, time, shaped dashes;
  * 2. bundle the CLI into one file, dist/bulletin.cjs (rolldown): one file to
- *    compile instead of some 300 modules to resolve, read and compile;
+ *    compile instead of some 300 modules to resolve, read and compile, with the
+ *    dependencies' start-up work cut (src/deferred.ts) and the program's hash
+ *    written in (for the build record, batch/state.ts);
  * 3. warm V8's code cache for it (dist/bulletin.cjs.cache) with a build of
  *    issue 91: bin/bulletin then starts without compiling what that build ran.
  * The bundle is the same program as dist/*.js; bin/bulletin falls back to those
