@@ -56,7 +56,7 @@ export async function writeBundle(): Promise<void> {
   });
   try {
     // Dynamic imports as require(): a script run from V8's code cache has no loader for import().
-    await bundle.write({ file: temp, format: 'cjs', codeSplitting: false, sourcemap: false, dynamicImportInCjs: false });
+    await bundle.write({ file: temp, format: 'cjs', codeSplitting: false, sourcemap: false, dynamicImportInCjs: false, charset: 'ascii', comments: { legal: true, annotation: false, jsdoc: false } });
   } finally {
     await bundle.close();
   }

@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { buildPdf } from '../src/build.js';
@@ -65,6 +66,8 @@ describe('the fast paths write what the slow ones would', () => {
     const dist = path.join(root, 'dist');
     expect(statSync(path.join(dist, 'bulletin.cjs')).mtimeMs).toBeGreaterThanOrEqual(statSync(path.join(dist, 'bundle.js')).mtimeMs);
     expect(existsSync(path.join(dist, 'bulletin.cjs.cache'))).toBe(true);
+    // Written in ASCII, so that bin/load.cjs reads it as a one-byte string without decoding UTF-8.
+    expect(isAscii(readFileSync(path.join(dist, 'bulletin.cjs')))).toBe(true);
     const input = path.join(dir, 'issue-91.yaml');
     const bundled = spawnSync(process.execPath, [path.join(root, 'bin', 'bulletin'), 'build', input, '-o', path.join(dir, 'bundled.pdf'), '--force', '-q'], { encoding: 'utf8' });
     expect(bundled.status, bundled.stderr).toBe(0);
