@@ -4,7 +4,8 @@
  * - what a build never needs is deferred to first use (about 22 ms of a cold
  *   build, and half the code cache: brotli's dictionary is a 122 000-element
  *   array literal). Each still works when used — a WOFF2 font, an Arabic or
- *   Indic run, a Latin word to break, an encrypted PDF — it is only made then;
+ *   Indic run, a Latin word to break, an encrypted PDF, a subcommand run as a
+ *   program — it is only made then;
  * - the Unicode tables that are needed (unicode-properties, for every character
  *   class) are inflated by Node's zlib instead of tiny-inflate, a JavaScript
  *   inflater that takes some 17 ms for them in a cold process. Inflating is
@@ -40,6 +41,13 @@ const EDITS: { module: string; why: string; from: string | RegExp; to: string; c
     why: 'to defer AES, for encrypted PDFs only',
     from: "import { cbc, ecb } from '@noble/ciphers/aes';",
     to: "const cbc = (...args) => require('@noble/ciphers/aes').cbc(...args);\nconst ecb = (...args) => require('@noble/ciphers/aes').ecb(...args);",
+    count: 1,
+  },
+  {
+    module: 'commander/lib/command.js',
+    why: "to defer child_process, for commander's executable subcommands (bulletin has none)",
+    from: "const childProcess = require('node:child_process');",
+    to: "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
     count: 1,
   },
   {
