@@ -7,7 +7,7 @@
  * (test/golden.test.ts) have shown what moved.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,25 @@ describe('the fast paths write what the slow ones would', () => {
     const r = spawnSync(process.execPath, [path.join(root, 'bin', 'bulletin'), 'build', folder, '-o', path.join(dir, 'batch-out') + path.sep, '-j', '2', '--force', '-q'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     for (const name of ['a', 'b', 'c']) expect(sha(path.join(dir, 'batch-out', `${name}.pdf`)), name).toBe(golden()['issue-91']);
+  });
+
+  it('without the bundle, the command and its workers run the modules of dist/ and write the recorded bytes', () => {
+    // A copy of the package whose dist/ has no bundle: bin/bulletin and bin/worker.cjs fall back to dist/*.js.
+    const pkg = path.join(dir, 'unbundled');
+    cpSync(path.join(root, 'bin'), path.join(pkg, 'bin'), { recursive: true });
+    cpSync(path.join(root, 'package.json'), path.join(pkg, 'package.json'));
+    cpSync(path.join(root, 'dist'), path.join(pkg, 'dist'), { recursive: true, filter: (f) => !path.basename(f).startsWith('bulletin.cjs') });
+    for (const link of ['node_modules', 'fonts']) symlinkSync(path.join(root, link), path.join(pkg, link));
+    expect(existsSync(path.join(pkg, 'dist', 'bulletin.cjs'))).toBe(false);
+    const bin = path.join(pkg, 'bin', 'bulletin');
+    const one = spawnSync(process.execPath, [bin, 'build', path.join(dir, 'issue-91.yaml'), '-o', path.join(dir, 'unbundled.pdf'), '--force', '-q'], { encoding: 'utf8' });
+    expect(one.status, one.stderr).toBe(0);
+    expect(sha(path.join(dir, 'unbundled.pdf'))).toBe(golden()['issue-91']);
+    const folder = path.join(dir, 'unbundled-batch');
+    for (const name of ['publication.yaml', 'a.yaml', 'b.yaml']) cpSync(path.join(dir, name === 'publication.yaml' ? name : 'issue-91.yaml'), path.join(folder, name));
+    const two = spawnSync(process.execPath, [bin, 'build', folder, '-o', path.join(dir, 'unbundled-out') + path.sep, '-j', '2', '--force', '-q'], { encoding: 'utf8' });
+    expect(two.status, two.stderr).toBe(0);
+    for (const name of ['a', 'b']) expect(sha(path.join(dir, 'unbundled-out', `${name}.pdf`)), name).toBe(golden()['issue-91']);
   });
 
   it('the dashes on record (fonts.lock.json) are the glyphs fwid gives, shaped afresh', () => {
