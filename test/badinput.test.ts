@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import jpeg from 'jpeg-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aliasBomb } from './helpers/issues.js';
 import { has, readPdf, squash } from './helpers/pdf.js';
 import { png } from './helpers/png.js';
 
@@ -223,21 +224,7 @@ describe('the YAML of the issue file', () => {
   });
 
   it('an alias bomb is refused quickly, at the alias past the limit', () => {
-    const n = 100;
-    write(
-      'issues/bomb.yaml',
-      `publication: publication.yaml
-issue: {number: 1, period: 2020年2月, printed: 2020-03-16}
-sections:
-  - &s
-    title: 栏目
-    articles:
-      - &a
-        title: 标题
-        body: [&p 段落${', *p'.repeat(n - 1)}]
-${'      - *a\n'.repeat(n - 1)}${'  - *s\n'.repeat(n - 1)}colophon: {copies: 1}
-`,
-    );
+    write('issues/bomb.yaml', aliasBomb(100));
     const started = performance.now();
     const r = build('issues/bomb.yaml');
     expect(performance.now() - started).toBeLessThan(10_000);

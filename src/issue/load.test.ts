@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { aliasBomb } from '../../test/helpers/issues.js';
 import { MAX_FILE_BYTES, loadIssue } from './load.js';
 import type { Issue, SourceText } from './model.js';
 import { InputError, formatProblem, type Problem } from './problem.js';
@@ -467,18 +468,7 @@ describe('aliases', () => {
   it('an alias bomb in the shape the schema allows is refused, quickly', () => {
     // 100 sections × 100 articles × 100 paragraphs from three anchors: a million
     // paragraphs if expanded.
-    const n = 100;
-    const text = `publication: publication.yaml
-issue: {number: 1, period: 2020年2月, printed: 2020-03-16}
-sections:
-  - &s
-    title: 栏目
-    articles:
-      - &a
-        title: 标题
-        body: [&p 段落${', *p'.repeat(n - 1)}]
-${'      - *a\n'.repeat(n - 1)}${'  - *s\n'.repeat(n - 1)}colophon: {copies: 1}
-`;
+    const text = aliasBomb(100);
     const file = issueFile(text);
     const start = performance.now();
     const messages = messagesOf(file);
