@@ -14,6 +14,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scaled } from './scaled.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = path.join(root, 'bin', 'bulletin');
@@ -116,12 +117,3 @@ writeFileSync(
     `| measure | value | note |\n| --- | ---: | --- |\n${rows.map(([w, v, n]) => `| ${w.trim()} | ${v} | ${n} |`).join('\n')}\n${notes}`,
 );
 rmSync(work, { recursive: true, force: true });
-
-/** Issue 91 with every article's body repeated k times. */
-function scaled(yaml, k) {
-  if (k === 1) return yaml;
-  return yaml.replace(/( {8}body: \|\n)((?: {10}.*\n|\n)+?)(?= {6}- title:| {2}- title:|colophon:)/g, (_, head, body) => {
-    const text = body.replace(/\n+$/, '\n');
-    return head + Array.from({ length: k }, () => text).join('\n');
-  });
-}

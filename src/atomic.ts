@@ -1,5 +1,5 @@
 /** Files written whole or not at all. */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError, fileProblem } from './issue/problem.js';
@@ -19,6 +19,7 @@ const THREAD = randomBytes(4).toString('hex');
 export function writeAtomically(target: string, bytes: Buffer | string, what = 'the PDF'): void {
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}-${THREAD}.tmp`);
+  // (removeTemporaries below knows these names.)
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(temp, bytes);
@@ -33,5 +34,22 @@ export function writeAtomically(target: string, bytes: Buffer | string, what = '
     throw new InputError([
       fileProblem(target, `cannot write ${what} (${code})`, code === 'ENOSPC' ? 'the disk is full; the previous file is kept' : 'check that the folder exists as a folder and that you may write in it; the previous file is kept'),
     ]);
+  }
+}
+
+/**
+ * Remove the temporary files this process (any of its threads) left in a folder:
+ * `.<name>.<pid>-<thread>.tmp`, as writeAtomically names them. For an interrupt,
+ * when the threads writing them have been stopped.
+ */
+export function removeTemporaries(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const f of names) {
+    if (f.startsWith('.') && f.includes(`.${process.pid}-`) && f.endsWith('.tmp')) rmSync(path.join(folder, f), { force: true });
   }
 }

@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { writeAtomically } from './atomic.js';
+import { sha256 } from './hash.js';
 import { compose, type Document } from './document/index.js';
 import { FontSet, type FontRole } from './fonts/index.js';
 import { InputError, fileProblem, loadIssue, shown, type Issue, type Problem } from './issue/index.js';
@@ -17,7 +18,8 @@ export interface BuildRecord {
   input: string;
   output: string;
   pages: number;
-  bytes: number;
+  /** SHA-256 of the PDF written (for the build record); none when nothing was written. */
+  sha256?: string;
   milliseconds: number;
   /** The output was up to date and left alone. */
   skipped: boolean;
@@ -100,12 +102,12 @@ export async function buildFile(
   loaded?: Issue,
 ): Promise<BuildRecord & { trace: LineTrace[] }> {
   const started = performance.now();
-  const record = { input, output, pages: 0, bytes: 0, skipped: false, trace: [] as LineTrace[] };
+  const record = { input, output, pages: 0, skipped: false, trace: [] as LineTrace[] };
   try {
     checkOutput(output);
     const { pdf, pages, trace, warnings } = await buildPdf(input, fonts, options, loaded);
     writeAtomically(output, pdf);
-    return { ...record, pages, bytes: pdf.length, trace, warnings, errors: [], milliseconds: performance.now() - started };
+    return { ...record, pages, sha256: sha256(pdf), trace, warnings, errors: [], milliseconds: performance.now() - started };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const errors = e.problems.filter((p) => p.severity === 'error');

@@ -39,6 +39,7 @@ interface BuildOptions {
   quiet?: boolean;
   json?: boolean;
   watch?: boolean;
+  debug?: boolean;
 }
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
@@ -73,7 +74,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .option('--debug-overlay', 'draw the baseline grid, line boxes and adjustment ratios on the pages')
     .option('--placeholder <char>', 'draw this character (such as 〓) where no font has one, with a warning, instead of failing', placeholderOf)
     .action(async (inputs: string[], options: BuildOptions) => {
-      code = await build(inputs, options, io);
+      code = await build(inputs, { ...options, debug: Boolean(program.opts().debug) }, io);
     });
 
   program
@@ -157,7 +158,8 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
   const status = await run(options.force ?? false);
   if (!options.watch) return status;
   const { watchIssues } = await import('./batch/watch.js');
-  return watchIssues(files, () => run(false), io);
+  // A rebuild that fails says why, as the command would, and the watch goes on.
+  return watchIssues(files, () => run(false).catch((e: unknown) => failure(e, io, options.debug ?? false)), io);
 }
 
 /** Problems on standard error, one line each; records as JSON or a summary. */
@@ -222,7 +224,7 @@ async function check(inputs: string[], options: { json?: boolean }, io: Io): Pro
     if (errors.length > 0) failed++;
     for (const p of [...errors, ...warnings]) problem(p, io);
     if (options.json) {
-      io.out(JSON.stringify(jsonOf({ input, output: '', pages, bytes: 0, milliseconds: performance.now() - started, skipped: false, errors, warnings })));
+      io.out(JSON.stringify(jsonOf({ input, output: '', pages, milliseconds: performance.now() - started, skipped: false, errors, warnings })));
     } else if (errors.length === 0) {
       io.out(`${input}: ${warnings.length === 0 ? 'ok' : `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`} (${pages} pages)`);
     }

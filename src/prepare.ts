@@ -11,13 +11,13 @@
  * modules when the bundle is missing or older than them.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Face, FONT_DIR, FONT_FILES, SHAPED } from './fonts/fonts.js';
 import { LOCK_FILE, type Lock } from './fonts/lock.js';
 import { hashProgram } from './batch/state.js';
+import { sha256 } from './hash.js';
 import { deferred } from './deferred.js';
 import { DIST, ROOT } from './paths.js';
 
@@ -30,10 +30,10 @@ export function writeLock(): void {
     const file = `${FONT_DIR}${name}`;
     const stat = statSync(file);
     const face = new Face(file);
-    lock[file] = {
+    lock[name] = {
       size: stat.size,
       mtimeMs: stat.mtimeMs,
-      sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
+      sha256: sha256(readFileSync(file)),
       shaped: Object.fromEntries(SHAPED.map((text) => [text, face.glyph(text)])),
     };
   }

@@ -104,6 +104,25 @@ describe('batch builds', () => {
     expect(forced.every((x) => !x.skipped)).toBe(true);
   });
 
+  it('builds the PDFs when the build record cannot be written, and says so as a warning', () => {
+    const out = path.join(dir, 'unrecorded');
+    mkdirSync(path.join(out, '.bulletin-state.json'), { recursive: true });
+    const r = run(['build', 'issues/issue-1.yaml', 'issues/issue-2.yaml', '-o', 'unrecorded/', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const recs = records(r.out);
+    expect(recs.map((x) => [x.output, x.skipped, (x.errors as unknown[]).length])).toEqual([
+      ['unrecorded/issue-1.pdf', false, 0],
+      ['unrecorded/issue-2.pdf', false, 0],
+    ]);
+    for (const rec of recs) {
+      expect(existsSync(path.join(dir, rec.output as string))).toBe(true);
+      expect(rec.warnings).toEqual([
+        expect.objectContaining({ file: 'unrecorded/.bulletin-state.json', message: expect.stringMatching(/^cannot write the build record \(E[A-Z]+\)$/), hint: 'the PDFs are built; without the record, the next build builds them again' }),
+      ]);
+    }
+    expect(r.err).toMatch(/^unrecorded\/\.bulletin-state\.json: warning: cannot write the build record \(E[A-Z]+\)$/m);
+  });
+
   it('takes patterns, prints a line per issue when not on a terminal, and a summary', () => {
     const r = run(['build', 'issues/issue-[12].yaml', '--force', '-j', '2']);
     expect(r.code).toBe(0);

@@ -17,20 +17,13 @@ import { statSync } from 'node:fs';
 import { buildPdf } from '../src/build.js';
 import { Face, FONT_DIR, FONT_FILES, FontSet } from '../src/fonts/index.js';
 import { SHAPED } from '../src/fonts/fonts.js';
-import { readLock } from '../src/fonts/lock.js';
+import { lockEntry } from '../src/fonts/lock.js';
+import { scaled } from '../bench/scaled.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const goldenFile = path.join(root, 'test', 'golden', 'pdf-sha256.json');
 const fonts = new FontSet();
 let dir: string;
-
-/** Issue 91 with every article's body repeated k times (as bench/run.mjs makes them). */
-function scaled(yaml: string, k: number): string {
-  return yaml.replace(/( {8}body: \|\n)((?: {10}.*\n|\n)+?)(?= {6}- title:| {2}- title:|colophon:)/g, (_, head: string, body: string) => {
-    const text = body.replace(/\n+$/, '\n');
-    return head + Array.from({ length: k }, () => text).join('\n');
-  });
-}
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'bulletin-bytes-'));
@@ -116,10 +109,9 @@ describe('the fast paths write what the slow ones would', () => {
   });
 
   it('the dashes on record (fonts.lock.json) are the glyphs fwid gives, shaped afresh', () => {
-    const lock = readLock();
     for (const name of Object.values(FONT_FILES)) {
       const file = `${FONT_DIR}${name}`;
-      const recorded = lock[file]?.shaped;
+      const recorded = lockEntry(file)?.shaped;
       expect(recorded, `${name} has no record`).toBeDefined();
       const fresh = new Face(file);
       for (const text of SHAPED) expect(fresh.glyph(text), `${name} ${text}`).toEqual(recorded![text]);

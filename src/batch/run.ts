@@ -3,16 +3,15 @@
  * once per worker), each skipped when its PDF is up to date; a failing issue does
  * not stop the others.
  */
-import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildFile, type BuildRecord } from '../build.js';
-import { FontSet } from '../fonts/index.js';
+import { removeTemporaries } from '../atomic.js';
+import type { BuildRecord } from '../build.js';
 import { loadIssue, type Issue } from '../issue/index.js';
 import { ROOT } from '../paths.js';
 import type { LayoutOptions } from '../page/index.js';
 import { State, type Fingerprint } from './state.js';
-import type { Task } from './worker.js';
+import build, { type Task } from './worker.js';
 import type { Piscina } from 'piscina';
 
 export interface BatchOptions {
@@ -46,16 +45,13 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
   };
   const stop = interruptions(jobs);
   const parallel = jobs.length > 1 && options.jobs > 1;
-  let fonts: FontSet | undefined;
   let pool: Piscina<Task, BuildRecord> | undefined;
   const running: Promise<void>[] = [];
-  const inProcess = async (i: number, issue: Issue | undefined) => {
-    fonts ??= new FontSet();
-    const { trace: _trace, ...r } = await buildFile(jobs[i]!.input, jobs[i]!.output, fonts, options.layout, issue);
-    finish(i, r);
-  };
+  const task = (i: number, issue: Issue | undefined): Task => ({ ...jobs[i]!, options: options.layout, ...(issue ? { issue } : {}) });
+  // The worker's task, run in this thread.
+  const inProcess = async (i: number, issue: Issue | undefined) => finish(i, await build(task(i, issue)));
   const onPool = (i: number, issue: Issue | undefined) => {
-    const built = pool!.run({ ...jobs[i]!, options: options.layout, ...(issue ? { issue } : {}) }).then((r) => finish(i, r));
+    const built = pool!.run(task(i, issue)).then((r) => finish(i, r));
     // Awaited below with the others; until then a failure is not "unhandled".
     built.catch(() => {});
     running.push(built);
@@ -75,7 +71,7 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
       }
       const print = prints[i];
       if (!options.force && print && state.upToDate(job.output, print)) {
-        finish(i, { ...job, pages: 0, bytes: 0, milliseconds: 0, skipped: true, warnings: [], errors: [] });
+        finish(i, { ...job, pages: 0, milliseconds: 0, skipped: true, warnings: [], errors: [] });
       } else if (!parallel) {
         await inProcess(i, issue);
       } else if (!pool && !held) {
@@ -96,16 +92,19 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
     throw e;
   } finally {
     if (pool && !stop.stopping) await pool.destroy();
+    if (!stop.stopping) stop.release();
   }
-  stop.release();
-
-  state.record(
+  const unrecorded = state.record(
     jobs.flatMap((job, i) => {
       const r = records[i]!;
       const print = prints[i];
-      return !r.skipped && r.errors.length === 0 && print ? [{ output: r.output, print }] : [];
+      return r.sha256 && print ? [{ output: r.output, print, sha256: r.sha256 }] : [];
     }),
   );
+  for (const r of records) {
+    const problem = r && unrecorded.get(r.output);
+    if (problem) r.warnings.push(problem);
+  }
   return records as BuildRecord[];
 }
 
@@ -139,12 +138,7 @@ function interruptions(jobs: Job[]): Interruptions {
     state.stopping = true;
     void (async () => {
       await state.pool?.destroy().catch(() => {});
-      for (const folder of folders) {
-        // Temporary files are `.<name>.pdf.<pid>-<thread>.tmp` (build.ts).
-        for (const f of safeList(folder)) {
-          if (f.startsWith('.') && f.includes(`.${process.pid}-`) && f.endsWith('.tmp')) rmSync(path.join(folder, f), { force: true });
-        }
-      }
+      for (const folder of folders) removeTemporaries(folder);
       process.stderr.write(`\nbulletin: stopped by ${signal}; the PDFs being written were left as they were\n`);
       process.exit(signal === 'SIGINT' ? 130 : 143);
     })();
@@ -156,14 +150,6 @@ function interruptions(jobs: Job[]): Interruptions {
     process.off('SIGTERM', handler);
   };
   return state;
-}
-
-function safeList(folder: string): string[] {
-  try {
-    return readdirSync(folder);
-  } catch {
-    return [];
-  }
 }
 
 /** Where each input's PDF goes: `-o` names the file for one input, the folder for several. */

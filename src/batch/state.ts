@@ -9,14 +9,15 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FONT_DIR, FONT_FILES } from '../fonts/files.js';
-import { DIST } from '../paths.js';
-import { fontHash, readLock } from '../fonts/lock.js';
-import type { Issue } from '../issue/index.js';
+import { DIST, ROOT } from '../paths.js';
+import { fontHash } from '../fonts/lock.js';
+import { sha256 } from '../hash.js';
+import { InputError, type Issue, type Problem } from '../issue/index.js';
 import type { LayoutOptions } from '../page/index.js';
 import { VERSION } from '../version.js';
 import { writeAtomically } from '../atomic.js';
 
-export const STATE_FILE = '.bulletin-state.json';
+const STATE_FILE = '.bulletin-state.json';
 
 /** Per output folder: what each PDF was built from, and its own hash. */
 type StateFile = Record<string, { inputs: string; pdf: string }>;
@@ -28,21 +29,31 @@ export interface Fingerprint {
   newest: number;
 }
 
-/** The hashes of one run: the program and the fonts are hashed once. */
+/**
+ * The options that change a PDF, as the fingerprint writes them (the trace does
+ * not). Typed against LayoutOptions: an option added there and not here fails to
+ * compile, rather than leave PDFs built with another value of it up to date.
+ */
+function hashedOptions(options: LayoutOptions): Record<Exclude<keyof LayoutOptions, 'trace'>, unknown> {
+  return { bleed: options.bleed ?? 0, marks: !!options.marks, impose: options.impose ?? null, overlay: !!options.overlay, placeholder: options.placeholder ?? null };
+}
+
+/** The hashes of one run: each input file is hashed and timed once, each record read once. */
 export class State {
-  private readonly files = new Map<string, string>();
+  private readonly files = new Map<string, { hash: string; mtimeMs: number }>();
+  private readonly records = new Map<string, StateFile>();
 
   /** The inputs of an issue, as loaded by the caller (who builds from the same load). */
   fingerprint(input: string, issue: Issue, options: LayoutOptions): Fingerprint {
-    const deps = dependenciesOf(input, issue);
     const hash = createHash('sha256');
-    hash.update(this.programHash());
-    hash.update(JSON.stringify({ bleed: options.bleed ?? 0, marks: !!options.marks, impose: options.impose ?? null, overlay: !!options.overlay, placeholder: options.placeholder ?? null }));
+    hash.update(hashProgram());
+    hash.update(JSON.stringify(hashedOptions(options)));
     let newest = 0;
-    for (const file of [...deps, ...this.fonts]) {
+    for (const file of [...dependenciesOf(input, issue), ...VENDORED]) {
+      const known = this.fileOf(file);
       hash.update(file === input ? '' : path.basename(file));
-      hash.update(this.hashOf(file));
-      newest = Math.max(newest, statSync(file).mtimeMs);
+      hash.update(known.hash);
+      newest = Math.max(newest, known.mtimeMs);
     }
     return { inputs: hash.digest('hex'), newest };
   }
@@ -50,7 +61,7 @@ export class State {
   /** Whether the PDF at `output` was built from exactly these inputs and is newer than them. */
   upToDate(output: string, print: Fingerprint): boolean {
     try {
-      const entry = readState(path.dirname(output))[path.basename(output)];
+      const entry = this.recordOf(path.dirname(output))[path.basename(output)];
       if (!entry || entry.inputs !== print.inputs) return false;
       if (statSync(output).mtimeMs < print.newest) return false;
       return sha256(readFileSync(output)) === entry.pdf;
@@ -59,35 +70,51 @@ export class State {
     }
   }
 
-  /** Record what the PDFs just built were built from. */
-  record(built: { output: string; print: Fingerprint }[]): void {
+  /**
+   * Record what the PDFs just built were built from (each with the hash of the
+   * bytes it was written with). The record only saves work: a folder whose record
+   * cannot be written is a warning on its PDFs, which are built all the same.
+   */
+  record(built: { output: string; print: Fingerprint; sha256: string }[]): Map<string, Problem> {
+    const failed = new Map<string, Problem>();
     const byFolder = new Map<string, typeof built>();
     for (const b of built) byFolder.set(path.dirname(b.output), [...(byFolder.get(path.dirname(b.output)) ?? []), b]);
     for (const [folder, list] of byFolder) {
-      const state = readState(folder);
-      for (const b of list) state[path.basename(b.output)] = { inputs: b.print.inputs, pdf: sha256(readFileSync(b.output)) };
+      const state = this.recordOf(folder);
+      for (const b of list) state[path.basename(b.output)] = { inputs: b.print.inputs, pdf: b.sha256 };
       const sorted = Object.fromEntries(Object.entries(state).sort(([a], [b]) => a.localeCompare(b)));
-      writeAtomically(path.join(folder, STATE_FILE), `${JSON.stringify(sorted, null, 2)}\n`, 'the build record');
+      try {
+        writeAtomically(path.join(folder, STATE_FILE), `${JSON.stringify(sorted, null, 2)}\n`, 'the build record');
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        const problem = { ...e.problems[0]!, severity: 'warning' as const, hint: 'the PDFs are built; without the record, the next build builds them again' };
+        for (const b of list) failed.set(b.output, problem);
+      }
     }
+    return failed;
   }
 
-  private hashOf(file: string): string {
-    let h = this.files.get(file);
-    if (!h) {
+  private fileOf(file: string): { hash: string; mtimeMs: number } {
+    let known = this.files.get(file);
+    if (!known) {
       // The vendored fonts' hashes are on record (fonts/lock.ts); anything else is read.
-      h = this.fonts.has(file) ? fontHash(file, this.lock) : sha256(readFileSync(file));
-      this.files.set(file, h);
+      known = { hash: VENDORED.includes(file) ? fontHash(file) : sha256(readFileSync(file)), mtimeMs: statSync(file).mtimeMs };
+      this.files.set(file, known);
     }
-    return h;
+    return known;
   }
 
-  private readonly lock = readLock();
-  private readonly fonts = new Set(Object.values(FONT_FILES).map((f) => path.join(FONT_DIR, f)));
-
-  private programHash(): string {
-    return (program ??= hashProgram());
+  private recordOf(folder: string): StateFile {
+    let record = this.records.get(folder);
+    if (!record) {
+      record = readState(folder);
+      this.records.set(folder, record);
+    }
+    return record;
   }
 }
+
+const VENDORED = Object.values(FONT_FILES).map((f) => path.join(FONT_DIR, f));
 
 /** Hashed once a process (a --watch rebuild runs the program it started with). */
 let program: string | undefined;
@@ -99,14 +126,24 @@ let program: string | undefined;
  */
 declare const BULLETIN_PROGRAM: string | undefined;
 
-/** The program: its version and the bytes of its compiled code. */
+/**
+ * The program: its version, the bytes of its compiled code and the versions of
+ * what it depends on (package-lock.json, where the package has one: a pdfkit or
+ * fontkit of another version may write other bytes).
+ */
 export function hashProgram(): string {
   if (typeof BULLETIN_PROGRAM === 'string') return BULLETIN_PROGRAM;
+  if (program) return program;
   const hash = createHash('sha256').update(VERSION);
-  for (const file of listFiles(DIST).filter((f) => f.endsWith('.js')).sort()) {
-    hash.update(path.relative(DIST, file)).update(readFileSync(file));
+  for (const file of readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).sort()) {
+    hash.update(file.split(path.sep).join('/')).update(readFileSync(path.join(DIST, file)));
   }
-  return hash.digest('hex');
+  try {
+    hash.update(readFileSync(path.join(ROOT, 'package-lock.json')));
+  } catch {
+    // Installed from the registry: no lock file; the version stands for it.
+  }
+  return (program = hash.digest('hex'));
 }
 
 /** The files an issue is built from, besides the program and the vendored fonts: itself, its publication file, images and fonts. */
@@ -121,14 +158,4 @@ function readState(folder: string): StateFile {
   } catch {
     return {};
   }
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)],
-  );
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -29,8 +29,11 @@ export function watchIssues(files: string[], rebuild: () => Promise<number>, io:
           timer = setTimeout(() => {
             running = running.then(async () => {
               io.err(`changed: ${name.toString()}; building`);
-              await rebuild();
-              arm();
+              try {
+                await rebuild();
+              } finally {
+                arm();
+              }
             });
           }, SETTLE_MS);
         }),

@@ -6,10 +6,11 @@
  * tables to set them. A font whose size or time differs from the record is read
  * afresh.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { sha256 } from '../hash.js';
 import { DIST } from '../paths.js';
+import { FONT_DIR } from './files.js';
 
 export const LOCK_FILE = path.join(DIST, 'fonts.lock.json');
 
@@ -21,16 +22,18 @@ export interface LockEntry {
   shaped?: Record<string, { id: number; advance: number } | null>;
 }
 
+/** Keyed by the file's name in fonts/ (a record stays valid when the package moves). */
 export type Lock = Record<string, LockEntry>;
 
 /** The SHA-256 of a font file: from the record when the file is as recorded. */
-export function fontHash(file: string, lock: Lock = readLock()): string {
-  return lockEntry(file, lock)?.sha256 ?? createHash('sha256').update(readFileSync(file)).digest('hex');
+export function fontHash(file: string): string {
+  return lockEntry(file)?.sha256 ?? sha256(readFileSync(file));
 }
 
-/** The record of a font file, if it is there and the file is as recorded. */
-export function lockEntry(file: string, lock: Lock = readLock()): LockEntry | undefined {
-  const entry = lock[file];
+/** The record of a font file, if it is a vendored one and as recorded. */
+export function lockEntry(file: string): LockEntry | undefined {
+  if (path.dirname(file) + path.sep !== FONT_DIR) return undefined;
+  const entry = readLock()[path.basename(file)];
   if (!entry) return undefined;
   try {
     const stat = statSync(file);
