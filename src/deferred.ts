@@ -74,7 +74,7 @@ export function deferred(): { name: string; transform(code: string, id: string):
         if (found !== d.count) {
           throw new Error(`prepare: expected ${d.count} × ${String(d.from).slice(0, 60)} in ${d.module} (${d.why}), found ${found}`);
         }
-        out = typeof d.from === 'string' ? out.replace(d.from, () => d.to) : out.replace(d.from, d.to);
+        out = typeof d.from === 'string' ? out.replaceAll(d.from, () => d.to) : out.replace(d.from, d.to);
       }
       return out.includes('$bulletinLazyTrie(') ? LAZY_TRIE + out : out;
     },
