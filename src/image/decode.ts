@@ -7,6 +7,7 @@
  * PNG §9); JPEG by jpeg-js, its size read first from its frame header.
  */
 import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
 
@@ -27,7 +28,9 @@ const cache = new Map<string, { stamp: string; pixels: Rgba }>();
 const CACHE_BYTES = 320_000_000;
 
 /** The pixels of an image file, or the reason they cannot be had. */
-export function readImage(file: string): Rgba | string {
+export function readImage(given: string): Rgba | string {
+  // Keyed by the absolute path: the loader and the writer name the file differently.
+  const file = path.resolve(given);
   let stamp: string;
   let bytes: Buffer;
   try {
