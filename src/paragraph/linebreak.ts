@@ -209,9 +209,11 @@ export function totalFit(
       bestPass = pass;
     }
     // T15: a lone last character is worth a later pass, whose looser lines may pull
-    // one down at a lower cost; anything else found is as good as it gets.
-    const lastLetters = sums.letters[items.length - 1]! - sums.letters[found.prev?.start ?? 0]!;
-    if (lastLetters >= 2 || !found.prev) break;
+    // one down at a lower cost; anything else found is as good as it gets, and so
+    // is a single line (no line above to pull from: a folio, a label).
+    const lastLine = found.prev!;
+    const lastLetters = sums.letters[items.length - 1]! - sums.letters[lastLine.start]!;
+    if (lastLetters >= 2 || lastLine.at < 0) break;
   }
   if (!best) throw new Error('internal: the last pass of the line breaker found no breaks');
   return pathTo(best, bestPass, log);

@@ -148,3 +148,16 @@ describe('firstChar and lastChar', () => {
     );
   });
 });
+
+describe('the passes of total fit (T15)', () => {
+  it('stop at the first that sets a single line, even of one letter: there is no line above to pull from', () => {
+    for (const text of ['—1—', '1', '中']) {
+      const { cells } = cellsOf(text, fonts, 'serif', EM);
+      const items = itemsOf(cells, { size: EM, indent: 0, hyphen: null });
+      const result = totalFit(items, uniform(20 * EM), undefined, true);
+      expect(result.breaks, text).toHaveLength(1);
+      expect(result.pass, text).toBe(1);
+      expect(new Set(result.trace.map((t) => t.pass)), text).toEqual(new Set([1]));
+    }
+  });
+});

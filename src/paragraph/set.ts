@@ -28,10 +28,10 @@ export function setParagraph(text: string, params: SetParams, fonts: FontSet): S
   let items = itemsOf(cells, options);
   let result = totalFit(items, params.shape, undefined, params.trace ?? false);
   const brokenWords: number[] = [];
-  if (result.ratios.some((r) => r < -1)) {
-    // The last resort: a token wider than the measure breaks between any two of its
-    // characters rather than run past the edge.
-    const narrowest = Math.min(params.shape.first.width, params.shape.rest.width);
+  // The last resort: a token wider than the measure breaks between any two of its
+  // characters rather than run past the edge (only such a token changes the items).
+  const narrowest = Math.min(params.shape.first.width, params.shape.rest.width);
+  if (result.ratios.some((r) => r < -1) && cells.some((c) => c.cls === 'alnum' && c.width > narrowest)) {
     items = itemsOf(cells, { ...options, breakWiderThan: narrowest });
     result = totalFit(items, params.shape, undefined, params.trace ?? false);
     for (const c of cells) if (c.cls === 'alnum' && c.width > narrowest) brokenWords.push(c.range[0]);
