@@ -5,6 +5,7 @@
  */
 import type { ImportProblem } from './types.js';
 import { isWide } from '../issue/text.js';
+import { STRAY, codePointName } from '../text/invisible.js';
 
 /** One line of the input, trimmed; a page break (form feed) counts as a blank line. */
 export interface Line {
@@ -19,12 +20,11 @@ export interface Line {
 }
 
 /**
- * Characters that mean nothing in print and that the loader would warn about
- * (src/issue/text.ts), some of which YAML cannot even carry: C0 and C1 controls
- * but tab, DEL, soft hyphens, direction controls, byte-order marks, lone surrogate
- * halves, U+FFFE and U+FFFF. Left out of the text, with a warning.
+ * Characters that mean nothing in print, as the loader removes them
+ * (text/invisible.ts), some of which YAML cannot even carry: left out of the text,
+ * with a warning (after the white space below is read as spaces).
  */
-const UNPRINTABLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]/gu;
+const UNPRINTABLE = new RegExp(`[${STRAY}]`, 'gu');
 /** White space that is not a line break for an editor: read as a space. */
 const SPACES = /[\t\u000b\u0085\u2028\u2029]/g;
 
@@ -37,17 +37,18 @@ export function readLines(input: string, problems: ImportProblem[]): Line[] {
     let offset = 0;
     raw.split('\f').forEach((segment, s) => {
       if (s > 0) out.push({ text: '', line, col: offset, index: out.length });
-      const bad = segment.match(UNPRINTABLE);
+      const spaced = segment.replace(SPACES, ' ');
+      const bad = spaced.match(UNPRINTABLE);
       if (bad) {
-        const codes = [...new Set(bad)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+        const codes = [...new Set(bad)].map(codePointName);
         problems.push({
           line,
-          col: offset + segment.search(UNPRINTABLE) + 1,
+          col: offset + spaced.search(UNPRINTABLE) + 1,
           severity: 'warning',
           message: `left out ${bad.length} character${bad.length > 1 ? 's' : ''} that mean${bad.length > 1 ? '' : 's'} nothing in print (${codes.join(', ')})`,
         });
       }
-      const clean = segment.replace(SPACES, ' ').replace(UNPRINTABLE, '');
+      const clean = spaced.replace(UNPRINTABLE, '');
       const lead = clean.length - clean.trimStart().length;
       out.push({ text: clean.trim(), line, col: offset + lead + 1, index: out.length });
       offset += segment.length + 1;

@@ -11,6 +11,7 @@
 import type { LineCounter, Scalar } from 'yaml';
 import type { Anchor, SourceText, TextSource } from './model.js';
 import type { Problem } from './problem.js';
+import { JOINERS, STRAY as STRAY_CLASS, WORD_JOINER, ZERO_WIDTH_SPACE, codePointName } from '../text/invisible.js';
 
 /**
  * Wide characters: Han, CJK symbols and punctuation, full-width forms, and the
@@ -118,9 +119,9 @@ export interface Scan {
  * opportunity), word joiners (no break), joiners and variation selectors are kept:
  * they mean something and the engine honours them.
  */
-const STRAY = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+const STRAY = new RegExp(`[${STRAY_CLASS}]`, 'u');
 
-const INVISIBLE = /[\u200b-\u200d\u2060\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
+const INVISIBLE = new RegExp(`[${ZERO_WIDTH_SPACE}${WORD_JOINER}${JOINERS}]`, 'u');
 
 /** A text without what prints as nothing: strays, zero-width spaces, joiners, selectors. */
 export function visible(text: string): string {
@@ -130,7 +131,7 @@ export function visible(text: string): string {
 
 function strayName(ch: string): string {
   const cp = ch.codePointAt(0)!;
-  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  const code = codePointName(ch);
   if (cp === 0xad) return `soft hyphen (${code})`;
   if (cp === 0xfeff) return `byte-order mark (${code})`;
   if ((cp >= 0x200e && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x61c) return `direction control (${code})`;

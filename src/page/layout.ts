@@ -17,6 +17,7 @@ import { structureOf } from './structure.js';
 import { forPrint } from './prepress.js';
 import { paginate } from './paginate.js';
 import type { OutlineEntry, Page, PageItem, Pages } from './types.js';
+import { codePointName } from '../text/invisible.js';
 
 export interface Layout extends Pages {
   /** The line breaker's trace of every body paragraph, when asked for. */
@@ -123,7 +124,7 @@ function folio(page: Page, ctx: Context): PageItem[] {
 
 /** A character no font has: where it is, what it is, and which fonts were tried. */
 function problemOf(m: Missing, placeholder: string | undefined): Problem {
-  const code = `U+${m.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const code = codePointName(m.char);
   return problemAt(
     m.replaced ? 'warning' : 'error',
     m.in.source,

@@ -6,15 +6,16 @@
 import { fallbackChain, type FontRole, type FontSet } from '../fonts/index.js';
 import { classify, isCompressible, type CharClass } from '../text/index.js';
 import type { Cell, MissingGlyph, PlacedGlyph } from './types.js';
+import { JOINERS } from '../text/invisible.js';
 
 /** Inside a Latin word, number, e-mail address or URL when followed by a letter or digit. */
 const CONNECTOR = new Set([...".,:/@-_+&=?#~'"]);
 /** Units that stay with the number before them (T6). */
 const UNIT = new Set([...'%‰℃°']);
 /** Marks, joiners and variation selectors: they stay with the character before them. */
-const MARK = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
+const MARK = new RegExp(`[\\p{M}${JOINERS}]`, 'u');
 /** Drawn as nothing: the joiners and variation selectors (the font's default glyph stands). */
-const INVISIBLE = /[\u200c\u200d\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
+const INVISIBLE = new RegExp(`[${JOINERS}]`, 'u');
 
 export interface Cells {
   cells: Cell[];

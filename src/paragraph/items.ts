@@ -9,6 +9,7 @@
 import LineBreaker from 'linebreak';
 import { NO_LINE_END, NO_LINE_START, NOT_FOR_JUSTIFYING, hyphenationPoints, isCompressible, isWide } from '../text/index.js';
 import type { Cell, Glue, Item, Penalty, PlacedGlyph, Range } from './types.js';
+import { WORD_JOINER, ZERO_WIDTH_SPACE } from '../text/invisible.js';
 
 /** The engine's spacing, in em; each says where it comes from. */
 export const SPACING = {
@@ -176,7 +177,7 @@ function pushJunction(out: Item[], a: Cell, b: Cell, size: number): void {
   if (lastOfA === '…' && firstOfB === '…') return;
   // A zero-width space allows a break where none would be (it is a space to the
   // rule below); a word joiner forbids one.
-  const joined = b.spaceBefore.includes('\u2060');
+  const joined = b.spaceBefore.includes(WORD_JOINER);
   if (b.spaceBefore === '' && (a.cls === 'symbol' || b.cls === 'symbol')) return;
   const forbidden = joined || NO_LINE_END.has(lastOfA) || NO_LINE_START.has(firstOfB);
   if (forbidden) out.push(penalty(Infinity, range));
@@ -199,9 +200,11 @@ export function lastChar(text: string): string {
   return text.slice(pair ? n - 2 : n - 1);
 }
 
+const ZERO_WIDTH = new RegExp(`[${ZERO_WIDTH_SPACE}${WORD_JOINER}]`, 'g');
+
 function gapBetween(a: Cell, b: Cell, size: number, range: Range): Glue {
   // Only visible spaces make a gap; zero-width spaces and word joiners do not.
-  const typed = b.spaceBefore.replace(/[\u200b\u2060]/g, '');
+  const typed = b.spaceBefore.replace(ZERO_WIDTH, '');
   const hanLatin =
     (a.cls === 'han' && b.cls === 'alnum') || (a.cls === 'alnum' && b.cls === 'han');
   if (hanLatin) {

@@ -6,6 +6,7 @@
  * category, script and East Asian Width).
  */
 import properties from 'unicode-properties';
+import { WORD_JOINER, ZERO_WIDTH_SPACE } from './invisible.js';
 
 /**
  * - `han`: an ideograph or another full-width character, one em, breakable on both
@@ -82,7 +83,7 @@ function classOf(ch: string): CharClass {
   if (MIDDOTS.has(ch)) return 'middot';
   // A zero-width space is a place to break, a word joiner a place not to: both
   // take part in the gap between the characters around them, as spaces do.
-  if (ch === '\u200b' || ch === '\u2060') return 'space';
+  if (ch === ZERO_WIDTH_SPACE || ch === WORD_JOINER) return 'space';
   const cp = ch.codePointAt(0)!;
   const category = properties.getCategory(cp);
   const width = properties.getEastAsianWidth(cp);
