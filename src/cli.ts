@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { BuildRecord } from './build.js';
-import { InputError, fileProblem, formatProblem, printable, shown, type Problem } from './issue/index.js';
+// The problem type alone, not the loader's barrel: --help and --version need no YAML parser or schemas.
+import { InputError, fileProblem, formatProblem, printable, shown, type Problem } from './issue/problem.js';
 import type { LayoutOptions } from './page/index.js';
 import { VERSION } from './version.js';
 
