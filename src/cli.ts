@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { BuildRecord } from './build.js';
+import type { Issue } from './issue/index.js';
 // The problem type alone, not the loader's barrel: --help and --version need no YAML parser or schemas.
 import { InputError, fileProblem, formatProblem, printable, shown, type Problem } from './issue/problem.js';
 import type { LayoutOptions } from './page/index.js';
@@ -234,9 +235,10 @@ async function check(inputs: string[], options: { json?: boolean }, io: Io): Pro
 }
 
 async function init(options: { from?: string; output?: string }, io: Io): Promise<number> {
-  const from = options.from ?? (await latestIssue());
+  const latest = options.from === undefined ? await latestIssue() : undefined;
+  const from = options.from ?? latest!.file;
   const { nextIssue } = await import('./authoring/init.js');
-  const next = nextIssue(from, options.output);
+  const next = nextIssue(from, options.output, latest?.issue);
   if (existsSync(next.file)) {
     throw new InputError([
       fileProblem(next.file, 'already exists; bulletin init does not overwrite', 'name another file with -o'),
@@ -302,22 +304,22 @@ function publicationDefaults(pub: unknown) {
   };
 }
 
-/** The issue file in issues/ with the highest serial number. */
-async function latestIssue(): Promise<string> {
+/** The issue in issues/ with the highest serial number, as loaded (init starts from that load). */
+async function latestIssue(): Promise<{ file: string; issue: Issue }> {
   const { expandInputs } = await import('./batch/inputs.js');
   const { loadIssue } = await import('./issue/index.js');
   const { files } = await expandInputs(['issues']);
-  let best: { file: string; number: number } | undefined;
+  let best: { file: string; issue: Issue } | undefined;
   for (const file of files) {
     try {
-      const n = loadIssue(file).number;
-      if (!best || n > best.number) best = { file, number: n };
+      const issue = loadIssue(file);
+      if (!best || issue.number > best.issue.number) best = { file, issue };
     } catch {
       // A broken issue is not the one to start from.
     }
   }
   if (!best) throw usage('no issue to start from in issues/; name one with --from');
-  return best.file;
+  return best;
 }
 
 function problem(p: Problem, io: Io): void {

@@ -193,6 +193,24 @@ describe('bulletin init', () => {
   });
 });
 
+describe('bulletin init, from an issue written with anchors and a long title', () => {
+  it('writes the aliased values themselves, and a title of any length on one line: the new file loads', () => {
+    const title = 'Notes on the 2020 county work plan and the quarterly review of all the district offices';
+    const text = smallIssue(31)
+      .replace('  - title: 本月关注', `  - title: ${title}`)
+      .replace('colophon:\n  copies: 130', 'colophon:\n  supervisor: &office 上街区人民政府办公室\n  publisher: *office\n  copies: 130');
+    writeFileSync(path.join(dir, 'issues', 'issue-31.yaml'), text);
+    expect(run(['check', 'issues/issue-31.yaml']).code).toBe(0);
+    const r = run(['init', '--from', 'issues/issue-31.yaml']);
+    expect(r.code, r.err).toBe(0);
+    const next = readFileSync(path.join(dir, 'issues', 'issue-32.yaml'), 'utf8');
+    expect(next).toContain(`  - title: ${title}\n`);
+    expect(next).toContain('  supervisor: 上街区人民政府办公室\n  publisher: 上街区人民政府办公室\n');
+    const check = run(['check', 'issues/issue-32.yaml']);
+    expect(check.code, check.err).toBe(0);
+  });
+});
+
 describe('bulletin build --watch', () => {
   it('builds again when the issue changes, and stops on an interrupt', async () => {
     const file = path.join(dir, 'issues', 'issue-2.yaml');

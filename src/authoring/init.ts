@@ -15,26 +15,26 @@ export interface NextIssue {
   period: string;
 }
 
-/** The issue after `from`. Throws an InputError when the period is not `YYYY年M月`. */
-export function nextIssue(from: string, output?: string): NextIssue {
-  const issue = loadIssue(from);
+/**
+ * The issue after `from` (`issue`: as loaded already, when it was). Throws an
+ * InputError when the period is not `YYYY年M月`.
+ */
+export function nextIssue(from: string, output?: string, issue: Issue = loadIssue(from)): NextIssue {
   const period = nextPeriod(issue);
   const number = issue.number + 1;
   const printed = nextMonth(issue.printed);
   const file = output ?? path.join(path.dirname(from), nextName(path.basename(from), issue.number, number));
   // Read as the loader read it (line ends, byte-order mark), not as raw bytes.
   const source = readSource(from);
-  const doc = parseDocument(source);
-  const head = source.split('\n')[0]!.startsWith('# yaml-language-server') ? `${source.split('\n')[0]}\n` : '';
-  const publication = doc.get('publication');
-  const colophon = doc.get('colophon');
-  const style = doc.get('style');
-  const field = (key: string, value: unknown) =>
-    value === undefined ? '' : stringify({ [key]: toJs(value) }, { lineWidth: 0 });
+  // As plain values, aliases resolved: the new file has no anchors to point at.
+  const { publication, colophon, style } = parseDocument(source).toJS() as Record<string, unknown>;
+  const first = source.split('\n', 1)[0]!;
+  const head = first.startsWith('# yaml-language-server') ? `${first}\n` : '';
+  const field = (key: string, value: unknown) => (value === undefined ? '' : stringify({ [key]: value }, { lineWidth: 0 }));
   const sections = issue.sections
     .map(
       (s, i) =>
-        `  - title: ${stringify(s.title.text).trim()}\n    articles: []\n` +
+        `  - title: ${stringify(s.title.text, { lineWidth: 0 }).trim()}\n    articles: []\n` +
         (i === 0
           ? '    # To add an article, replace [] with a list:\n' +
             '    #   articles:\n' +
@@ -89,6 +89,3 @@ function nextName(name: string, from: number, to: number): string {
   return re.test(name) ? name.replace(re, `$1${to}$2`) : `issue-${to}.yaml`;
 }
 
-function toJs(value: unknown): unknown {
-  return value && typeof value === 'object' && 'toJSON' in value ? (value as { toJSON(): unknown }).toJSON() : value;
-}
