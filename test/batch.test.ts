@@ -155,6 +155,20 @@ describe('bulletin check', () => {
   });
 });
 
+describe('bulletin check, a title set twice', () => {
+  it('names what the title raises once, though it is set above its section and in the contents', () => {
+    const word = `A${'a'.repeat(80)}`;
+    // Beside the issues of the batch tests (not one of them: init starts from the latest there).
+    mkdirSync(path.join(dir, 'titles'), { recursive: true });
+    cpSync(path.join(dir, 'issues', 'publication.yaml'), path.join(dir, 'titles', 'publication.yaml'));
+    writeFileSync(path.join(dir, 'titles', 'issue-41.yaml'), smallIssue(41).replace('  - title: 本月关注', `  - title: 本月关注${word}`));
+    const r = run(['check', 'titles/issue-41.yaml']);
+    expect(r.code, r.err).toBe(0);
+    const warnings = r.err.split('\n').filter((l) => l.includes(': warning: '));
+    expect(warnings).toEqual([`titles/issue-41.yaml:7:16: warning: sections[0].title: "${word.slice(0, 40)}…" is wider than the measure and was broken where it had to be`]);
+  });
+});
+
 describe('bulletin init', () => {
   it('writes the next issue from the last, which builds; refuses to overwrite', () => {
     const r = run(['init', '--from', 'issues/issue-6.yaml']);

@@ -40,14 +40,11 @@ export function layout(doc: Document, style: Style, fonts: FontSet, options: Lay
   // contents can be set once the body is paginated: its numbers cannot move them.
   const numbers = destinations(body);
   const front = frontPages(doc.masthead, doc.contents, numbers, ctx);
-  // A title is set twice (above its article, in the contents): name each place once.
-  const seen = new Set<string>();
-  const missing = ctx.missing
-    .map((m) => problemOf(m, options.placeholder))
-    .filter((p, i) => {
-      const key = `${p.file}:${p.line}:${p.col}:${ctx.missing[i]!.char}`;
-      return !seen.has(key) && seen.add(key);
-    });
+  // A missing character is named once at its place, whichever faces each setting tried.
+  const missing = distinct(
+    ctx.missing.map((m) => problemOf(m, options.placeholder)),
+    (p, i) => ctx.missing[i]!.char,
+  );
   // In the order of the files, as an editor mends them (the front matter is set last).
   missing.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   if (missing.some((p) => p.severity === 'error')) throw new InputError(missing);
@@ -66,7 +63,20 @@ export function layout(doc: Document, style: Style, fonts: FontSet, options: Lay
     doc,
     ctx,
   );
-  return { ...pages, trace: ctx.trace, warnings: ctx.warnings };
+  return { ...pages, trace: ctx.trace, warnings: distinct(ctx.warnings) };
+}
+
+/**
+ * Each problem once: a title is set twice (above its article and in the
+ * contents), a wrapped contents entry twice more; whatever it raises is named
+ * once, at its place.
+ */
+function distinct(problems: Problem[], what = (p: Problem, _i: number) => p.message): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p, i) => {
+    const key = `${p.file}:${p.line}:${p.col}:${what(p, i)}`;
+    return !seen.has(key) && seen.add(key);
+  });
 }
 
 /** The PDF's outline: each section with its articles, in the contents' wording. */
