@@ -75,19 +75,22 @@ function titleBreaks(text: string, items: readonly Item[], params: TitleParams):
   for (let j = 0; j < end; j++) if (breakable(items, j, 3)) candidates.push(j);
   candidates.push(end);
   const em = params.size;
-  const widthOf = (from: number, to: number) => {
-    const s = startAfter(items, from);
+  // Where the line after each candidate break starts, found once.
+  const starts = candidates.map((c) => startAfter(items, c));
+  const widthOf = (s: number, to: number) => {
     const it = items[to]!;
     return {
       natural: sums.width[to]! - sums.width[s]! + (it.type === 'penalty' ? it.width : 0),
       shrink: sums.shrink[to]! - sums.shrink[s]!,
     };
   };
-  const total = widthOf(-1, end).natural;
+  const total = widthOf(starts[0]!, end).natural;
   const fewest = Math.max(1, Math.ceil(total / params.width - 1e-9));
   // Word boundaries are needed only to weigh a break inside the title.
   let boundaries: Map<number, { before: number; after: number }> | undefined;
-  const placeCostAt = (offset: number) => placeCost(text, offset, (boundaries ??= wordBoundaries(text)));
+  // The cost of breaking at each candidate, weighed once (not once a line count and a line).
+  const breakCosts: number[] = [];
+  const placeCostAt = (c: number) => (breakCosts[c] ??= placeCost(text, items[candidates[c]!]!.range[0], (boundaries ??= wordBoundaries(text))));
 
   let best: { cost: number; breaks: number[] } | null = null;
   for (let n = fewest; n <= fewest + 2 && n <= candidates.length - 1; n++) {
@@ -105,11 +108,11 @@ function titleBreaks(text: string, items: readonly Item[], params: TitleParams):
         if (k === n && !last) continue;
         if (k < n && last) continue;
         const at = candidates[c]!;
-        const breakCost = last ? 0 : placeCostAt(items[at]!.range[0]);
+        const breakCost = last ? 0 : placeCostAt(c);
         for (let p = 0; p < c; p++) {
           const before = cost[k - 1]![p]!;
           if (before === Infinity) continue;
-          const w = widthOf(candidates[p]!, at);
+          const w = widthOf(starts[p]!, at);
           if (w.natural - w.shrink > params.width + 1e-6) continue;
           const off = (w.natural - target) / em;
           const sum = before + off * off + breakCost;
