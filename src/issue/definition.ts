@@ -72,7 +72,7 @@ export const styleSchema = record(
     titleSize: number({ description: 'Size of article titles in points (T19); 22 (2号) by default', above: 5, maximum: 72 }),
     sectionsOnNewPage: boolean({ description: 'Start every section on a new page' }),
     mastheadColor: list(number({ minimum: 0, maximum: 100 }), {
-      description: 'The masthead red as C, M, Y, K percentages (T21); GB/T 9704 uses [0, 80, 80, 0]',
+      description: 'The masthead red as C, M, Y, K percentages (T21); [0, 100, 100, 0] unless the house style sets its own',
       minItems: 4,
       maxItems: 4,
     }),
@@ -84,6 +84,11 @@ export const styleSchema = record(
       },
       { description: 'Fonts of the issue, paths relative to the file that names them (inside its folder)' },
     ),
+    digitSpacing: oneOf(['quarter', 'none'] as const, {
+      description:
+        'T30: quarter sets ¼ em between Han characters and numbers in digits (2 月 12 日); ' +
+        'none sets them tight (2月12日), as 公文 do (the gongwen preset’s default). Latin words keep ¼ em',
+    }),
     notice: oneOf(['masthead', 'colophon'] as const, {
       description: 'Where the circulation notice prints (T22): top left of the masthead, or with the colophon',
     }),

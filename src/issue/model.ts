@@ -107,6 +107,7 @@ export interface StyleSpec {
   sectionsOnNewPage?: boolean;
   notice?: 'masthead' | 'colophon';
   mastheadColor?: number[];
+  digitSpacing?: 'quarter' | 'none';
   /** Font files by role, resolved to absolute paths inside the issue's folder. */
   fonts?: { serif?: string; serifBold?: string; sansBold?: string };
   /** Where each key was given, for messages about the style: `margins.top` → place. */

@@ -5,7 +5,7 @@
  */
 import type { DocText } from '../document/index.js';
 import type { FontRole, FontSet } from '../fonts/index.js';
-import { setParagraph, setTitle, uniform, type LineShape, type MissingGlyph, type SetLine, type TraceEntry } from '../paragraph/index.js';
+import { setParagraph, setTitle, uniform, type Alternative, type LineShape, type MissingGlyph, type SetLine, type TraceEntry } from '../paragraph/index.js';
 import { problemAt, type Problem } from '../issue/index.js';
 import type { Style } from '../style/index.js';
 import type { PrintOptions } from './prepress.js';
@@ -57,10 +57,19 @@ export interface SetOptions {
   shape?: LineShape;
   /** Trace this text's breaks as a body paragraph. */
   traced?: boolean;
+  /** T26: break only after these characters. */
+  breaksOnlyAfter?: ReadonlySet<string>;
+  /** T10: an opening mark starting the text keeps its blank left half (yes by default). */
+  openingBlank?: boolean;
 }
 
 /** Set a piece of text, noting characters no font has (and the breaks, if traced). */
 export function setText(ctx: Context, text: DocText, o: SetOptions): SetLine[] {
+  return setBody(ctx, text, o).lines;
+}
+
+/** As setText, with the paragraph's other numbers of lines to be had (T24). */
+export function setBody(ctx: Context, text: DocText, o: SetOptions): { lines: SetLine[]; alternatives: () => Alternative[] } {
   const traced = (o.traced ?? false) && (ctx.options.trace ?? false);
   const set = setParagraph(
     text.text,
@@ -71,6 +80,9 @@ export function setText(ctx: Context, text: DocText, o: SetOptions): SetLine[] {
       align: o.align,
       shape: o.shape ?? uniform(ctx.style.area.width),
       trace: traced,
+      digitSpacing: ctx.style.digitSpacing,
+      ...(o.breaksOnlyAfter ? { breaksOnlyAfter: o.breaksOnlyAfter } : {}),
+      ...(o.openingBlank === false ? { openingBlank: false } : {}),
       ...(ctx.options.placeholder === undefined ? {} : { placeholder: ctx.options.placeholder }),
     },
     ctx.fonts,
@@ -84,7 +96,7 @@ export function setText(ctx: Context, text: DocText, o: SetOptions): SetLine[] {
     for (const t of set.trace) ctx.trace.push({ para, path, ...t });
   }
   if (o.traced) ctx.paragraphs++;
-  return set.lines;
+  return set;
 }
 
 function clip(text: string, n: number): string {
@@ -129,7 +141,11 @@ export function setTitleText(
   { width = ctx.style.area.width, align = 'center' }: { width?: number; align?: 'center' | 'left' } = {},
 ): SetLine[] {
   const placeholder = ctx.options.placeholder;
-  const set = setTitle(text.text, { face, size, width, align, ...(placeholder === undefined ? {} : { placeholder }) }, ctx.fonts);
+  const set = setTitle(
+    text.text,
+    { face, size, width, align, digitSpacing: ctx.style.digitSpacing, ...(placeholder === undefined ? {} : { placeholder }) },
+    ctx.fonts,
+  );
   for (const m of set.missing) ctx.missing.push({ ...m, in: text });
   return set.lines;
 }

@@ -1,5 +1,5 @@
 /** set: the paragraph engine (T2–T16): cells → items → total-fit breaks → justified lines. */
-export { setParagraph, type SetParagraph } from './set.js';
+export { setParagraph, type Alternative, type SetParagraph } from './set.js';
 export { setTitle, TITLE_BREAK } from './title.js';
 export { cellsOf } from './cells.js';
 export { itemsOf, SPACING, WORD_BREAK } from './items.js';

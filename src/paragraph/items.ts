@@ -7,7 +7,7 @@
  * later pass of the breaker may break (T14, T6).
  */
 import LineBreaker from 'linebreak';
-import { NO_LINE_END, NO_LINE_START, NOT_FOR_JUSTIFYING, hyphenationPoints, isCompressible, isWide } from '../text/index.js';
+import { MEASURE_WORDS, NO_LINE_END, NO_LINE_START, NOT_FOR_JUSTIFYING, ORDINAL_PREFIX, hyphenationPoints, isCompressible, isNumber, isWide } from '../text/index.js';
 import type { Cell, Glue, Item, Penalty, PlacedGlyph, Range } from './types.js';
 import { WORD_JOINER, ZERO_WIDTH_SPACE } from '../text/invisible.js';
 
@@ -24,6 +24,13 @@ export const SPACING = {
    */
   interStretch: 0.08,
 } as const;
+
+/**
+ * T28: the cost of parting a number from its measure word (`4880／名`), as strong as
+ * TeX's tie is meant to be but not a prohibition: with the demerits of linebreak.ts
+ * (cost²), more than any line within the second pass's tolerance costs.
+ */
+export const TIE = 1000;
 
 /** Costs of breaks inside words, as TeX's \hyphenpenalty and \exhyphenpenalty. */
 export const WORD_BREAK = {
@@ -48,6 +55,19 @@ export interface ItemOptions {
    * characters in the last pass: the last resort for a token no line can hold.
    */
   breakWiderThan?: number;
+  /**
+   * T30: `quarter`, T14's ¼ em between Han characters and a number written in
+   * digits; `none`, numbers set tight against Han (`2月12日`). Latin words keep T14.
+   */
+  digitSpacing?: 'quarter' | 'none';
+  /** T26: break only after these characters (a list of recipients: after `，` and `、`). */
+  breaksOnlyAfter?: ReadonlySet<string>;
+  /**
+   * T10: whether an opening mark that starts the text keeps its blank left half
+   * (mainland practice for a paragraph; a colophon row aligns its bracket's ink
+   * with the rows above instead, T23).
+   */
+  openingBlank?: boolean;
 }
 
 export function itemsOf(cells: Cell[], options: ItemOptions): Item[] {
@@ -64,10 +84,10 @@ export function itemsOf(cells: Cell[], options: ItemOptions): Item[] {
   }
   cells.forEach((cell, i) => {
     const before = cells[i - 1];
-    if (before) pushJunction(items, before, cell, size);
+    if (before) pushJunction(items, before, cell, options);
     // T10 allows an opening mark to lose its left half at a paragraph's start too;
     // mainland practice keeps it there, so the first cell keeps its whole width.
-    const whole = before ? cell : keepLeftBlank(cell);
+    const whole = before || options.openingBlank === false ? cell : keepLeftBlank(cell);
     pushWord(items, whole, options);
   });
   // The paragraph's end: the last line is ragged (T13), and must end here.
@@ -169,7 +189,8 @@ function fragmentBox(cell: Cell, from: number, to: number): Item {
 }
 
 /** The items between two adjacent cells, onto `out`. */
-function pushJunction(out: Item[], a: Cell, b: Cell, size: number): void {
+function pushJunction(out: Item[], a: Cell, b: Cell, options: ItemOptions): void {
+  const { size } = options;
   const range: Range = [a.range[1], b.range[0]];
   const lastOfA = lastChar(a.text);
   const firstOfB = firstChar(b.text);
@@ -179,9 +200,18 @@ function pushJunction(out: Item[], a: Cell, b: Cell, size: number): void {
   // rule below); a word joiner forbids one.
   const joined = b.spaceBefore.includes(WORD_JOINER);
   if (b.spaceBefore === '' && (a.cls === 'symbol' || b.cls === 'symbol')) return;
-  const forbidden = joined || NO_LINE_END.has(lastOfA) || NO_LINE_START.has(firstOfB);
+  const only = options.breaksOnlyAfter;
+  const forbidden = joined || NO_LINE_END.has(lastOfA) || NO_LINE_START.has(firstOfB) || (only !== undefined && !only.has(lastOfA));
   if (forbidden) out.push(penalty(Infinity, range));
-  out.push(gapBetween(a, b, size, range));
+  else if (tied(a, b)) out.push(penalty(TIE, range));
+  out.push(gapBetween(a, b, size, range, options.digitSpacing ?? 'quarter'));
+}
+
+/** T28: a number and the measure word after it (or `第` and the number after it), no space typed between. */
+function tied(a: Cell, b: Cell): boolean {
+  if (b.spaceBefore !== '') return false;
+  if (a.cls === 'alnum' && isNumber(a.text)) return MEASURE_WORDS.has(firstChar(b.text));
+  return b.cls === 'alnum' && isNumber(b.text) && lastChar(a.text) === ORDINAL_PREFIX;
 }
 
 /** The first character of a text, by code point as `[...text][0]` gives it ('' for none). */
@@ -202,11 +232,15 @@ export function lastChar(text: string): string {
 
 const ZERO_WIDTH = new RegExp(`[${ZERO_WIDTH_SPACE}${WORD_JOINER}]`, 'g');
 
-function gapBetween(a: Cell, b: Cell, size: number, range: Range): Glue {
+function gapBetween(a: Cell, b: Cell, size: number, range: Range, digitSpacing: 'quarter' | 'none'): Glue {
   // Only visible spaces make a gap; zero-width spaces and word joiners do not.
   const typed = b.spaceBefore.replace(ZERO_WIDTH, '');
   const hanLatin =
     (a.cls === 'han' && b.cls === 'alnum') || (a.cls === 'alnum' && b.cls === 'han');
+  // T30: a number set tight against Han; a space typed there is this gap (T14), so
+  // it is none too (kept in the text, for extraction).
+  const tight = hanLatin && digitSpacing === 'none' && isNumber(a.cls === 'alnum' ? a.text : b.text);
+  if (tight) return glue('gap', 0, stretchOf(a, b, size), 0, typed, range);
   if (hanLatin) {
     // T14: ¼ em between Han and Latin; a typed space there is this gap, not another.
     const s = SPACING.hanLatin;
@@ -228,7 +262,9 @@ function gapBetween(a: Cell, b: Cell, size: number, range: Range): Glue {
   if (blank > 0) {
     // T9–T11, T12: a punctuation blank shrinks first, except after `。？！`.
     const keep = a.rightBlank > 0 && NOT_FOR_JUSTIFYING.has(lastChar(a.text));
-    return glue(keep ? 'gap' : 'punct', blank, stretchOf(a, b, size), keep ? 0 : blank, '', range);
+    // T27: the blank is there whole or not at all; spreading goes to the gaps
+    // between other characters, so a mark's cell is exactly 1 em or ½ em.
+    return glue(keep ? 'gap' : 'punct', blank, 0, keep ? 0 : blank, '', range);
   }
   return glue('gap', 0, stretchOf(a, b, size), 0, '', range);
 }

@@ -8,6 +8,7 @@
  * ratio, badness and demerits of one line; the scan over the legal breaks keeping
  * the active ones; and the path back from the best last break.
  */
+import { fitOf } from './fit.js';
 import { BREAK_PARAMS, type BreakParams } from './params.js';
 import { lineBox, type Item, type LineShape } from './types.js';
 
@@ -84,7 +85,11 @@ export interface BreakResult {
 export interface Sums {
   width: Float64Array;
   stretch: Float64Array;
+  /** Shrink of the gaps that are not punctuation blanks (T13: Han–Latin gaps, word spaces). */
   shrink: Float64Array;
+  /** Removable punctuation blanks (T27: each removed whole), and their widths. */
+  marks: Int32Array;
+  marksShrink: Float64Array;
   letters: Int32Array;
 }
 
@@ -94,13 +99,18 @@ export function sumsOf(items: readonly Item[]): Sums {
     width: new Float64Array(n + 1),
     stretch: new Float64Array(n + 1),
     shrink: new Float64Array(n + 1),
+    marks: new Int32Array(n + 1),
+    marksShrink: new Float64Array(n + 1),
     letters: new Int32Array(n + 1),
   };
   for (let i = 0; i < n; i++) {
     const it = items[i]!;
+    const mark = it.type === 'glue' && it.kind === 'punct' && it.shrink > 0;
     s.width[i + 1] = s.width[i]! + (it.type === 'penalty' ? 0 : it.width);
     s.stretch[i + 1] = s.stretch[i]! + (it.type === 'glue' ? it.stretch : 0);
-    s.shrink[i + 1] = s.shrink[i]! + (it.type === 'glue' ? it.shrink : 0);
+    s.shrink[i + 1] = s.shrink[i]! + (it.type === 'glue' && !mark ? it.shrink : 0);
+    s.marks[i + 1] = s.marks[i]! + (mark ? 1 : 0);
+    s.marksShrink[i + 1] = s.marksShrink[i]! + (mark ? it.shrink : 0);
     s.letters[i + 1] = s.letters[i]! + (it.type === 'box' ? letterCount(it.cell.text) : 0);
   }
   return s;
@@ -147,20 +157,16 @@ export function startAfter(items: readonly Item[], b: number): number {
   return k;
 }
 
-/** The adjustment ratio of the line from item `start` to the break at `b`. */
+/** The adjustment ratio of the line from item `start` to the break at `b` (fit.ts: T13, T27). */
 export function ratioOf(items: readonly Item[], sums: Sums, start: number, b: number, width: number): number {
   const end = items[b]!;
   const natural = sums.width[b]! - sums.width[start]! + (end.type === 'penalty' ? end.width : 0);
-  const excess = width - natural;
-  if (excess > 1e-9) {
-    const stretch = sums.stretch[b]! - sums.stretch[start]!;
-    return stretch > 0 ? excess / stretch : Infinity;
-  }
-  if (excess < -1e-9) {
-    const shrink = sums.shrink[b]! - sums.shrink[start]!;
-    return shrink > 0 ? excess / shrink : -Infinity;
-  }
-  return 0;
+  return fitOf(width - natural, {
+    punctCount: sums.marks[b]! - sums.marks[start]!,
+    punctShrink: sums.marksShrink[b]! - sums.marksShrink[start]!,
+    otherShrink: sums.shrink[b]! - sums.shrink[start]!,
+    stretch: sums.stretch[b]! - sums.stretch[start]!,
+  }).ratio;
 }
 
 /** Demerits of one line (TeX §859), with T15's cost for a lone last character. */
@@ -209,19 +215,47 @@ export function totalFit(
       bestPass = pass;
     }
     // T15: a lone last character is worth a later pass, whose looser lines may pull
-    // one down at a lower cost; anything else found is as good as it gets, and so
-    // is a single line (no line above to pull from: a folio, a label).
+    // one down at a lower cost, and so is a break at a tie (T28); anything else
+    // found is as good as it gets, and so is a single line (no line above to pull
+    // from: a folio, a label).
     const lastLine = found.prev!;
     const lastLetters = sums.letters[items.length - 1]! - sums.letters[lastLine.start]!;
-    if (lastLetters >= 2 || lastLine.at < 0) break;
+    if ((lastLetters >= 2 || lastLine.at < 0) && !breaksAtTie(items, found, params)) break;
   }
   if (!best) throw new Error('internal: the last pass of the line breaker found no breaks');
   return pathTo(best, bestPass, log);
 }
 
+/**
+ * T24 (TeX's \looseness): the best breaks for every number of lines the paragraph
+ * can be set in within a pass's tolerance, by number of lines. The page builder
+ * asks for them when a page would end short: a paragraph one line longer or
+ * shorter may fill it.
+ */
+export function breaksByLines(items: readonly Item[], shape: LineShape, pass: number, params: BreakParams = BREAK_PARAMS): Map<number, BreakResult> {
+  const sums = sumsOf(items);
+  const out = new Map<number, BreakResult>();
+  for (const node of scan(items, sums, shape, params, pass, null, true)) {
+    if (!out.has(node.line) || node.demerits < out.get(node.line)!.demerits) out.set(node.line, pathTo(node, pass, []));
+  }
+  return out;
+}
+
+/** Whether the breaks end a line at a penalty as high as a tie (params.retryPenalty). */
+function breaksAtTie(items: readonly Item[], node: Node, params: BreakParams): boolean {
+  for (let n: Node | null = node; n && n.at >= 0; n = n.prev) {
+    const it = items[n.at]!;
+    if (it.type === 'penalty' && it.cost >= params.retryPenalty && it.cost < Infinity) return true;
+  }
+  return false;
+}
+
 type Candidate = { from: Node; demerits: number; ratio: number; traced: number };
 
 /** One pass over the legal breaks; the best node at the paragraph's end, if any. */
+function scan(items: readonly Item[], sums: Sums, shape: LineShape, params: BreakParams, pass: number, log: TraceEntry[] | null): Node | null;
+/** With `byLines`: the best nodes at the paragraph's end, one for each number of lines. */
+function scan(items: readonly Item[], sums: Sums, shape: LineShape, params: BreakParams, pass: number, log: null, byLines: true): Node[];
 function scan(
   items: readonly Item[],
   sums: Sums,
@@ -229,7 +263,8 @@ function scan(
   params: BreakParams,
   pass: number,
   log: TraceEntry[] | null,
-): Node | null {
+  byLines = false,
+): Node | Node[] | null {
   const tolerance = params.tolerances[pass - 1]!;
   const final = pass === 4;
   const first = startAfter(items, -1);
@@ -237,7 +272,8 @@ function scan(
   const start = log?.length ?? 0;
   // The best way to reach a break, per fitness class and (for a hanging indent)
   // per first-or-later line: 8 slots, reused from break to break, and the keys in
-  // the order first found (the order the new active nodes are made in).
+  // the order first found (the order the new active nodes are made in). By lines,
+  // 8 slots more for every number of lines.
   const best: (Candidate | undefined)[] = new Array(8).fill(undefined);
   const order: number[] = [];
   let spare: Node[] = [];
@@ -268,7 +304,7 @@ function scan(
       if (!feasible) continue;
       const letters = sums.letters[b]! - sums.letters[a.start]!;
       const d = a.demerits + (lastHope ? 0 : lineDemerits(ratio, end, a.flagged, a.fitness, letters, params));
-      const key = fitnessOf(ratio) * 2 + (a.line === 0 ? 0 : 1);
+      const key = fitnessOf(ratio) * 2 + (a.line === 0 ? 0 : 1) + (byLines ? 8 * a.line : 0);
       const traced = log ? log.push({ pass, from: items[a.start]?.range[0] ?? 0, at: end.range[0], line: a.line + 1, ratio, demerits: d, chosen: false }) - 1 : -1;
       const seen = best[key];
       if (!seen) order.push(key);
@@ -281,7 +317,8 @@ function scan(
       for (const key of order) least = Math.min(least, best[key]!.demerits);
       for (const key of order) {
         const c = best[key]!;
-        if (c.demerits > least + params.adjacentDemerits) continue;
+        // Hopeless next to the best (TeX §836); by lines, every number of lines is kept.
+        if (!byLines && c.demerits > least + params.adjacentDemerits) continue;
         active.push({
           at: b,
           start: startAfter(items, b),
@@ -297,11 +334,12 @@ function scan(
     }
     if (active.length === 0) {
       if (log) log.length = start;
-      return null;
+      return byLines ? [] : null;
     }
     if (forced) break;
   }
   const last = active.filter((n) => n.at === items.length - 1);
+  if (byLines) return last;
   if (last.length === 0) return null;
   return last.reduce((x, y) => (y.demerits < x.demerits ? y : x));
 }

@@ -26,6 +26,13 @@ export interface BreakParams {
    * down unless that would spread the line above wider than that.
    */
   loneCharacterDemerits: number;
+  /**
+   * A break at a penalty this high (T28's tie, items.ts) is worth the next pass:
+   * its looser lines may keep a number with its word at a lower cost, as T15's
+   * lone character is worth it (no TeX counterpart: TeX's passes stop at the
+   * first that sets the paragraph).
+   */
+  retryPenalty: number;
 }
 
 export const BREAK_PARAMS: BreakParams = {
@@ -35,4 +42,5 @@ export const BREAK_PARAMS: BreakParams = {
   doubleHyphenDemerits: 10000,
   finalHyphenDemerits: 5000,
   loneCharacterDemerits: 1e8,
+  retryPenalty: 1000,
 };

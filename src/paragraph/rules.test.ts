@@ -498,6 +498,116 @@ describe('T15: no lone character', () => {
   });
 });
 
+describe('T27: whole punctuation steps', () => {
+  /**
+   * Every compressible mark followed by a Han character, in every line: its cell
+   * (to the next glyph) is ½ em or 1 em; an opening mark after a Han character
+   * likewise, measured from that character's end.
+   */
+  function markCells(lines: SetLine[]): { cell: number; text: string }[] {
+    const out: { cell: number; text: string }[] = [];
+    for (const line of lines) {
+      const gs = inked(line);
+      gs.forEach((g, k) => {
+        const next = gs[k + 1];
+        const prev = gs[k - 1];
+        if (INK_LEFT.has(g.text) && next && isHan(next.text)) out.push({ cell: next.x - g.x, text: textOf(line) });
+        if (INK_RIGHT.has(g.text) && prev && isHan(prev.text) && next && isHan(next.text)) {
+          // The opening mark's cell runs from the character before to the ink's start + ½ em.
+          out.push({ cell: g.x + EM - (prev.x + prev.advance), text: textOf(line) });
+        }
+      });
+    }
+    return out;
+  }
+
+  // ½ em or 1 em exactly: spreading goes to the gaps between other characters.
+  const whole = (cell: number) => Math.abs(cell - EM / 2) <= TOL || Math.abs(cell - EM) <= TOL;
+
+  it('T27: a line ½ em too long loses one comma\'s blank whole, not two commas a quarter each', () => {
+    // 9 em: `一二三，四五六，七八` is 10 em; with `九。` after it the line cannot end
+    // at `七` (T15 would leave two lines…) — set it and look at the commas.
+    const lines = set('一二三，四五六，七八九十。', params(9.5));
+    const cells = markCells(lines).map((c) => c.cell / EM);
+    expect(cells.length).toBe(2);
+    for (const c of cells) expect(whole(c * EM), `cell of ${c} em`).toBe(true);
+    expect(cells.filter((c) => Math.abs(c - 0.5) < 0.01)).toHaveLength(1);
+  });
+
+  it('T27: over random prose at five measures, every mark is 1 em or ½ em wide (none in between)', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      for (const ems of [9, 13, 17.5, 25, 28]) {
+        const lines = set(prose(seed, 12), params(ems));
+        const bad = markCells(lines).filter((c) => !whole(c.cell));
+        expect(bad.map((b) => `${(b.cell / EM).toFixed(3)} em in ${b.text}`), `seed ${seed} at ${ems} em`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('T28: numbers keep their words', () => {
+  /** Measure words and date units named by T28 and common in bulletins. */
+  const WORDS = new Set([...'名日份个时月年人次项家户件条元万']);
+
+  function splits(lines: SetLine[]): string[] {
+    const out: string[] = [];
+    lines.forEach((line, i) => {
+      const next = lines[i + 1];
+      if (!next) return;
+      const end = inked(line).at(-1)!.text;
+      const start = inked(next)[0]!.text;
+      if (/\d/.test(end) && WORDS.has(start)) out.push(`${textOf(line)}／${textOf(next)}`);
+    });
+    return out;
+  }
+
+  it('T28: `4880名` is not broken wherever the body measure would break it (`志愿者4880／名`)', () => {
+    // Moved along the line a character at a time, the number meets the line end
+    // at every place, in both digit spacings (T30).
+    for (const digitSpacing of ['quarter', 'none'] as const) {
+      for (let shift = 0; shift < 26; shift++) {
+        const lines = set(`${han(shift)}，其中党员志愿者4880名，分布在各疫情防控卡点开展志愿服务，累计服务时长120000小时。`, { ...BODY, digitSpacing });
+        expect(splits(lines), `shift ${shift}, ${digitSpacing}`).toEqual([]);
+      }
+    }
+  });
+
+  it('T28: a date keeps its unit (`2月／12日` never `2月12／日`)', () => {
+    for (let shift = 0; shift < 26; shift++) {
+      const lines = set(`${han(shift)}。2月12日，市政府副秘书长李兵到我区督导了疫情防控工作。区领导李新军参加活动。`, BODY);
+      expect(splits(lines), `shift ${shift}`).toEqual([]);
+    }
+  });
+
+  it('T28: a tie is a strong penalty, not a prohibition: a number and its word wider than the measure still break', () => {
+    const lines = set('1234567名', params(3, { align: 'left' }));
+    expect(lines.length).toBe(2);
+    expect(lines.every((l) => l.ratio >= -1)).toBe(true);
+  });
+});
+
+describe('T30: digits in dates', () => {
+  it('T30: `none` sets numbers tight against Han (`2月12日`); `quarter` keeps T14\'s ¼ em', () => {
+    for (const [spacing, gap] of [['none', 0], ['quarter', EM / 4]] as const) {
+      const [line] = set('2月12日开会', params(25, { align: 'left', digitSpacing: spacing }));
+      const yue = glyph(line!, '月');
+      const two = glyph(line!, '2', 0);
+      expect(Math.abs(yue.x - (two.x + two.advance) - gap), spacing).toBeLessThanOrEqual(TOL);
+      const ri = glyph(line!, '日');
+      const last = glyph(line!, '2', 1);
+      expect(Math.abs(ri.x - (last.x + last.advance) - gap), spacing).toBeLessThanOrEqual(TOL);
+    }
+  });
+
+  it('T30: Latin words keep ¼ em from Han with either setting', () => {
+    for (const spacing of ['none', 'quarter'] as const) {
+      const [line] = set('下载APP使用', params(25, { align: 'left', digitSpacing: spacing }));
+      const zai = glyph(line!, '载');
+      expect(Math.abs(glyph(line!, 'A').x - (zai.x + zai.advance) - EM / 4), spacing).toBeLessThanOrEqual(TOL);
+    }
+  });
+});
+
 describe('fallback', () => {
   it('a character no font has (an emoji) is reported in `missing` with its index, not drawn', () => {
     const { lines, missing } = setParagraph('一二😀三', BODY, fonts);

@@ -7,7 +7,8 @@ import type { FontSet } from '../fonts/index.js';
 import { cellsOf, glyphOf } from './cells.js';
 import { itemsOf } from './items.js';
 import { setLine } from './justify.js';
-import { startAfter, totalFit, type TraceEntry } from './linebreak.js';
+import { breaksByLines, startAfter, totalFit, type TraceEntry } from './linebreak.js';
+import { BREAK_PARAMS } from './params.js';
 import { lineBox, type MissingGlyph, type SetLine, type SetParams } from './types.js';
 
 export interface SetParagraph {
@@ -19,12 +20,32 @@ export interface SetParagraph {
   demerits: number;
   /** Every feasible line the breaker weighed, when `params.trace` asks for it. */
   trace: TraceEntry[];
+  /**
+   * T24: the paragraph set one line shorter and one line longer, where the
+   * breaker's tolerance allows, with what each costs more than `lines` (demerits).
+   * Worked out when asked: most pages are full without them.
+   */
+  alternatives(): Alternative[];
+}
+
+/** The paragraph in another number of lines. */
+export interface Alternative {
+  lines: SetLine[];
+  /** Demerits more than the paragraph's own breaks, ≥ 0. */
+  cost: number;
 }
 
 export function setParagraph(text: string, params: SetParams, fonts: FontSet): SetParagraph {
   const { cells, missing } = cellsOf(text, fonts, params.face, params.size, params.placeholder);
-  if (cells.length === 0) return { lines: [], missing, brokenWords: [], demerits: 0, trace: [] };
-  const options = { size: params.size, indent: params.indent, hyphen: glyphOf(fonts, params.face, params.size, '-') };
+  if (cells.length === 0) return { lines: [], missing, brokenWords: [], demerits: 0, trace: [], alternatives: () => [] };
+  const options = {
+    size: params.size,
+    indent: params.indent,
+    hyphen: glyphOf(fonts, params.face, params.size, '-'),
+    digitSpacing: params.digitSpacing ?? 'quarter',
+    ...(params.breaksOnlyAfter ? { breaksOnlyAfter: params.breaksOnlyAfter } : {}),
+    ...(params.openingBlank === false ? { openingBlank: false } : {}),
+  } as const;
   let items = itemsOf(cells, options);
   let result = totalFit(items, params.shape, undefined, params.trace ?? false);
   const brokenWords: number[] = [];
@@ -37,23 +58,30 @@ export function setParagraph(text: string, params: SetParams, fonts: FontSet): S
     for (const c of cells) if (c.cls === 'alnum' && c.width > narrowest) brokenWords.push(c.range[0]);
   }
   const space = glyphOf(fonts, params.face, params.size, ' ');
-  let from = startAfter(items, -1);
-  const lines = result.breaks.map((b, i) => {
-    const { x, width } = lineBox(params.shape, i);
-    const line = setLine({
-      items,
-      from,
-      to: b,
-      x,
-      width,
-      last: i === result.breaks.length - 1,
-      align: params.align,
-      size: params.size,
-      space,
+  const linesOf = (breaks: number[]) => {
+    let from = startAfter(items, -1);
+    return breaks.map((b, i) => {
+      const { x, width } = lineBox(params.shape, i);
+      const line = setLine({ items, from, to: b, x, width, last: i === breaks.length - 1, align: params.align, size: params.size, space });
+      from = startAfter(items, b);
+      return line;
     });
-    from = startAfter(items, b);
-    return line;
-  });
-  return { lines, missing, brokenWords, demerits: result.demerits, trace: result.trace };
+  };
+  const lines = linesOf(result.breaks);
+  const alternatives = (): Alternative[] => {
+    // Within the tolerance of the second pass (T13's gaps), or of the pass that set
+    // the paragraph; never past the measure (the last pass).
+    if (result.pass >= 4 || lines.length < 2) return [];
+    const found = breaksByLines(items, params.shape, Math.max(2, result.pass));
+    const out: Alternative[] = [];
+    for (const n of [lines.length - 1, lines.length + 1]) {
+      const other = found.get(n);
+      // T15: never a lone last character for the sake of a page.
+      if (!other || other.demerits >= BREAK_PARAMS.loneCharacterDemerits) continue;
+      out.push({ lines: linesOf(other.breaks), cost: Math.max(0, other.demerits - result.demerits) });
+    }
+    return out;
+  };
+  return { lines, missing, brokenWords, demerits: result.demerits, trace: result.trace, alternatives };
 }
 

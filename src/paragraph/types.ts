@@ -165,4 +165,10 @@ export interface SetParams {
   trace?: boolean;
   /** Draw this character where no font has one (the character still extracts as itself). */
   placeholder?: string;
+  /** T30: the space between Han characters and numbers in digits (items.ts). */
+  digitSpacing?: 'quarter' | 'none';
+  /** T26: break only after these characters (items.ts). */
+  breaksOnlyAfter?: ReadonlySet<string>;
+  /** T10: whether an opening mark starting the text keeps its blank left half (items.ts; yes by default). */
+  openingBlank?: boolean;
 }

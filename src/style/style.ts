@@ -43,6 +43,8 @@ export interface Style {
   sectionsOnNewPage: boolean;
   /** Where the circulation notice prints (T22). */
   notice: 'masthead' | 'colophon';
+  /** T30: ¼ em between Han and numbers in digits, or none. */
+  digitSpacing: 'quarter' | 'none';
 }
 
 /** The em box of the CJK faces: 880/1000 above the baseline (the ideographic em box). */
@@ -78,7 +80,10 @@ export function resolveStyle(spec: StyleSpec): Style {
     ascent: EM_ASCENT,
     // 2号 (22 pt) bold for titles (GB/T 9704 §7.3.3 sets titles in 2号).
     title: { font: 'serif-bold', size: titleSize },
-    heading: { font: 'sans-bold', size: size * 1.125 },
+    // Section headings: in gongwen 3号 黑体 on the preset's own scale, the body's
+    // 15.75 pt (GB/T 9704 §7.3.3 sets first-level headings in 3号 黑体); in the
+    // default preset 1⅛ of the body (18 pt on 16).
+    heading: { font: 'sans-bold', size: gongwen ? size : size * 1.125 },
     // 4号 (14 pt), four contents lines to three body lines.
     contents: { font: 'serif', size: 14, pitch: (pitch * 3) / 4, headingSize: 22 },
     // T20: 4号 digits, 7 mm below the type area.
@@ -86,10 +91,13 @@ export function resolveStyle(spec: StyleSpec): Style {
     // T23: 4号, rules 0.35 mm outside and 0.25 mm inside.
     colophon: { font: 'serif', size: 14, outerRule: 0.35 * MM, innerRule: 0.25 * MM },
     masthead: { font: 'serif-bold', nameSize: 60, rule: 0.75 * MM, noticeSize: 14 },
-    // T21: text K100, masthead red M80 Y80 as GB/T 9704 uses.
-    colors: { text: [0, 0, 0, 100], masthead: cmykOf(spec.mastheadColor) ?? [0, 80, 80, 0] },
+    // T21: text K100; the masthead red M100 Y100 (GB/T 9704 says only 红色), unless
+    // the house style sets its own.
+    colors: { text: [0, 0, 0, 100], masthead: cmykOf(spec.mastheadColor) ?? [0, 100, 100, 0] },
     sectionsOnNewPage: spec.sectionsOnNewPage ?? false,
     notice: spec.notice ?? 'masthead',
+    // T30: 公文 set dates and counts tight (2月12日).
+    digitSpacing: spec.digitSpacing ?? (gongwen ? 'none' : 'quarter'),
   };
   const problems = fitProblems(style, spec);
   if (problems.length > 0) throw new InputError(problems);

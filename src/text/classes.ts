@@ -64,6 +64,29 @@ export const NO_LINE_END = new Set([...'“‘（〔［｛【〖《〈「『', .
  */
 export const NOT_FOR_JUSTIFYING = new Set([...'。？！．']);
 
+/**
+ * T28 (numbers keep their words): the Han measure words and date or time units
+ * that a number written in digits is not parted from (`4880名`, `12日`, `130份`,
+ * `3.5个百分点`, `24时`). The classifiers of running text (个 名 人 位 次 项 …),
+ * the units of the calendar and the clock, of money and of measure, and 多 / 余
+ * (`300多人`), which stand between a number and its word.
+ */
+export const MEASURE_WORDS = new Set([
+  ...'个名人位次项件条家户所座处批种类份套张本篇期届号册部台辆艘架间栋层幢排组队支把枚颗株头只匹',
+  ...'年月日时分秒周天夜季度岁',
+  ...'元角万亿千百倍成',
+  ...'米里吨斤克亩升度毫厘公',
+  ...'多余',
+]);
+
+/** T28: the ordinal prefix that a number in digits is not parted from either (`第91期`). */
+export const ORDINAL_PREFIX = '第';
+
+/** A number written in digits, with its sign, decimal point and unit (T28, T30): not a Latin word. */
+export function isNumber(text: string): boolean {
+  return /^[+\-−]?\d[\d.,:／/]*[%‰℃°]*$/u.test(text);
+}
+
 const cache = new Map<string, CharClass>();
 
 export function classify(ch: string): CharClass {
