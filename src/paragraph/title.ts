@@ -9,15 +9,19 @@
 import type { FontSet } from '../fonts/index.js';
 import { classify } from '../text/index.js';
 import { cellsOf, glyphOf } from './cells.js';
-import { itemsOf } from './items.js';
+import { TIE, itemsOf } from './items.js';
 import { setLine } from './justify.js';
 import { breakable, startAfter, sumsOf } from './linebreak.js';
 import type { Item, MissingGlyph, PlacedGlyph, SetLine } from './types.js';
 
 /** How much a break costs, by where it falls, in the units of the balance (em²). */
 export const TITLE_BREAK = {
-  /** After a pause or closing mark, or at a typed space: where a title breaks best. */
+  /** After a pause or stop mark, or at a typed space: where a title breaks best. */
   punctuation: 0,
+  /** T29: after a word that ends a phrase (的 与 和 及). */
+  phrase: 2,
+  /** T29: before the verb that opens a verb phrase (召开, 督导 …). */
+  verb: 3,
   /** Before an opening mark. */
   opening: 5,
   /** Between two words of two or more characters each. */
@@ -28,7 +32,74 @@ export const TITLE_BREAK = {
   inside: 200,
   /** Each line beyond the fewest the title fits in. */
   extraLine: 1000,
+  /** T29: inside a compound of TITLE_COMPOUNDS: worse than another line. */
+  compound: 3000,
 } as const;
+
+/**
+ * T29: compounds that read as one word in a bulletin's titles, which a title never
+ * breaks inside (ICU's dictionary splits most of them: 疫情/防控, 开工/复工). A
+ * small list of the words of this kind of title; it grows with the titles that
+ * need it.
+ */
+export const TITLE_COMPOUNDS = [
+  '疫情防控',
+  '防控工作',
+  '新型冠状病毒',
+  '新型冠状病毒感染的肺炎',
+  '新冠肺炎',
+  '新冠肺炎疫情',
+  '开工复工',
+  '复工复产',
+  '企业开工',
+  '视频日调度会',
+  '调度会',
+  '联合审批',
+  '常委会',
+  '敬老院',
+  '派出所',
+  '管委会',
+  '办事处',
+  '全力以赴',
+  '人民医院',
+  '疾控中心',
+] as const;
+
+/** T29: words after which a phrase ends: a title may break after them. */
+const PHRASE_ENDS = new Set([...'的与和及']);
+
+/**
+ * T29: the verbs (and the adverbs before them) that open the verb phrase of a
+ * bulletin's title: `我区／召开…`, `宋洁／实地督导…`. A title may break before them.
+ */
+export const TITLE_VERBS = [
+  '召开',
+  '督导',
+  '察看',
+  '调研',
+  '检查',
+  '指导',
+  '研究',
+  '部署',
+  '做好',
+  '开展',
+  '推进',
+  '落实',
+  '举办',
+  '举行',
+  '印发',
+  '启动',
+  '主持',
+  '出席',
+  '视察',
+  '走访',
+  '慰问',
+  '看望',
+  '实地',
+  '全力以赴',
+  '织密',
+  '到',
+] as const;
 
 /** Made on first use: loading ICU's word dictionary takes some 13 ms. */
 let segmenter: Intl.Segmenter | undefined;
@@ -41,12 +112,14 @@ export interface TitleParams {
   /** Centred (a title), or flush left (a contents entry). */
   align?: 'center' | 'left';
   placeholder?: string;
+  /** T30, as for paragraphs. */
+  digitSpacing?: 'quarter' | 'none';
 }
 
 export function setTitle(text: string, params: TitleParams, fonts: FontSet): { lines: SetLine[]; missing: MissingGlyph[] } {
   const { cells, missing } = cellsOf(text, fonts, params.face, params.size, params.placeholder);
   if (cells.length === 0) return { lines: [], missing };
-  const items = itemsOf(cells, { size: params.size, indent: 0, hyphen: null });
+  const items = itemsOf(cells, { size: params.size, indent: 0, hyphen: null, digitSpacing: params.digitSpacing ?? 'quarter' });
   const breaks = titleBreaks(text, items, params);
   let from = startAfter(items, -1);
   const lines = breaks.map((b, i) => {
@@ -81,7 +154,7 @@ function titleBreaks(text: string, items: readonly Item[], params: TitleParams):
     const it = items[to]!;
     return {
       natural: sums.width[to]! - sums.width[s]! + (it.type === 'penalty' ? it.width : 0),
-      shrink: sums.shrink[to]! - sums.shrink[s]!,
+      shrink: sums.shrink[to]! - sums.shrink[s]! + sums.marksShrink[to]! - sums.marksShrink[s]!,
     };
   };
   const total = widthOf(starts[0]!, end).natural;
@@ -90,7 +163,7 @@ function titleBreaks(text: string, items: readonly Item[], params: TitleParams):
   let boundaries: Map<number, { before: number; after: number }> | undefined;
   // The cost of breaking at each candidate, weighed once (not once a line count and a line).
   const breakCosts: number[] = [];
-  const placeCostAt = (c: number) => (breakCosts[c] ??= placeCost(text, items[candidates[c]!]!.range[0], (boundaries ??= wordBoundaries(text))));
+  const placeCostAt = (c: number) => (breakCosts[c] ??= breakCost(text, items[candidates[c]!]!, () => (boundaries ??= wordBoundaries(text))));
 
   let best: { cost: number; breaks: number[] } | null = null;
   for (let n = fewest; n <= fewest + 2 && n <= candidates.length - 1; n++) {
@@ -148,16 +221,37 @@ function wordBoundaries(text: string): Map<number, { before: number; after: numb
   return out;
 }
 
+/** The cost of breaking a title at an item: where it falls, and T28's tie. */
+function breakCost(text: string, item: Item, boundaries: () => Map<number, { before: number; after: number }>): number {
+  const tie = item.type === 'penalty' && item.cost >= TIE ? TITLE_BREAK.inside : 0;
+  return tie + placeCost(text, item.range[0], boundaries);
+}
+
 /** How good a place to break the offset in the title's text is (TITLE_BREAK). */
-function placeCost(text: string, at: number, boundaries: Map<number, { before: number; after: number }>): number {
+function placeCost(text: string, at: number, words: () => Map<number, { before: number; after: number }>): number {
+  // T29: never inside a compound that reads as one word.
+  if (insideCompound(text, at)) return TITLE_BREAK.compound;
   const before = [...text.slice(0, at).trimEnd()].at(-1) ?? '';
   const after = [...text.slice(at).trimStart()][0] ?? '';
   const cls = classify(before);
-  if (cls === 'stop' || cls === 'close' || /\s/.test(text[at - 1] ?? '') || /\s/.test(text[at] ?? '')) return TITLE_BREAK.punctuation;
+  if (cls === 'stop' || /\s/.test(text[at - 1] ?? '') || /\s/.test(text[at] ?? '')) return TITLE_BREAK.punctuation;
+  // A closing bracket or quote often ends a term inside a word (`常委会（扩大）会议`).
+  if (cls === 'close') return TITLE_BREAK.words;
   if (classify(after) === 'open') return TITLE_BREAK.opening;
-  const b = boundaries.get(at);
+  // T29: between phrases: after 的 与 和 及, or before a verb phrase.
+  if (PHRASE_ENDS.has(before)) return TITLE_BREAK.phrase;
+  if (TITLE_VERBS.some((v) => text.startsWith(v, at))) return TITLE_BREAK.verb;
+  const b = words().get(at);
   if (!b) return TITLE_BREAK.inside;
-  // A particle ends its phrase: a break after 的 is between phrases.
-  if (before === '的') return TITLE_BREAK.words;
   return b.before >= 2 && b.after >= 2 ? TITLE_BREAK.words : TITLE_BREAK.short;
+}
+
+/** Whether offset `at` falls inside one of the title compounds (T29). */
+function insideCompound(text: string, at: number): boolean {
+  for (const word of TITLE_COMPOUNDS) {
+    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+      if (at > i && at < i + word.length) return true;
+    }
+  }
+  return false;
 }
