@@ -104,6 +104,11 @@ export class Face {
     return this.sparse?.outline(id);
   }
 
+  /** The top of glyph `id`'s ink above the baseline, in em (its outline's yMax). */
+  top(id: number): number {
+    return this.font.getGlyph(id).bbox.maxY / this.unitsPerEm;
+  }
+
   /** Advance and left side bearing of glyph `id`, in font units (hmtx). */
   horizontal(id: number): { advance: number; bearing: number } {
     const bytes = this.bytes;

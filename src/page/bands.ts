@@ -7,7 +7,7 @@ import type { DocText, FlowBlock } from '../document/index.js';
 import type { FontRole } from '../fonts/index.js';
 import { uniform, type SetLine } from '../paragraph/index.js';
 import type { Style } from '../style/index.js';
-import { setText, setTitleText, type Context } from './context.js';
+import { setBody, setText, setTitleText, type Context } from './context.js';
 import { overlayOf } from './overlay.js';
 import type { PageItem, RunTag } from './types.js';
 
@@ -22,7 +22,13 @@ export interface Band {
   /** Start a new page before this band (a section, when the style says so). */
   breakBefore?: boolean;
   /** For body lines: the paragraph they belong to, and their place in it. */
-  paragraph?: { id: number; index: number; count: number };
+  paragraph?: {
+    id: number;
+    index: number;
+    count: number;
+    /** On its first line: the paragraph in one line more or less, and what that costs (T24). */
+    alternatives?: () => { bands: Band[]; cost: number }[];
+  };
 }
 
 export function bandsOf(flow: FlowBlock[], ctx: Context): Band[] {
@@ -72,7 +78,7 @@ export function bandsOf(flow: FlowBlock[], ctx: Context): Band[] {
         // T2: every paragraph starts with a 2 em indent; a note is also set 2 em in
         // from both edges of the measure.
         const inset = block.kind === 'note' ? 2 * size : 0;
-        const lines = setText(ctx, block.text, {
+        const set = setBody(ctx, block.text, {
           face: style.body.font,
           size,
           align: 'justify',
@@ -82,12 +88,16 @@ export function bandsOf(flow: FlowBlock[], ctx: Context): Band[] {
         });
         const id = paragraphs++;
         const role = block.kind === 'note' ? 'Note' : 'P';
-        lines.forEach((line, index) => {
-          const tag = { role, block: block.id, line: index, lines: lines.length } as const;
-          const items = runs([line], style.ascent * size, pitch, style, tag);
-          if (ctx.options.overlay) items.push(...overlayOf(line, ctx));
-          bands.push({ kind: 'line', lines: 1, items, keep: false, paragraph: { id, index, count: lines.length } });
-        });
+        const lineBands = (lines: SetLine[]): Band[] =>
+          lines.map((line, index) => {
+            const tag = { role, block: block.id, line: index, lines: lines.length } as const;
+            const items = runs([line], style.ascent * size, pitch, style, tag);
+            if (ctx.options.overlay) items.push(...overlayOf(line, ctx));
+            return { kind: 'line', lines: 1, items, keep: false, paragraph: { id, index, count: lines.length } };
+          });
+        const own = lineBands(set.lines);
+        if (own[0]) own[0].paragraph!.alternatives = () => set.alternatives().map((a) => ({ bands: lineBands(a.lines), cost: a.cost }));
+        bands.push(...own);
         break;
       }
       case 'subheading': {

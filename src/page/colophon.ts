@@ -18,6 +18,13 @@ export interface ColophonBlock {
   items: PageItem[];
 }
 
+/**
+ * T26: where a list of recipients may break, in turn: after the comma that joins
+ * two recipients; after a pause mark inside one too (`主任、副主任`), when a line
+ * cannot be set otherwise; anywhere, when one recipient is longer than a line.
+ */
+const RECIPIENT_BREAKS: (ReadonlySet<string> | undefined)[] = [new Set('，'), new Set([...'，、']), undefined];
+
 export function colophonBlock(doc: ColophonDoc, ctx: Context): ColophonBlock {
   const { style } = ctx;
   const c = style.colophon;
@@ -26,22 +33,26 @@ export function colophonBlock(doc: ColophonDoc, ctx: Context): ColophonBlock {
   const width = style.area.width;
   const inner = width - 2 * em;
   const rows: PlacedGlyph[][] = [];
+  // T23: a row's opening bracket aligns its ink with the rows above (`（共印 130 份）`).
   const natural = (text: DocText) => {
-    const line = setNatural(ctx, text, c.font, em);
+    const line = setText(ctx, text, { face: c.font, size: em, align: 'left', shape: uniform(1e6), openingBlank: false })[0];
     return { glyphs: line?.glyphs ?? [], width: line?.natural ?? 0 };
   };
 
   let split = 0;
   if (doc.distribution) {
-    // The recipients wrap with their continuation aligned after the colon.
-    const label = natural({ text: doc.distribution.label });
-    const lines = setText(ctx, doc.distribution.text, {
-      face: c.font,
-      size: em,
-      align: 'justify',
-      shape: uniform(inner - label.width, em + label.width),
-    });
-    lines.forEach((line, i) => rows.push([...(i === 0 ? shiftGlyphs(label.glyphs, em) : []), ...line.glyphs]));
+    // The label and the recipients are one text, so the label's colon is as wide as
+    // the other rows' (T23); continuation lines align after the colon; a line breaks
+    // only between recipients (T26), unless one is longer than a line.
+    const text = joined(doc.distribution);
+    const labelWidth = natural({ text: `${doc.distribution.label}中` }).glyphs.at(-1)?.x ?? 0;
+    const options = { face: c.font, size: em, align: 'left', shape: { first: { x: em, width: inner }, rest: { x: em + labelWidth, width: inner - labelWidth } } } as const;
+    for (const only of RECIPIENT_BREAKS) {
+      const lines = setText(ctx, text, { ...options, ...(only ? { breaksOnlyAfter: only } : {}) });
+      if (only && lines.some((l) => l.ratio < -1)) continue;
+      for (const line of lines) rows.push(line.glyphs);
+      break;
+    }
     split = rows.length;
   }
   const pairs: (ColophonField | DocText)[][] = [...doc.rows];

@@ -10,8 +10,8 @@ import { setNatural, setText, setTitleText, type Context } from './context.js';
 import { shiftGlyphs } from './move.js';
 import type { Page, PageItem, RunTag } from './types.js';
 
-/** Width of the page-number column of the contents, in em of the contents size. */
-const NUMBER_EMS = 2.5;
+/** Dot leaders take this many cells at least, in em of the contents size: an entry that would leave fewer wraps. */
+const MIN_LEADERS = 2;
 
 export function frontPages(masthead: Masthead, contents: ContentsEntry[], numbers: Map<string, number>, ctx: Context): Page[] {
   const { style } = ctx;
@@ -55,8 +55,10 @@ export function frontPages(masthead: Masthead, contents: ContentsEntry[], number
   y += c.headingSize + c.size;
   let baseline = y + ascent * c.size;
   const bottom = area.top + area.height;
+  // One column for the numbers, as wide as the widest: every leader ends in the same cell.
+  const column = Math.max(0, ...[...numbers.values()].map((n) => setNatural(ctx, { text: String(n) }, c.font, c.size)?.natural ?? 0));
   for (const entry of contents) {
-    const lines = entryLines(entry, numbers.get(entry.target), ctx);
+    const lines = entryLines(entry, numbers.get(entry.target), column, ctx);
     if (baseline + (lines.length - 1) * c.pitch > bottom) {
       pages.push({ folio: null, items: items.splice(0) });
       baseline = area.top + ascent * c.size;
@@ -77,9 +79,9 @@ export function frontPages(masthead: Masthead, contents: ContentsEntry[], number
 /**
  * One contents entry as lines of glyphs (x from the measure's left): an article
  * indented 2 em, wrapped with a hanging indent, dot leaders on its last line to the
- * page number set flush right; a section flush left in bold.
+ * page number set flush right in a column `column` wide; a section flush left in bold.
  */
-function entryLines(entry: ContentsEntry, number: number | undefined, ctx: Context): PlacedGlyph[][] {
+function entryLines(entry: ContentsEntry, number: number | undefined, column: number, ctx: Context): PlacedGlyph[][] {
   const { style } = ctx;
   const c = style.contents;
   const em = c.size;
@@ -87,12 +89,15 @@ function entryLines(entry: ContentsEntry, number: number | undefined, ctx: Conte
   if (entry.level === 'section') {
     return setText(ctx, entry.text, { face: style.heading.font, size: em, align: 'left' }).map((l) => l.glyphs);
   }
-  const room = width - (NUMBER_EMS + 1) * em;
+  // Where the leaders end, on the em grid of the measure, half an em clear of the column.
+  const leadersEnd = Math.floor((width - column - em / 2) / em + 1e-6) * em;
+  // The text ends half an em clear of at least MIN_LEADERS leader cells.
+  const room = leadersEnd - MIN_LEADERS * em - em / 2;
   // First line 2 em in; an entry too long for one line breaks like a title, at a
   // phrase into lines of nearly equal length, continued a further em in (a hanging
   // indent).
   let set = setText(ctx, entry.text, { face: c.font, size: em, align: 'left', shape: uniform(room - 2 * em, 2 * em) });
-  if (set.length > 1) {
+  if (set.length > 1 || set.some((l) => l.ratio < -1)) {
     set = setTitleText(ctx, entry.text, c.font, em, { width: room - 3 * em, align: 'left' }).map((l, i) => ({
       ...l,
       x: i === 0 ? 2 * em : 3 * em,
@@ -104,8 +109,9 @@ function entryLines(entry: ContentsEntry, number: number | undefined, ctx: Conte
   if (!last || number === undefined) return lines;
   const digits = setNatural(ctx, { text: String(number) }, c.font, em);
   const numberGlyphs = digits ? shiftGlyphs(digits.glyphs, width - digits.natural) : [];
-  const end = last.x + last.natural;
-  const leaders = leaderGlyphs(end + em / 2, width - (digits?.natural ?? 0) - em / 2, em, ctx.fonts, c.font);
+  // A line squeezed to its measure ends at the measure (T27).
+  const end = last.x + Math.min(last.natural, last.width);
+  const leaders = leaderGlyphs(end + em / 2, leadersEnd, em, ctx.fonts, c.font);
   lines[lines.length - 1]!.push(...leaders, ...numberGlyphs);
   return lines;
 }

@@ -10,7 +10,7 @@ import type { Style } from '../style/index.js';
 import { bandsOf } from './bands.js';
 import { contextOf, setNatural, type Context, type LayoutOptions, type LineTrace, type Missing } from './context.js';
 import { gridOf } from './overlay.js';
-import { colophonBlock } from './colophon.js';
+import { colophonBlock, type ColophonBlock } from './colophon.js';
 import { frontPages } from './front.js';
 import { moveItems, shiftGlyphs } from './move.js';
 import { structureOf } from './structure.js';
@@ -29,17 +29,20 @@ export interface Layout extends Pages {
 export function layout(doc: Document, style: Style, fonts: FontSet, options: LayoutOptions = {}): Layout {
   const ctx = contextOf(style, fonts, options);
   const bands = bandsOf(doc.flow, ctx);
-  const { pages: body, used } = paginate(bands, style, 1);
-  placeColophon(body, used, doc, ctx);
-  for (const page of body) {
-    page.items.push(...folio(page, ctx));
-    if (options.overlay) page.items.push(...gridOf(style));
-  }
+  const colophon = colophonBlock(doc.colophon, ctx);
+  // T25: the colophon needs its rows and a grid line clear of the text.
+  const { pages: body, used } = paginate(bands, style, 1, colophon.rows > 0 ? colophon.rows + 1 : 0);
+  placeColophon(body, used, colophon, ctx);
 
   // Article pages are numbered from 1 whatever the front matter's length, so the
   // contents can be set once the body is paginated: its numbers cannot move them.
   const numbers = destinations(body);
   const front = frontPages(doc.masthead, doc.contents, numbers, ctx);
+  // T20: a folio's side is the physical page's, so it is placed once the front matter is counted.
+  body.forEach((page, i) => {
+    page.items.push(...folio(page, front.length + i + 1, ctx));
+    if (options.overlay) page.items.push(...gridOf(style));
+  });
   // A missing character is named once at its place, whichever faces each setting tried.
   const missing = distinct(
     ctx.missing.map((m) => problemOf(m, options.placeholder)),
@@ -102,17 +105,17 @@ export function destinations(pages: Page[]): Map<string, number> {
 }
 
 /**
- * T23: the colophon sits at the foot of the last page, its last rule on the bottom
- * edge of the type area, a grid line clear of the text; when it does not fit there
- * it goes to the foot of a new page.
+ * T23, T25: the colophon sits at the foot of the last page, its last rule on the
+ * bottom edge of the type area, a grid line clear of the text; when it does not fit
+ * there (the page builder has made it fit where it could) it goes to the foot of a
+ * new page.
  */
-function placeColophon(pages: Page[], used: number, doc: Document, ctx: Context) {
+function placeColophon(pages: Page[], used: number, block: ColophonBlock, ctx: Context) {
   const { style } = ctx;
-  const block = colophonBlock(doc.colophon, ctx);
   if (block.rows === 0) return;
   const capacity = style.body.lines;
   let page = pages.at(-1)!;
-  if (used + block.rows + 1 > capacity) {
+  if (used === 0 || used + block.rows + 1 > capacity) {
     page = { folio: (page.folio ?? 0) + 1, items: [] };
     pages.push(page);
   }
@@ -120,15 +123,24 @@ function placeColophon(pages: Page[], used: number, doc: Document, ctx: Context)
   page.items.push(...moveItems(block.items, style.area.left, top));
 }
 
-/** T20: `— 1 —` in 4号, 7 mm below the type area; odd pages right, even left, one character in. */
-function folio(page: Page, ctx: Context): PageItem[] {
+/**
+ * T20: `— 1 —` in 4号, the dashes' upper edge 7 mm below the type area, one
+ * character in from the outer edge of the physical page: the right of a recto
+ * (the 1st, 3rd, 5th… page of the file, counting the masthead page), the left of a
+ * verso, whatever number it prints.
+ */
+function folio(page: Page, physical: number, ctx: Context): PageItem[] {
   const { style } = ctx;
   if (page.folio === null) return [];
   const f = style.folio;
   const line = setNatural(ctx, { text: `— ${page.folio} —` }, f.font, f.size);
   if (!line) return [];
-  const x = page.folio % 2 === 1 ? style.area.left + style.area.width - f.size - line.natural : style.area.left + f.size;
-  const y = style.area.top + style.area.height + f.below + style.ascent * f.size;
+  const recto = physical % 2 === 1;
+  const x = recto ? style.area.left + style.area.width - f.size - line.natural : style.area.left + f.size;
+  // The baseline that puts the dash's top 7 mm below the type area.
+  const dash = line.glyphs.find((g) => g.text === '—');
+  const top = dash ? ctx.fonts.face(dash.face).top(dash.id) * f.size : style.ascent * f.size;
+  const y = style.area.top + style.area.height + f.below + top;
   return [{ type: 'text', glyphs: shiftGlyphs(line.glyphs, x), y, color: style.colors.text, tag: { role: 'Artifact' } }];
 }
 

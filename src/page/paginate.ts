@@ -1,6 +1,15 @@
 /**
  * paginate: bands → body pages on the baseline grid (T1). Lines move, the pitch
- * never changes (T17); headings keep with what follows (T18).
+ * never changes (T17); headings keep with what follows (T18); pages are full (T24)
+ * and the colophon shares the last page with the text (T25).
+ *
+ * The page breaks are chosen for the whole issue at once, as the paragraph engine
+ * chooses line breaks for a whole paragraph: a dynamic program over the bands, its
+ * state the grid line reached on the current page. A page that ends short costs
+ * more than any change of a paragraph, so the breaks that fill every page win; when
+ * none do with the paragraphs as set, each paragraph is offered one line longer
+ * and one line shorter (TeX's \looseness, within the breaker's tolerance) and the
+ * cheapest set of changes that fills the pages is taken (T24's remedies, in order).
  */
 import type { Style } from '../style/index.js';
 import type { Band } from './bands.js';
@@ -14,13 +23,217 @@ export interface Placement {
 }
 
 /**
- * Place bands on pages of `style.body.lines` grid lines. A page break drops the
- * spaces at the top of a page; a paragraph that would leave its first line alone at
- * the foot of a page, or its last line alone at the head of the next (T17), gives
- * up a line to avoid it; a heading goes to the next page unless two lines of what
- * follows fit under it (T18).
+ * What the choices cost. A short page costs more than any set of paragraph changes
+ * could (T24: a page ends short only when nothing else can be done), and a page
+ * holding the colophon alone more than a short page (T25: the last resort).
  */
-export function paginate(bands: Band[], style: Style, firstFolio: number): Placement {
+export const PAGE_COSTS = {
+  /** A page that ends before its last grid line while the text goes on (T24). */
+  shortPage: 1e12,
+  /** Times the square of the grid lines it leaves empty: two pages a line short are better than one a page short of five. */
+  shortLine: 1e11,
+  /** The colophon on a page of its own (T25). */
+  colophonAlone: 1e13,
+  /** Every page: of two ways to fill the pages, the one with fewer pages. */
+  page: 1e9,
+  /** A paragraph set in another number of lines than its best (T24), besides its demerits. */
+  change: 1e4,
+} as const;
+
+/** A paragraph in some number of lines, or any other band as it is. */
+interface Variant {
+  bands: Band[];
+  cost: number;
+}
+
+/** What the page builder places: a paragraph with its variants, or one band. */
+interface Element {
+  kind: 'space' | 'keep' | 'block' | 'paragraph';
+  /** The variants: a paragraph's own lines first. */
+  variants: Variant[];
+  /** The other variants of a paragraph, when asked for (T24). */
+  more?: () => Variant[];
+  breakBefore: boolean;
+}
+
+/** How an element was placed: its variant, and its lines on each page it is on. */
+interface Step {
+  /** The state it came from. */
+  from: number;
+  /** A page break before the element, or the element placed. */
+  kind: 'break' | 'place';
+  variant: number;
+  /** Lines on the current page, then on each next one (a paragraph split over pages). */
+  chunks: number[];
+}
+
+/**
+ * Place bands on pages of `style.body.lines` grid lines. `tail` is what must stand
+ * at the foot of the last page after the text, in grid lines (the colophon with the
+ * line that parts it from the text), 0 for nothing.
+ */
+export function paginate(bands: Band[], style: Style, firstFolio: number, tail = 0): Placement {
+  const capacity = style.body.lines;
+  const elements = elementsOf(bands);
+  let plan = bestPlan(elements, capacity, tail);
+  if (plan.cost >= PAGE_COSTS.shortPage) {
+    // Something is short: offer every paragraph one line longer and shorter.
+    for (const e of elements) if (e.more) e.variants.push(...e.more());
+    const loose = bestPlan(elements, capacity, tail);
+    if (loose.cost < plan.cost) plan = loose;
+  }
+  return place(elements, plan.steps, style, firstFolio);
+}
+
+function elementsOf(bands: Band[]): Element[] {
+  const out: Element[] = [];
+  for (let i = 0; i < bands.length; ) {
+    const band = bands[i]!;
+    if (band.paragraph) {
+      const { count } = band.paragraph;
+      const own = bands.slice(i, i + count);
+      const alternatives = band.paragraph.alternatives;
+      out.push({
+        kind: 'paragraph',
+        variants: [{ bands: own, cost: 0 }],
+        ...(alternatives ? { more: () => alternatives().map((v) => ({ bands: v.bands, cost: v.cost + PAGE_COSTS.change })) } : {}),
+        breakBefore: false,
+      });
+      i += count;
+      continue;
+    }
+    const kind = band.kind === 'space' ? 'space' : band.keep ? 'keep' : 'block';
+    out.push({ kind, variants: [{ bands: [band], cost: 0 }], breakBefore: band.breakBefore ?? false });
+    i++;
+  }
+  return out;
+}
+
+/**
+ * The cheapest placement of all elements. States are (element, grid line reached
+ * on the current page, pinned): pinned when a heading stands just above, so that
+ * what follows must start on this page with two lines of it (T18).
+ */
+function bestPlan(elements: Element[], capacity: number, tail: number): { cost: number; steps: Step[] } {
+  const lines = capacity + 1;
+  const index = (e: number, r: number, pinned: boolean) => (e * lines + r) * 2 + (pinned ? 1 : 0);
+  const size = (elements.length + 1) * lines * 2;
+  const cost = new Float64Array(size).fill(Infinity);
+  const step: (Step | undefined)[] = new Array(size);
+  const relax = (to: number, c: number, s: Step) => {
+    if (c < cost[to]!) {
+      cost[to] = c;
+      step[to] = s;
+    }
+  };
+  const short = (rows: number) => PAGE_COSTS.shortPage + PAGE_COSTS.shortLine * rows * rows;
+  cost[index(0, 0, false)] = PAGE_COSTS.page;
+
+  for (let e = 0; e < elements.length; e++) {
+    const el = elements[e]!;
+    // Lines reached from the bottom up: a page break leads to line 0 of the same element.
+    for (let r = capacity - 1; r >= 0; r--) {
+      for (const pinned of [true, false]) {
+        const from = index(e, r, pinned);
+        const c = cost[from]!;
+        if (c === Infinity) continue;
+        if (r > 0 && !pinned) {
+          // End the page here: short unless the element starts a new page (a section).
+          relax(index(e, 0, false), c + PAGE_COSTS.page + (el.breakBefore ? 0 : short(capacity - r)), { from, kind: 'break', variant: 0, chunks: [] });
+        }
+        if (el.breakBefore && r > 0) continue;
+        el.variants.forEach((v, variant) => {
+          for (const p of placements(el, v, r, pinned, capacity)) {
+            const to = p.end === capacity ? index(e + 1, 0, false) : index(e + 1, p.end, p.pinned);
+            if (p.end === capacity && p.pinned) continue;
+            const pages = p.chunks.length - 1 + (p.end === capacity ? 1 : 0);
+            relax(to, c + v.cost + p.cost + pages * PAGE_COSTS.page, { from, kind: 'place', variant, chunks: p.chunks });
+          }
+        });
+      }
+    }
+  }
+
+  // The end: the colophon at the foot of the last page, a grid line clear of the text.
+  let best = -1;
+  let least = Infinity;
+  for (let r = 0; r < lines; r++) {
+    for (const pinned of [false, true]) {
+      const at = index(elements.length, r, pinned);
+      if (cost[at] === Infinity) continue;
+      const alone = tail > 0 && (r === 0 || r + tail > capacity);
+      const total = cost[at]! + (alone ? PAGE_COSTS.colophonAlone + PAGE_COSTS.page : 0);
+      if (total < least) {
+        least = total;
+        best = at;
+      }
+    }
+  }
+  const steps: Step[] = [];
+  for (let at = best; at !== index(0, 0, false); at = step[at]!.from) steps.unshift(step[at]!);
+  return { cost: least, steps };
+}
+
+/**
+ * The ways to place an element's variant from grid line `r`: where it ends, what
+ * it costs, its lines on each page.
+ */
+function placements(
+  el: Element,
+  v: Variant,
+  r: number,
+  pinned: boolean,
+  capacity: number,
+): { end: number; pinned: boolean; cost: number; chunks: number[] }[] {
+  const room = capacity - r;
+  const lines = v.bands.reduce((n, b) => n + b.lines, 0);
+  switch (el.kind) {
+    case 'space':
+      // A space never stands at the top of a page, nor on its last line.
+      if (r === 0 || r + 1 >= capacity) return [{ end: r, pinned, cost: 0, chunks: [0] }];
+      return [{ end: r + 1, pinned: false, cost: 0, chunks: [1] }];
+    case 'keep':
+      // T18: a heading never ends a page (what it keeps with is checked when placed).
+      if (r > 0 && lines >= room) return [];
+      return [{ end: Math.min(capacity, r + lines), pinned: lines < capacity, cost: 0, chunks: [lines] }];
+    case 'block':
+      if (r > 0 && lines > room) return [];
+      return [{ end: Math.min(capacity, r + lines), pinned: false, cost: 0, chunks: [lines] }];
+    case 'paragraph':
+      return paragraphPlacements(lines, r, pinned, capacity);
+  }
+}
+
+/**
+ * A paragraph of `n` lines from grid line `r`: whole on this page, or split with
+ * two lines at least on each side (T17: no orphan, no widow), two lines at least
+ * (or all of one of three) under a heading (T18).
+ */
+function paragraphPlacements(n: number, r: number, pinned: boolean, capacity: number) {
+  const room = capacity - r;
+  const need = pinned ? (n <= 3 ? n : 2) : 1;
+  if (room < need) return [];
+  if (n <= room) return [{ end: r + n, pinned: false, cost: 0, chunks: [n] }];
+  const out: { end: number; pinned: boolean; cost: number; chunks: number[] }[] = [];
+  for (let here = Math.min(room, n - 2); here >= Math.max(2, need); here--) {
+    let cost = here < room ? PAGE_COSTS.shortPage + PAGE_COSTS.shortLine * (room - here) ** 2 : 0;
+    const chunks = [here];
+    let rest = n - here;
+    // Whole pages of it, each leaving two lines at least for the next (T17).
+    while (rest > capacity) {
+      const take = rest - capacity === 1 ? capacity - 1 : capacity;
+      if (take < capacity) cost += PAGE_COSTS.shortPage + PAGE_COSTS.shortLine;
+      chunks.push(take);
+      rest -= take;
+    }
+    chunks.push(rest);
+    out.push({ end: rest, pinned: false, cost, chunks });
+  }
+  return out;
+}
+
+/** The bands on pages, as the plan says. */
+function place(elements: Element[], steps: Step[], style: Style, firstFolio: number): Placement {
   const capacity = style.body.lines;
   const pages: Page[] = [];
   let page: Page = { folio: firstFolio, items: [] };
@@ -30,76 +243,28 @@ export function paginate(bands: Band[], style: Style, firstFolio: number): Place
     page = { folio: (page.folio ?? 0) + 1, items: [] };
     line = 0;
   };
-  const place = (band: Band) => {
+  const put = (band: Band) => {
+    if (line >= capacity) newPage();
     page.items.push(...moveItems(band.items, style.area.left, style.area.top + line * style.body.pitch));
     line += band.lines;
   };
-
-  let i = 0;
-  while (i < bands.length) {
-    const band = bands[i]!;
-    if (band.kind === 'space') {
-      if (line > 0 && line + 1 < capacity) place(band);
-      i++;
+  let e = 0;
+  for (const s of steps) {
+    if (s.kind === 'break') {
+      newPage();
       continue;
     }
-    if (band.breakBefore && line > 0) newPage();
-    if (band.keep) {
-      const need = keptLines(bands, i, capacity);
-      if (line > 0 && line + need > capacity) newPage();
-      place(band);
-      i++;
-      continue;
-    }
-    if (band.paragraph) {
-      const { count, index } = band.paragraph;
-      const left = count - index;
-      const here = linesHere(left, capacity - line, index, capacity);
-      if (here === 0) {
-        newPage();
-        continue;
+    const bands = elements[e++]!.variants[s.variant]!.bands;
+    if (s.chunks[0] === 0) continue;
+    let k = 0;
+    s.chunks.forEach((chunk, i) => {
+      if (i > 0) newPage();
+      for (let placed = 0; placed < chunk; k++) {
+        put(bands[k]!);
+        placed += bands[k]!.lines;
       }
-      for (let k = 0; k < here; k++) place(bands[i + k]!);
-      i += here;
-      if (here < left) newPage();
-      continue;
-    }
-    if (line + band.lines > capacity) newPage();
-    place(band);
-    i++;
+    });
   }
   pages.push(page);
   return { pages, used: line };
-}
-
-/**
- * How many of a paragraph's remaining `left` lines go in the `room` left on this
- * page, given that `done` of its lines are already set on earlier pages.
- */
-export function linesHere(left: number, room: number, done: number, capacity: number): number {
-  if (left <= room) return left;
-  let here = room;
-  // T17 widow: never its last line alone at the head of the next page.
-  if (left - here === 1) here -= 1;
-  // T17 orphan: never its first line alone at the foot of a page.
-  if (done === 0 && here === 1) here = 0;
-  // A paragraph longer than a page must still move on.
-  if (here <= 0 && room === capacity) here = Math.max(1, Math.min(left - 2, room));
-  return Math.max(0, here);
-}
-
-/** Grid lines a run of kept bands needs with what it keeps with: two lines of text (T18). */
-function keptLines(bands: Band[], i: number, capacity: number): number {
-  let need = 0;
-  let k = i;
-  while (k < bands.length && (bands[k]!.keep || bands[k]!.kind === 'space')) {
-    need += bands[k]!.lines;
-    k++;
-  }
-  const next = bands[k];
-  // Two lines of a paragraph, or all of one of three lines: two of three would
-  // leave the third alone at the head of the next page (T17).
-  if (next?.paragraph) need += next.paragraph.count <= 3 ? next.paragraph.count : 2;
-  else if (next) need += next.lines;
-  return Math.min(need, capacity);
 }

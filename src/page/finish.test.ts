@@ -1,0 +1,202 @@
+/**
+ * Page-level finish (typography.md T20, T23–T26): folios on the outer edge of the
+ * physical page, full pages, the colophon with the text, recipients unsplit, one
+ * colon width and the print run aligned. Issue 91 in both presets, laid out; the
+ * page builder on hand-made bands where the remedy is known.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compose } from '../document/index.js';
+import { FontSet } from '../fonts/index.js';
+import { loadIssue, type Issue } from '../issue/index.js';
+import { resolveStyle } from '../style/index.js';
+import type { Band } from './bands.js';
+import { layout, type Layout } from './layout.js';
+import { paginate } from './paginate.js';
+import type { Page, PageItem, TextRun } from './types.js';
+
+const fonts = new FontSet();
+const root = path.resolve(import.meta.dirname, '..', '..');
+const issue91 = loadIssue(path.join(root, 'issues', 'issue-91.yaml'));
+/** T20: the folio is in 4号, 14 pt; one character in from the outer edge. */
+const FOLIO_SIZE = 14;
+
+function laidOut(issue: Issue, preset: 'default' | 'gongwen', options = {}): { laid: Layout; style: ReturnType<typeof resolveStyle> } {
+  const style = resolveStyle({ ...issue.style, preset });
+  return { laid: layout(compose(issue), style, fonts, options), style };
+}
+
+const runs = (page: Page) => page.items.filter((i): i is TextRun => i.type === 'text');
+const textOf = (run: TextRun) => run.glyphs.map((g) => g.text).join('');
+const folioRun = (page: Page) => runs(page).find((r) => /^— \d+ —$/.test(textOf(r)));
+
+describe.each(['default', 'gongwen'] as const)('issue 91, %s preset', (preset) => {
+  const { laid, style } = laidOut(issue91, preset);
+  const right = style.area.left + style.area.width;
+
+  it('T20: every folio one character in from the outer edge of its physical page (recto right, verso left)', () => {
+    let seen = 0;
+    laid.pages.forEach((page, i) => {
+      const run = folioRun(page);
+      if (page.folio === null) {
+        expect(run).toBeUndefined();
+        return;
+      }
+      seen++;
+      const first = run!.glyphs[0]!;
+      const last = run!.glyphs.at(-1)!;
+      // The file's first page (the masthead) is a recto: odd places are rectos.
+      if ((i + 1) % 2 === 1) expect(last.x + last.advance, `folio ${page.folio}`).toBeCloseTo(right - FOLIO_SIZE, 6);
+      else expect(first.x, `folio ${page.folio}`).toBeCloseTo(style.area.left + FOLIO_SIZE, 6);
+    });
+    expect(seen).toBeGreaterThan(10);
+  });
+
+  it('T20: folios on the outer edges of the imposed booklet too', () => {
+    const { laid: book } = laidOut(issue91, preset, { impose: 'booklet' });
+    const half = book.width / 2;
+    let seen = 0;
+    for (const side of book.pages) {
+      for (const run of runs(side).filter((r) => /^— \d+ —$/.test(textOf(r)))) {
+        seen++;
+        const first = run.glyphs[0]!;
+        const last = run.glyphs.at(-1)!;
+        // The left page's folio at the sheet's left edge, the right page's at its right edge.
+        if (first.x < half) expect(first.x, textOf(run)).toBeCloseTo(style.area.left + FOLIO_SIZE, 6);
+        else expect(last.x + last.advance, textOf(run)).toBeCloseTo(half + right - FOLIO_SIZE, 6);
+      }
+    }
+    expect(seen).toBeGreaterThan(10);
+  });
+
+  it('T25: the colophon shares the last page with the end of the text', () => {
+    const last = laid.pages.at(-1)!;
+    expect(runs(last).some((r) => r.tag?.role === 'Colophon')).toBe(true);
+    expect(runs(last).some((r) => r.tag?.role === 'P')).toBe(true);
+  });
+
+  it('T24: a page ends short only where an article ends (its heading and two lines cannot follow), at most two in issue 91', () => {
+    const body = laid.pages.filter((p) => p.folio !== null);
+    const short = body.slice(0, -1).filter((page) => lastRow(page, style) < style.body.lines - 1);
+    // Default: one; gongwen: two (folios 1 and 2: each holds one article of 本月关注,
+    // shorter than the page, and the next article or section needs its title and
+    // two lines, which do not fit; no paragraph can be set a line longer to fill them).
+    expect(short.length).toBeLessThanOrEqual(preset === 'default' ? 1 : 2);
+    for (const page of short) {
+      const next = body[body.indexOf(page) + 1]!;
+      const first = runs(next).find((r) => r.tag && r.tag.role !== 'Artifact')!;
+      expect(['H1', 'H2'], `after the short folio ${page.folio}`).toContain(first.tag!.role);
+    }
+  });
+
+  it('T26: no recipient of the distribution list is split over two lines', () => {
+    const lines = colophonLines(laid);
+    const list = lines.slice(0, lines.findIndex((l) => l.startsWith('主管')));
+    for (const recipient of issue91.colophon.distribution!.map((d) => d.text)) {
+      expect(list.some((l) => l.includes(recipient)), `${recipient} in ${list.join(' / ')}`).toBe(true);
+    }
+  });
+
+  it('T23: `发放范围：` has a full-width colon like `主管：`, and `（共印` aligns its ink with the rows above', () => {
+    const last = laid.pages.at(-1)!;
+    const col = runs(last).filter((r) => r.tag?.role === 'Colophon');
+    const size = style.colophon.size;
+    for (const label of ['发放范围：', '主管：', '编辑出版：']) {
+      const run = col.find((r) => textOf(r).startsWith(label))!;
+      const colon = run.glyphs.findIndex((g) => g.text === '：');
+      expect(run.glyphs[colon + 1]!.x - run.glyphs[colon]!.x, label).toBeCloseTo(size, 6);
+    }
+    const supervisor = col.find((r) => textOf(r).startsWith('主管：'))!;
+    const copies = col.find((r) => textOf(r).includes('共印'))!;
+    const bracket = copies.glyphs[0]!;
+    expect(bracket.text).toBe('（');
+    // The bracket's ink is the right half of its cell (T10).
+    expect(bracket.x + bracket.advance / 2).toBeCloseTo(supervisor.glyphs[0]!.x, 6);
+  });
+});
+
+/** The grid line (from 0) of the lowest body text on a page. */
+function lastRow(page: Page, style: ReturnType<typeof resolveStyle>): number {
+  const ys = runs(page).filter((r) => r.tag && r.tag.role !== 'Artifact' && r.tag.role !== 'Colophon').map((r) => r.y);
+  return Math.round((Math.max(...ys) - style.area.top - style.ascent * style.body.size) / style.body.pitch);
+}
+
+function colophonLines(laid: Layout): string[] {
+  return runs(laid.pages.at(-1)!)
+    .filter((r) => r.tag?.role === 'Colophon')
+    .map(textOf);
+}
+
+describe('T26: a long distribution list', () => {
+  it('T26: breaks only between recipients, each recipient whole on a line', () => {
+    const recipients = ['区委书记', '区长', '区人大常委会主任、副主任', '区政协主席、副主席', '产业集聚区管委会', '通航试验区管委会', '各街道办事处', '区直各单位', '区人民武装部', '区法院', '区检察院', '驻区单位', '峡窝镇', '新城办'];
+    const issue: Issue = {
+      ...issue91,
+      colophon: { ...issue91.colophon, distribution: recipients.map((text) => ({ text, source: { file: 'x.yaml', path: 'colophon', anchors: [] } })) },
+    };
+    for (const preset of ['default', 'gongwen'] as const) {
+      const lines = colophonLines(laidOut(issue, preset).laid);
+      const list = lines.slice(0, lines.findIndex((l) => l.startsWith('主管')));
+      expect(list.length).toBeGreaterThan(2);
+      for (const r of recipients) expect(list.some((l) => l.includes(r)), `${r} (${preset}) in ${list.join(' / ')}`).toBe(true);
+      // Every line but the last ends after the comma that ends a recipient.
+      for (const l of list.slice(0, -1)) expect(l.endsWith('，'), l).toBe(true);
+    }
+  });
+});
+
+/**
+ * Hand-made bands on a page of 10 grid lines: a paragraph's lines carry a named
+ * destination each, so where they went can be read back.
+ */
+function paragraph(name: string, count: number, alternatives: { count: number; cost: number }[] = []): Band[] {
+  const make = (n: number, variant: string): Band[] =>
+    Array.from({ length: n }, (_, index) => ({
+      kind: 'line',
+      lines: 1,
+      items: [{ type: 'dest', name: `${name}${variant}${index}`, y: 0 } as PageItem],
+      keep: false,
+      paragraph: { id: name.charCodeAt(0), index, count: n },
+    }));
+  const own = make(count, '');
+  own[0]!.paragraph!.alternatives = () => alternatives.map((a) => ({ bands: make(a.count, `'${a.count}`), cost: a.cost }));
+  return own;
+}
+
+const names = (page: Page) => page.items.flatMap((i) => (i.type === 'dest' ? [i.name] : []));
+
+describe('the page builder (T24, T25)', () => {
+  const style = resolveStyle({ preset: 'default', lines: 10 });
+
+  it('T24: a page that would end a line short is filled by setting a paragraph one line longer', () => {
+    // A: 7 lines, or 8; B: 4 lines. As set, B's third line would be alone at the
+    // head of page 2 (T17), so page 1 would end after 9 lines; with A in 8, B
+    // splits 2 + 2 and page 1 is full.
+    const plan = paginate([...paragraph('A', 7, [{ count: 8, cost: 100 }]), ...paragraph('B', 4)], style, 1);
+    expect(names(plan.pages[0]!)).toEqual([...Array.from({ length: 8 }, (_, i) => `A'8${i}`), 'B0', 'B1']);
+    expect(names(plan.pages[1]!)).toEqual(['B2', 'B3']);
+  });
+
+  it('T24: without another setting of a paragraph, the page ends short rather than break T17', () => {
+    const plan = paginate([...paragraph('A', 7), ...paragraph('B', 4)], style, 1);
+    expect(names(plan.pages[0]!)).toHaveLength(9);
+    expect(names(plan.pages[1]!)).toEqual(['B2', 'B3']);
+  });
+
+  it('T24: a full page is left as set: no paragraph changes when none needs to', () => {
+    const plan = paginate([...paragraph('A', 6, [{ count: 7, cost: 100 }, { count: 5, cost: 100 }]), ...paragraph('B', 4)], style, 1);
+    expect(names(plan.pages[0]!)).toEqual(['A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'B0', 'B1', 'B2', 'B3']);
+  });
+
+  it('T25: the colophon shares the last page when a paragraph set one line shorter makes room', () => {
+    // A: 6 lines, or 5; the colophon needs 4 rows and a line clear of the text: 5.
+    const plan = paginate(paragraph('A', 6, [{ count: 5, cost: 100 }]), style, 1, 5);
+    expect(plan.pages).toHaveLength(1);
+    expect(plan.used).toBe(5);
+  });
+
+  it('T25: the colophon goes to a page of its own only as the last resort', () => {
+    const plan = paginate(paragraph('A', 6), style, 1, 5);
+    expect(plan.used).toBe(6);
+  });
+});
