@@ -40,7 +40,7 @@
  *   Without errors the issue file loads.
  */
 import { colophonSchema } from '../issue/definition.js';
-import { joinsTight } from '../issue/text.js';
+import { joinsTight, titleLinesSpaced } from '../issue/text.js';
 import { emitIssue, type Article, type ColophonValues, type IssueValues, type Section } from './emit.js';
 import { colophonFields, entryLine, isoDate, mastheadLine, nameLike, numeral, type ColophonField, type ColophonKey } from './patterns.js';
 import { PLACED, SAME, bound, similarity } from './similar.js';
@@ -635,5 +635,5 @@ function breaksBetween(left: string, right: string, toc: string): boolean {
 
 /** A title's lines joined as the loader joins them for the contents: a space unless both sides are wide. */
 export function joinTitle(lines: string[]): string {
-  return lines.reduce((text, line) => (text === '' ? line : joinsTight(text, line) ? text + line : `${text} ${line}`), '');
+  return lines.reduce((text, line) => (text === '' ? line : titleLinesSpaced(text) ? `${text} ${line}` : text + line), '');
 }

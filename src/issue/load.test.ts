@@ -703,8 +703,10 @@ describe('paragraphs', () => {
     const { title, toc } = article(issue);
     expect(title.map((t) => t.text)).toEqual(['区委召开常委会（扩大）会议', '研究部署疫情防控工作']);
     expect(positionOf(title[1]!.source, 0)).toMatchObject({ line: 11, col: 11 });
-    expect(toc.text).toBe('区委召开常委会（扩大）会议研究部署疫情防控工作');
-    expectExactPositions(text, toc);
+    // The contents join the lines with a space where no punctuation parts them (as
+    // the printed contents of issue 91 print the title: 会议 研究部署).
+    expect(toc.text).toBe('区委召开常委会（扩大）会议 研究部署疫情防控工作');
+    expect(positionOf(toc.source, toc.text.indexOf('研'))).toMatchObject({ line: 11, col: 11 });
   });
 });
 

@@ -17,7 +17,7 @@ import {
 import type { Block, Colophon, Issue, SourceText, StyleSpec } from './model.js';
 import { readImage } from '../image/index.js';
 import { InputError, fileProblem, type Problem } from './problem.js';
-import { joinTexts, paragraphs, single, textLines, type Scan } from './text.js';
+import { joinTitleLines, paragraphs, single, textLines, type Scan } from './text.js';
 import { validateDocument } from './validate.js';
 import { suggest } from './suggest.js';
 
@@ -74,7 +74,7 @@ export function loadIssue(file: string): Issue {
           const title = linesAt(issue, `${ap}.title`);
           return {
             title,
-            toc: article.toc === undefined ? joinTexts(title) : text(`${ap}.toc`),
+            toc: article.toc === undefined ? joinTitleLines(title) : text(`${ap}.toc`),
             body: blocksOf(issue, article.body, `${ap}.body`),
             path: ap,
           };

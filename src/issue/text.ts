@@ -225,11 +225,11 @@ export function textLines(node: Scalar, value: string, scan: Scan, path: string)
 }
 
 /** Texts joined as lines of one paragraph are: the anchors of each kept. */
-export function joinTexts(parts: SourceText[]): SourceText {
+export function joinTexts(parts: SourceText[], spaced = needsSpace): SourceText {
   let text = '';
   const anchors: Anchor[] = [];
   for (const part of parts) {
-    if (text !== '' && part.text !== '' && needsSpace(text, part.text)) text += ' ';
+    if (text !== '' && part.text !== '' && spaced(text, part.text)) text += ' ';
     for (const a of part.source.anchors) anchors.push({ ...a, at: a.at + text.length });
     text += part.text;
   }
@@ -240,6 +240,20 @@ export function joinTexts(parts: SourceText[]): SourceText {
 
 function needsSpace(before: string, after: string): boolean {
   return !joinsTight(before, after);
+}
+
+/**
+ * A title's lines as one line (its contents entry): where the explicit break
+ * stood a space parts the phrases, as the printed contents do (`会议 研究部署`),
+ * unless the first line ends in punctuation, which parts them already.
+ */
+export function joinTitleLines(lines: SourceText[]): SourceText {
+  return joinTexts(lines, titleLinesSpaced);
+}
+
+/** Whether a title's line and the next join with a space in its contents entry (joinTitleLines). */
+export function titleLinesSpaced(before: string): boolean {
+  return !/[\p{P}\s]$/u.test(before);
 }
 
 /** Whether a character (one code point) is wide: Han, CJK punctuation, full-width forms. */
