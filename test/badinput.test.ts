@@ -332,7 +332,7 @@ describe('the values', () => {
   });
 
   it('a type area wider than the paper: refused at the key that made it so', () => {
-    write(ISSUE, `${read(ISSUE)}style:\n  size: 30\n`);
+    write(ISSUE, `${read(ISSUE)}style:\n  preset: default\n  size: 30\n`);
     expectRefused(build(ISSUE), [
       `${at(ISSUE, '30', 'size:')}: style.size: the type area (25 characters of 30 pt, 264.6 mm wide) leaves -27.3 mm at the side of a 210.0 mm page; at least 10.0 mm is needed`,
       '  hint: make the type area smaller (size, chars, lines) or move it (margins)',

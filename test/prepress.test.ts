@@ -51,7 +51,8 @@ const A3_LANDSCAPE = { width: 420 * MM, height: 297 * MM }; // 1190.55 × 841.89
 /** Boxes are checked to 0.01 pt. */
 const TOL = 0.01;
 const K100 = [0, 0, 0, 1];
-const MASTHEAD_RED = [0, 0.8, 0.8, 0];
+/** T21: the masthead red, M100 Y100 unless the house style sets its own. */
+const MASTHEAD_RED = [0, 1, 1, 0];
 /** The publication name for the XMP escaping build. */
 const AWKWARD_NAME = '史志 & <通讯>';
 /** `— 12 —` */
@@ -350,7 +351,7 @@ function isFolio(text: string): boolean {
 }
 
 /**
- * Text colours: K100 for all text but the masthead name, in M80 Y80. Returns what
+ * Text colours: K100 for all text but the masthead name, in M100 Y100. Returns what
  * else was found and the text drawn in red. In a build with marks, the slug (text
  * in an artifact that is not a folio) may be in any CMYK colour: registration
  * black is usual there.
@@ -578,7 +579,7 @@ describe('colour', () => {
   });
 
   it.runIf(has('qpdf') && has('mutool')).each(['plain', 'bleedMarks', 'booklet'] as const)(
-    'draws text in K100 (0 0 0 1) and the masthead name in M80 Y80 (0 .8 .8 0) (%s build)',
+    'draws text in K100 (0 0 0 1) and the masthead name in M100 Y100 (0 1 1 0) (%s build)',
     (mode) => {
       const { problems, red } = textColours(objects(mode), mode === 'bleedMarks');
       expect(problems).toEqual([]);

@@ -40,7 +40,8 @@ describe.runIf(has('mutool'))('the engine on the PDF (MuPDF glyph positions)', (
     describe(name, () => {
       let lines: BodyLine[];
       let paragraphs: string[];
-      const style = resolveStyle({});
+      // Each issue in its own house style (issue 91's publication declares gongwen).
+      const style = resolveStyle(loadIssue(path.join(root, file)).style);
       const em = style.body.size;
       const left = style.area.left;
       const right = left + style.area.width;
@@ -88,7 +89,7 @@ describe.runIf(has('mutool'))('the engine on the PDF (MuPDF glyph positions)', (
         if (name === 'issue 91') expect(pairs).toBeGreaterThan(10);
       });
 
-      it('keeps the gaps between Han and Latin or digits between ⅛ and ⅓ em (T14)', () => {
+      it('keeps the gaps between Han and Latin or digits between ⅛ and ⅓ em (T14), digits tight with digitSpacing none (T30)', () => {
         let gaps = 0;
         for (const l of lines) {
           l.glyphs.forEach((g, i) => {
@@ -98,11 +99,44 @@ describe.runIf(has('mutool'))('the engine on the PDF (MuPDF glyph positions)', (
             if (!(pair[0] === 'han' && pair[1] === 'alnum') && !(pair[0] === 'alnum' && pair[1] === 'han')) return;
             gaps++;
             const gap = next.x - (g.x + g.advance);
+            const digit = /\d/.test(pair[0] === 'alnum' ? g.c : next.c);
+            if (digit && style.digitSpacing === 'none') {
+              // T30: set tight; the line's inter-character spreading (under 0.1 em, T13) only.
+              expect(gap, `${g.c}|${next.c} in ${l.text}`).toBeGreaterThanOrEqual(-TOL);
+              expect(gap, `${g.c}|${next.c} in ${l.text}`).toBeLessThanOrEqual(em / 10 + TOL);
+              return;
+            }
             expect(gap, `${g.c}|${next.c} in ${l.text}`).toBeGreaterThanOrEqual(em / 8 - TOL);
             expect(gap, `${g.c}|${next.c} in ${l.text}`).toBeLessThanOrEqual(em / 3 + TOL);
           });
         }
         expect(gaps).toBeGreaterThan(5);
+      });
+
+      it('sets every compressible mark 1 em or ½ em wide, none in between (T27)', () => {
+        // A mark's cell runs to the next glyph: ½ em or 1 em, spreading going to other gaps.
+        let marks = 0;
+        const between: string[] = [];
+        for (const l of lines) {
+          l.glyphs.forEach((g, i) => {
+            const next = l.glyphs[i + 1];
+            if (!next || !isMark(g.c) || isMark(next.c) || classify(g.c) === 'open') return;
+            marks++;
+            const cell = next.x - g.x;
+            if (Math.abs(cell - em / 2) > TOL && Math.abs(cell - em) > TOL) between.push(`${g.c} ${(cell / em).toFixed(3)} em in ${l.text}`);
+          });
+        }
+        expect(between).toEqual([]);
+        if (name === 'issue 91') expect(marks).toBeGreaterThan(300);
+      });
+
+      it('keeps a number with the measure word or date unit after it across line ends (T28)', () => {
+        const words = new Set([...'名日份个时月年人次项家户件条元万']);
+        const split = lines.flatMap((l, i) => {
+          const next = lines[i + 1];
+          return next && /\d$/.test(l.text) && words.has([...next.text][0]!) ? [`${l.text}／${next.text}`] : [];
+        });
+        expect(split).toEqual([]);
       });
 
       it('ends no paragraph with a lone character (T15)', () => {

@@ -53,7 +53,7 @@ describe('T1: the type area', () => {
   });
 
   it('refuses a type area wider than the paper, at the key that made it so', () => {
-    const file = issueWithStyle('  chars: 40');
+    const file = issueWithStyle('  preset: default\n  chars: 40');
     const issue = loadIssue(file);
     let problems: string[] = [];
     try {
@@ -68,7 +68,7 @@ describe('T1: the type area', () => {
   });
 
   it('refuses a type area that with its folio runs off the foot of the page', () => {
-    const file = issueWithStyle('  margins:\n    top: 70');
+    const file = issueWithStyle('  preset: default\n  margins:\n    top: 70');
     const issue = loadIssue(file);
     expect(() => resolveStyle(issue.style)).toThrowError(
       new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${lineOf(file, 'top: 70')}:10: style\\.margins\\.top: the type area \\(22 lines, 225\\.0 mm high, 70\\.0 mm from the top\\) with its folio leaves`),
