@@ -89,6 +89,11 @@ export const styleSchema = record(
         'T30: quarter sets ¼ em between Han characters and numbers in digits (2 月 12 日); ' +
         'none sets them tight (2月12日), as 公文 do (the gongwen preset’s default). Latin words keep ¼ em',
     }),
+    hanging: boolean({
+      description:
+        'T16: ，。、 ending a line may hang in the margin, so every line holds its characters on the grid ' +
+        '(the gongwen preset’s default; off in the default preset)',
+    }),
     notice: oneOf(['masthead', 'colophon'] as const, {
       description: 'Where the circulation notice prints (T22): top left of the masthead, or with the colophon',
     }),

@@ -108,6 +108,7 @@ export interface StyleSpec {
   notice?: 'masthead' | 'colophon';
   mastheadColor?: number[];
   digitSpacing?: 'quarter' | 'none';
+  hanging?: boolean;
   /** Font files by role, resolved to absolute paths inside the issue's folder. */
   fonts?: { serif?: string; serifBold?: string; sansBold?: string };
   /** Where each key was given, for messages about the style: `margins.top` → place. */

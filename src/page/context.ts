@@ -82,6 +82,8 @@ export function setBody(ctx: Context, text: DocText, o: SetOptions): { lines: Se
       trace: traced,
       digitSpacing: ctx.style.digitSpacing,
       ...(o.breaksOnlyAfter ? { breaksOnlyAfter: o.breaksOnlyAfter } : {}),
+      // T16: only justified text hangs its marks (body paragraphs and notes).
+      ...(ctx.style.hanging && o.align === 'justify' ? { hanging: true } : {}),
       ...(o.openingBlank === false ? { openingBlank: false } : {}),
       ...(ctx.options.placeholder === undefined ? {} : { placeholder: ctx.options.placeholder }),
     },

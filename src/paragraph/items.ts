@@ -7,7 +7,7 @@
  * later pass of the breaker may break (T14, T6).
  */
 import LineBreaker from 'linebreak';
-import { MEASURE_WORDS, NO_LINE_END, NO_LINE_START, NOT_FOR_JUSTIFYING, ORDINAL_PREFIX, hyphenationPoints, isCompressible, isNumber, isWide } from '../text/index.js';
+import { HANGING, MEASURE_WORDS, NO_LINE_END, NO_LINE_START, NOT_FOR_JUSTIFYING, ORDINAL_PREFIX, hyphenationPoints, isCompressible, isNumber, isWide } from '../text/index.js';
 import type { Cell, Glue, Item, Penalty, PlacedGlyph, Range } from './types.js';
 import { WORD_JOINER, ZERO_WIDTH_SPACE } from '../text/invisible.js';
 
@@ -62,6 +62,11 @@ export interface ItemOptions {
   digitSpacing?: 'quarter' | 'none';
   /** T26: break only after these characters (a list of recipients: after `，` and `、`). */
   breaksOnlyAfter?: ReadonlySet<string>;
+  /**
+   * T16: `，。、` ending a line may hang in the margin: the line holds its
+   * characters to the measure and the mark after them.
+   */
+  hanging?: boolean;
   /**
    * T10: whether an opening mark that starts the text keeps its blank left half
    * (mainland practice for a paragraph; a colophon row aligns its bracket's ink
@@ -204,6 +209,12 @@ function pushJunction(out: Item[], a: Cell, b: Cell, options: ItemOptions): void
   const forbidden = joined || NO_LINE_END.has(lastOfA) || NO_LINE_START.has(firstOfB) || (only !== undefined && !only.has(lastOfA));
   if (forbidden) out.push(penalty(Infinity, range));
   else if (tied(a, b)) out.push(penalty(TIE, range));
+  else if (options.hanging && HANGING.has(lastOfA)) {
+    // T16: a break here may hang the mark (the line's width leaves out its ink),
+    // or keep it inside (T9: half width); the breaker weighs both.
+    out.push({ type: 'penalty', width: -a.width, cost: 0, flagged: false, level: 0, range });
+    out.push(penalty(0, range));
+  }
   out.push(gapBetween(a, b, size, range, options.digitSpacing ?? 'quarter'));
 }
 

@@ -31,8 +31,11 @@ export function setLine(spec: LineSpec): SetLine {
   }
   const breakItem = items[to];
   if (breakItem?.type === 'penalty') natural += breakItem.width;
-  // The paragraph's finishing glue (a fill) is not a gap between characters.
-  const gaps = glues.filter((g) => g.stretch < 1e5);
+  // The paragraph's finishing glue (a fill) is not a gap between characters, nor,
+  // when the line hangs its last mark (T16), the gap before that mark: the mark
+  // stands against the character that ends flush with the measure.
+  const hung = breakItem?.type === 'penalty' && breakItem.width < 0 ? items[to - 2] : undefined;
+  const gaps = glues.filter((g) => g.stretch < 1e5 && g !== hung);
   // A line too long for its measure is squeezed whatever its alignment (a title, a label).
   const justify = (spec.align === 'justify' && !spec.last) || natural > spec.width + 1e-9;
   const { widths, ratio } = justify

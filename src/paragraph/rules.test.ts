@@ -498,6 +498,27 @@ describe('T15: no lone character', () => {
   });
 });
 
+describe('T16: hanging punctuation', () => {
+  it('T16: with hanging allowed, `，` after a full line hangs past the measure and the line keeps its grid', () => {
+    const lines = set('一二三四五，六七八九。', params(5, { hanging: true }));
+    expect(textOf(lines[0]!)).toBe('一二三四五，');
+    expect(lines[0]!.ratio).toBe(0);
+    lines[0]!.glyphs.forEach((g, k) => expect(Math.abs(g.x - k * EM), g.text).toBeLessThanOrEqual(TOL));
+  });
+
+  it('T16: only `，。、` hang; `；` and closing marks do not', () => {
+    for (const mark of ['；', '：', '”', '）']) {
+      const lines = set(`一二三四五${mark}六七八九十。`, params(5, { hanging: true }));
+      for (const line of lines) expect(inkEnd(line), `${mark} in ${textOf(line)}`).toBeLessThanOrEqual(5 * EM + TOL);
+    }
+  });
+
+  it('T16: off by default: nothing passes the measure', () => {
+    const lines = set('一二三四五，六七八九十。', params(5));
+    for (const line of lines) expect(inkEnd(line)).toBeLessThanOrEqual(5 * EM + TOL);
+  });
+});
+
 describe('T27: whole punctuation steps', () => {
   /**
    * Every compressible mark followed by a Han character, in every line: its cell

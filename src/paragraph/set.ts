@@ -44,6 +44,7 @@ export function setParagraph(text: string, params: SetParams, fonts: FontSet): S
     hyphen: glyphOf(fonts, params.face, params.size, '-'),
     digitSpacing: params.digitSpacing ?? 'quarter',
     ...(params.breaksOnlyAfter ? { breaksOnlyAfter: params.breaksOnlyAfter } : {}),
+    ...(params.hanging ? { hanging: true } : {}),
     ...(params.openingBlank === false ? { openingBlank: false } : {}),
   } as const;
   let items = itemsOf(cells, options);

@@ -167,6 +167,8 @@ export interface SetParams {
   placeholder?: string;
   /** T30: the space between Han characters and numbers in digits (items.ts). */
   digitSpacing?: 'quarter' | 'none';
+  /** T16: `，。、` may hang at a line end (items.ts). */
+  hanging?: boolean;
   /** T26: break only after these characters (items.ts). */
   breaksOnlyAfter?: ReadonlySet<string>;
   /** T10: whether an opening mark starting the text keeps its blank left half (items.ts; yes by default). */

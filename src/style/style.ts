@@ -45,6 +45,13 @@ export interface Style {
   notice: 'masthead' | 'colophon';
   /** T30: ¼ em between Han and numbers in digits, or none. */
   digitSpacing: 'quarter' | 'none';
+  /** T16: `，。、` ending a line hang in the margin. */
+  hanging: boolean;
+  /**
+   * Characters stand in columns (the 公文 grid, GB/T 9704 §5.2.2: 28 characters a
+   * line): the page builder fills pages by moving headings before it resets paragraphs.
+   */
+  columns: boolean;
 }
 
 /** The em box of the CJK faces: 880/1000 above the baseline (the ideographic em box). */
@@ -98,6 +105,10 @@ export function resolveStyle(spec: StyleSpec): Style {
     notice: spec.notice ?? 'masthead',
     // T30: 公文 set dates and counts tight (2月12日).
     digitSpacing: spec.digitSpacing ?? (gongwen ? 'none' : 'quarter'),
+    // T16: a 公文 holds 28 characters a line (GB/T 9704 §5.2.2), which a line
+    // ending in a mark keeps only by hanging it, as Word's and WPS's 公文 do.
+    hanging: spec.hanging ?? gongwen,
+    columns: gongwen,
   };
   const problems = fitProblems(style, spec);
   if (problems.length > 0) throw new InputError(problems);

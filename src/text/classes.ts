@@ -55,6 +55,9 @@ export const NO_LINE_START = new Set([
   ...',.;:!?)]}',
 ]);
 
+/** T16: the marks that may hang in the margin at a line end, where a style allows it. */
+export const HANGING = new Set([...'，。、']);
+
 /** T5 (clreq §3.1.7, 行尾禁则): characters that must not end a line. */
 export const NO_LINE_END = new Set([...'“‘（〔［｛【〖《〈「『', ...'([{']);
 
