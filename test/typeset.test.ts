@@ -68,7 +68,7 @@ describe.runIf(has('mutool'))('the engine on the PDF (MuPDF glyph positions)', (
           .filter((l) => !l.last)
           // A first line starts at the indent, an opening mark there keeping its
           // whole cell (items.ts); any other line's ink starts at the measure (T10).
-          .map((l) => ({ text: l.text, left: (l.first ? l.glyphs[0]!.x - 2 * em : inkStart(l)) - left, right: inkEnd(l) - right }))
+          .map((l) => ({ text: l.text, left: (l.first ? l.glyphs[0]!.x - 2 * em : inkStart(l)) - left, right: inkEnd(l, style.hanging ? right : undefined) - right }))
           .filter((d) => Math.abs(d.left) > TOL || Math.abs(d.right) > TOL);
         expect(off).toEqual([]);
         // And a paragraph's last line is ragged but never past the measure.
@@ -188,8 +188,17 @@ function inkStart(l: BodyLine): number {
 }
 
 /** Where a line's ink ends: a closing or stop mark's ink is its glyph's left half (T9). */
-function inkEnd(l: BodyLine): number {
+/**
+ * Where a line's ink ends: a full-width mark ending a line is half width (T9).
+ * With hanging punctuation (T16), a `，。、` standing past the measure hangs: the
+ * line ends where the character before it does.
+ */
+function inkEnd(l: BodyLine, hangingFrom?: number): number {
   const g = l.glyphs.at(-1)!;
+  if (hangingFrom !== undefined && '，。、'.includes(g.c) && Math.abs(g.x - hangingFrom) <= TOL && l.glyphs.length > 1) {
+    const before = l.glyphs.at(-2)!;
+    return before.x + before.advance;
+  }
   const cls = classify(g.c);
   return cls === 'stop' || cls === 'close' ? g.x + g.advance / 2 : g.x + g.advance;
 }

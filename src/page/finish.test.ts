@@ -188,6 +188,23 @@ describe('the page builder (T24, T25)', () => {
     expect(names(plan.pages[0]!)).toEqual(['A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'B0', 'B1', 'B2', 'B3']);
   });
 
+  const space: Band = { kind: 'space', lines: 1, items: [{ type: 'dest', name: 'space', y: 0 }], keep: false };
+  const title: Band = { kind: 'title', lines: 2, items: [{ type: 'dest', name: 'title', y: 0 }], keep: true };
+
+  it('T24: a heading moved down a line (a blank line more before it) fills the page when no paragraph can', () => {
+    // A 4, space, title 2, B 4: B would split 3 + 1 (T17), so 2 + 2 and page 1 ends
+    // after 9 lines; a blank line more before the title fills it.
+    const plan = paginate([...paragraph('A', 4), space, title, ...paragraph('B', 4)], style, 1);
+    expect(names(plan.pages[0]!)).toEqual(['A0', 'A1', 'A2', 'A3', 'space', 'space', 'title', 'B0', 'B1']);
+  });
+
+  it('T24: in order, a paragraph set a line longer before a heading moved; on the 公文 grid the heading first', () => {
+    const bands = () => [...paragraph('A', 4, [{ count: 5, cost: 100 }]), space, title, ...paragraph('B', 4)];
+    expect(names(paginate(bands(), style, 1).pages[0]!)).toEqual([...Array.from({ length: 5 }, (_, i) => `A'5${i}`), 'space', 'title', 'B0', 'B1']);
+    const columns = resolveStyle({ preset: 'gongwen', lines: 10 });
+    expect(names(paginate(bands(), columns, 1).pages[0]!)).toEqual(['A0', 'A1', 'A2', 'A3', 'space', 'space', 'title', 'B0', 'B1']);
+  });
+
   it('T25: the colophon shares the last page when a paragraph set one line shorter makes room', () => {
     // A: 6 lines, or 5; the colophon needs 4 rows and a line clear of the text: 5.
     const plan = paginate(paragraph('A', 6, [{ count: 5, cost: 100 }]), style, 1, 5);

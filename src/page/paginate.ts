@@ -8,8 +8,9 @@
  * state the grid line reached on the current page. A page that ends short costs
  * more than any change of a paragraph, so the breaks that fill every page win; when
  * none do with the paragraphs as set, each paragraph is offered one line longer
- * and one line shorter (TeX's \looseness, within the breaker's tolerance) and the
- * cheapest set of changes that fills the pages is taken (T24's remedies, in order).
+ * and one line shorter (TeX's \looseness, within the breaker's tolerance) and each
+ * heading a blank line more above it, and the cheapest set of changes that fills
+ * the pages is taken: T24's remedies, in its order by their costs (PAGE_COSTS).
  */
 import type { Style } from '../style/index.js';
 import type { Band } from './bands.js';
@@ -30,14 +31,33 @@ export interface Placement {
 export const PAGE_COSTS = {
   /** A page that ends before its last grid line while the text goes on (T24). */
   shortPage: 1e12,
-  /** Times the square of the grid lines it leaves empty: two pages a line short are better than one a page short of five. */
+  /**
+   * Times the square of the grid lines it leaves empty, when the text goes on
+   * after the gap (a paragraph, an image): two pages a line short are better than
+   * one five lines short in the middle of an article.
+   */
   shortLine: 1e11,
+  /**
+   * The same, when the page ends where an article or section ends (a heading
+   * follows): less than a paragraph change costs, so no paragraph is reset only
+   * to shorten such a gap.
+   */
+  shortLineAtHeading: 1e3,
   /** The colophon on a page of its own (T25). */
   colophonAlone: 1e13,
   /** Every page: of two ways to fill the pages, the one with fewer pages. */
   page: 1e9,
   /** A paragraph set in another number of lines than its best (T24), besides its demerits. */
   change: 1e4,
+  /** A heading moved down a grid line: a blank line more before it (T24's second remedy). */
+  headingMove: 1e5,
+  /**
+   * Each line of a changed paragraph where characters stand in columns (the 公文
+   * grid, GB/T 9704 §5.2.2: 28 characters a line): a paragraph set a line longer or
+   * shorter takes every line of it off the columns, a heading moved down a line
+   * takes none, so there the heading moves first.
+   */
+  offColumns: 1e6,
 } as const;
 
 /** A paragraph in some number of lines, or any other band as it is. */
@@ -51,7 +71,7 @@ interface Element {
   kind: 'space' | 'keep' | 'block' | 'paragraph';
   /** The variants: a paragraph's own lines first. */
   variants: Variant[];
-  /** The other variants of a paragraph, when asked for (T24). */
+  /** The other variants, when asked for (T24): a paragraph's other line counts, a heading's lower place. */
   more?: () => Variant[];
   breakBefore: boolean;
 }
@@ -74,10 +94,11 @@ interface Step {
  */
 export function paginate(bands: Band[], style: Style, firstFolio: number, tail = 0): Placement {
   const capacity = style.body.lines;
-  const elements = elementsOf(bands);
+  const elements = elementsOf(bands, style.columns ? PAGE_COSTS.offColumns : 0);
   let plan = bestPlan(elements, capacity, tail);
   if (plan.cost >= PAGE_COSTS.shortPage) {
-    // Something is short: offer every paragraph one line longer and shorter.
+    // Something is short: offer every paragraph one line longer and shorter, and
+    // every heading a line lower.
     for (const e of elements) if (e.more) e.variants.push(...e.more());
     const loose = bestPlan(elements, capacity, tail);
     if (loose.cost < plan.cost) plan = loose;
@@ -85,7 +106,7 @@ export function paginate(bands: Band[], style: Style, firstFolio: number, tail =
   return place(elements, plan.steps, style, firstFolio);
 }
 
-function elementsOf(bands: Band[]): Element[] {
+function elementsOf(bands: Band[], perLine: number): Element[] {
   const out: Element[] = [];
   for (let i = 0; i < bands.length; ) {
     const band = bands[i]!;
@@ -96,14 +117,20 @@ function elementsOf(bands: Band[]): Element[] {
       out.push({
         kind: 'paragraph',
         variants: [{ bands: own, cost: 0 }],
-        ...(alternatives ? { more: () => alternatives().map((v) => ({ bands: v.bands, cost: v.cost + PAGE_COSTS.change })) } : {}),
+        ...(alternatives ? { more: () => alternatives().map((v) => ({ bands: v.bands, cost: v.cost + PAGE_COSTS.change + perLine * v.bands.length })) } : {}),
         breakBefore: false,
       });
       i += count;
       continue;
     }
     const kind = band.kind === 'space' ? 'space' : band.keep ? 'keep' : 'block';
-    out.push({ kind, variants: [{ bands: [band], cost: 0 }], breakBefore: band.breakBefore ?? false });
+    out.push({
+      kind,
+      variants: [{ bands: [band], cost: 0 }],
+      // T24: a heading may move down a line, a blank line more before it.
+      ...(kind === 'space' ? { more: () => [{ bands: [band, band], cost: PAGE_COSTS.headingMove }] } : {}),
+      breakBefore: band.breakBefore ?? false,
+    });
     i++;
   }
   return out;
@@ -126,7 +153,8 @@ function bestPlan(elements: Element[], capacity: number, tail: number): { cost: 
       step[to] = s;
     }
   };
-  const short = (rows: number) => PAGE_COSTS.shortPage + PAGE_COSTS.shortLine * rows * rows;
+  const short = (rows: number, atHeading: boolean) =>
+    PAGE_COSTS.shortPage + (atHeading ? PAGE_COSTS.shortLineAtHeading : PAGE_COSTS.shortLine) * rows * rows;
   cost[index(0, 0, false)] = PAGE_COSTS.page;
 
   for (let e = 0; e < elements.length; e++) {
@@ -139,7 +167,8 @@ function bestPlan(elements: Element[], capacity: number, tail: number): { cost: 
         if (c === Infinity) continue;
         if (r > 0 && !pinned) {
           // End the page here: short unless the element starts a new page (a section).
-          relax(index(e, 0, false), c + PAGE_COSTS.page + (el.breakBefore ? 0 : short(capacity - r)), { from, kind: 'break', variant: 0, chunks: [] });
+          const atHeading = el.kind === 'keep' || el.kind === 'space';
+          relax(index(e, 0, false), c + PAGE_COSTS.page + (el.breakBefore ? 0 : short(capacity - r, atHeading)), { from, kind: 'break', variant: 0, chunks: [] });
         }
         if (el.breakBefore && r > 0) continue;
         el.variants.forEach((v, variant) => {
@@ -190,8 +219,8 @@ function placements(
   switch (el.kind) {
     case 'space':
       // A space never stands at the top of a page, nor on its last line.
-      if (r === 0 || r + 1 >= capacity) return [{ end: r, pinned, cost: 0, chunks: [0] }];
-      return [{ end: r + 1, pinned: false, cost: 0, chunks: [1] }];
+      if (r === 0 || r + lines >= capacity) return [{ end: r, pinned, cost: 0, chunks: [0] }];
+      return [{ end: r + lines, pinned: false, cost: 0, chunks: [lines] }];
     case 'keep':
       // T18: a heading never ends a page (what it keeps with is checked when placed).
       if (r > 0 && lines >= room) return [];
