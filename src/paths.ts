@@ -3,6 +3,7 @@
  * the package root, so that it holds both in dist/*.js and in the bundle
  * dist/bulletin.cjs, which stands at the same depth.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,9 +31,14 @@ export function schemaPath(folder: string, kind: 'issue' | 'publication'): strin
   return relativeTo(folder, path.join(ROOT, 'schema', `${kind}.schema.json`));
 }
 
-/** A schema comment of a file in `from` (`# yaml-language-server: $schema=…`), as a file in `to` must write it. */
-export function movedSchemaComment(line: string, from: string, to: string): string {
+/**
+ * A schema comment of a file in `from` (`# yaml-language-server: $schema=…`), as a
+ * file in `to` must write it: the same schema, or the program's when the one named
+ * is not there.
+ */
+export function movedSchemaComment(line: string, from: string, to: string, kind: 'issue' | 'publication'): string {
   const m = /^(#\s*yaml-language-server:\s*\$schema=)(\S+)(.*)$/u.exec(line);
   if (!m || /^[a-z][a-z0-9+.-]*:/iu.test(m[2]!)) return line;
-  return `${m[1]}${relativeTo(to, path.resolve(from, m[2]!))}${m[3]}`;
+  const target = path.resolve(from, m[2]!);
+  return `${m[1]}${existsSync(target) ? relativeTo(to, target) : schemaPath(to, kind)}${m[3]}`;
 }

@@ -148,7 +148,8 @@ async function importBackIssue(input: Input, request: ImportRequest, say: Say): 
   say.out(`${file} → ${shown(output)} (${issue.sections.length} sections, ${articles} articles)`);
   if (newPublication !== undefined) {
     const open = [defaults?.name ? undefined : `name ${PLACEHOLDER.name}`, defaults?.editor ? undefined : `editor ${PLACEHOLDER.editor}`].filter(Boolean);
-    say.out(`  and ${shown(publication)}, what the issues share${open.length > 0 ? `: answer its questions (${open.join(', ')} are placeholders)` : ''}`);
+    const placeholders = open.length === 1 ? `${open[0]} is a placeholder` : `${open.join(', ')} are placeholders`;
+    say.out(`  and ${shown(publication)}, what the issues share${open.length > 0 ? `: answer its questions (${placeholders})` : ''}`);
   }
   return 'ok';
 }

@@ -41,7 +41,7 @@ export function nextIssue(from: string, output?: string, issue: Issue = loadIssu
   const toDir = path.dirname(path.resolve(file));
   const { publication, copy } = publicationFor(named, fromDir, toDir);
   const first = source.split('\n', 1)[0]!;
-  const head = first.startsWith('# yaml-language-server') ? `${movedSchemaComment(first, fromDir, toDir)}\n` : '';
+  const head = first.startsWith('# yaml-language-server') ? `${movedSchemaComment(first, fromDir, toDir, 'issue')}\n` : '';
   const field = (key: string, value: unknown) => (value === undefined ? '' : stringify({ [key]: value }, { lineWidth: 0 }));
   const sections = issue.sections
     .map(
@@ -79,7 +79,7 @@ function publicationFor(named: unknown, fromDir: string, toDir: string): { publi
   if (existsSync(beside)) return { publication: path.basename(target) };
   const text = readSource(target);
   const [first = '', ...rest] = text.split('\n');
-  const yaml = [movedSchemaComment(first, path.dirname(target), toDir), ...rest].join('\n');
+  const yaml = [movedSchemaComment(first, path.dirname(target), toDir, 'publication'), ...rest].join('\n');
   return { publication: path.basename(target), copy: { file: beside, yaml, from: target } };
 }
 

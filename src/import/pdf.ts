@@ -19,7 +19,7 @@
  *    so joins the paragraphs it split. Lines set centred in a row, in one size,
  *    stay lines of one block (a title on two lines).
  */
-import { entryLine } from './patterns.js';
+import { colophonFields, entryLine } from './patterns.js';
 import { joinPieces, isWide } from './text.js';
 import type { ReadProblem, Source, SourceBlock, SourceParagraph } from './source.js';
 
@@ -208,6 +208,8 @@ function joins(prev: PageLine, line: PageLine, m: Measure, entries: Set<number>)
   // A contents entry ends at its page number, a full line that ends nothing else;
   // one whose wording ran over starts where the entries start and goes on indented.
   if (entryLine(prev.text)) return undefined;
+  // A colophon field starts a line of its own (主管：…, （共印 130 份）).
+  if (colophonFields(line.text).length > 0) return undefined;
   if (entryLine(line.text)) {
     return samePage && entries.has(Math.round(prev.left)) && line.left > prev.left && prev.y - line.y <= 2 * line.size ? 'wrap' : undefined;
   }
