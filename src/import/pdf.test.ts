@@ -5,20 +5,12 @@
  * measured on PDFs other programs made in test/import.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { linesOf, sourceOf, withoutFurniture } from './pdf.js';
+import { linesOf, sourceOf, withoutFurniture, type Run } from './pdf.js';
 import type { SourceBlock } from './source.js';
 
 const L = 100;
 const R = 460;
 const SIZE = 16;
-
-interface Run {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  size: number;
-}
 
 /** A run of wide characters (1 em each) or of Latin ones (½ em each). */
 function run(text: string, x: number, y: number, size = SIZE): Run {

@@ -24,7 +24,7 @@ import { joinPieces, isWide } from './text.js';
 import type { ReadProblem, Source, SourceBlock, SourceParagraph } from './source.js';
 
 /** One run of text on a page. Points, y up from the page's foot (PDF space). */
-interface Run {
+export interface Run {
   text: string;
   x: number;
   y: number;
