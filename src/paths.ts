@@ -33,12 +33,12 @@ export function schemaPath(folder: string, kind: 'issue' | 'publication'): strin
 
 /**
  * A schema comment of a file in `from` (`# yaml-language-server: $schema=…`), as a
- * file in `to` must write it: the same schema, or the program's when the one named
- * is not there.
+ * file in `to` must write it: as it is in the same folder; elsewhere the same
+ * schema, or the program's when the one named is not there.
  */
 export function movedSchemaComment(line: string, from: string, to: string, kind: 'issue' | 'publication'): string {
   const m = /^(#\s*yaml-language-server:\s*\$schema=)(\S+)(.*)$/u.exec(line);
-  if (!m || /^[a-z][a-z0-9+.-]*:/iu.test(m[2]!)) return line;
+  if (!m || /^[a-z][a-z0-9+.-]*:/iu.test(m[2]!) || path.resolve(from) === path.resolve(to)) return line;
   const target = path.resolve(from, m[2]!);
   return `${m[1]}${existsSync(target) ? relativeTo(to, target) : schemaPath(to, kind)}${m[3]}`;
 }
