@@ -92,19 +92,24 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .command('init')
     .description('start the next issue from the last: serial + 1, next month, the same sections without articles')
     .option('--from <issue>', 'the issue to start from (default: the latest in issues/)')
-    .option('-o, --output <file>', 'where to write the new issue file (default: beside the one it starts from)')
-    .action(async (options: { from?: string; output?: string }) => {
-      code = await init(options, io);
+    .option('-o, --output <file>', 'where to write the new file (default: beside the issue it starts from)')
+    .option('--publication', 'start a new publication file instead, its questions in comments (default: issues/publication.yaml)')
+    .action(async (options: { from?: string; output?: string; publication?: boolean }) => {
+      code = options.publication ? await initPublication(options, io) : await init(options, io);
     });
 
   program
     .command('import')
-    .description('turn the plain text of a printed back issue into an issue file')
-    .argument('<text>', 'the back issue as plain text (UTF-8), as extracted from its PDF')
+    .description('turn a printed back issue (plain text, PDF or .docx) into an issue file, or add a contribution to one')
+    .argument('<file>', 'a back issue as plain text (UTF-8), its PDF, or a Word document (.docx); with --into, a contribution')
     .option('-o, --output <file>', 'the issue file to write (default: issues/issue-<serial>.yaml)')
-    .option('--publication <file>', 'the publication file the issue names (default: publication.yaml beside the output)')
-    .action(async (text: string, options: { output?: string; publication?: string }) => {
-      code = await importText(text, options, io);
+    .option('--publication <file>', 'the publication file the issue names (default: publication.yaml beside the output; written when missing)')
+    .option('--into <issue>', 'add the file as one article to this issue file, keeping the rest of it as it is')
+    .option('--section <title>', 'with --into: the section the article joins (added when the issue has none of that name)')
+    .action(async (file: string, options: { output?: string; publication?: string; into?: string; section?: string }) => {
+      const { importFile } = await import('./authoring/importing.js');
+      const done = await importFile({ file, ...options }, { out: io.out, problem: (p) => problem(p, io) });
+      code = done === 'ok' ? EXIT.ok : EXIT.input;
     });
 
   try {
@@ -245,63 +250,26 @@ async function init(options: { from?: string; output?: string }, io: Io): Promis
     ]);
   }
   const { writeAtomically } = await import('./atomic.js');
+  // The publication's copy first: the issue names it.
+  if (next.publication) writeAtomically(next.publication.file, next.publication.yaml, 'the publication file');
   writeAtomically(next.file, next.yaml, 'the issue file');
   io.out(`${from} → ${shown(next.file)} (总第${next.number}期, ${next.period})`);
+  if (next.publication) io.out(`  and ${shown(next.publication.file)}, a copy of ${shown(next.publication.from)}`);
   return EXIT.ok;
 }
 
-async function importText(file: string, options: { output?: string; publication?: string }, io: Io): Promise<number> {
-  const { readFileSync } = await import('node:fs');
-  const fail = (message: string, hint: string): never => {
-    throw new InputError([fileProblem(file, message, hint)]);
-  };
-  let text = '';
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') fail('no such file', 'name the text of a printed issue, as copied from its PDF');
-    fail('cannot read it as UTF-8 text', 'files saved as GBK or GB 18030 give this; save the text as UTF-8');
+/** `bulletin init --publication`: a publication file with its questions in comments. */
+async function initPublication(options: { output?: string }, io: Io): Promise<number> {
+  const file = path.resolve(options.output ?? (existsSync('issues') ? 'issues/publication.yaml' : 'publication.yaml'));
+  if (existsSync(file)) {
+    throw new InputError([fileProblem(shown(file), 'already exists; bulletin init does not overwrite', 'name another file with -o')]);
   }
-  const { importIssue } = await import('./import/index.js');
-  const { parse } = await import('yaml');
-  // Where the issue goes decides where its publication file is looked for.
-  const folder = options.output ? path.dirname(path.resolve(options.output)) : existsSync('issues') ? path.resolve('issues') : process.cwd();
-  const publication = path.resolve(options.publication ?? path.join(folder, 'publication.yaml'));
-  const defaults = existsSync(publication) ? publicationDefaults(parse(readFileSync(publication, 'utf8'))) : undefined;
-  const result = importIssue(text, {
-    publication: path.relative(folder, publication).split(path.sep).join('/'),
-    source: path.basename(file),
-    ...(defaults ? { defaults } : {}),
-  });
-  for (const p of result.problems) {
-    io.err(`${file}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
-  }
-  if (result.problems.some((p) => p.severity === 'error')) return EXIT.input;
-  const serial = (parse(result.yaml) as { issue?: { number?: number } }).issue?.number;
-  const output = options.output ? path.resolve(options.output) : path.join(folder, `issue-${serial}.yaml`);
-  if (existsSync(output)) {
-    throw new InputError([
-      fileProblem(shown(output), 'already exists; bulletin import does not overwrite', 'name another file with -o'),
-    ]);
-  }
+  const { publicationFile } = await import('./authoring/publication.js');
+  const { schemaComment } = await import('./paths.js');
   const { writeAtomically } = await import('./atomic.js');
-  writeAtomically(output, result.yaml, 'the issue file');
-  // What was written must load: check it as a build would.
-  const { loadIssue } = await import('./issue/index.js');
-  const issue = loadIssue(path.relative(process.cwd(), output));
-  const articles = issue.sections.reduce((n, s) => n + s.articles.length, 0);
-  io.out(`${file} → ${shown(output)} (${issue.sections.length} sections, ${articles} articles)`);
+  writeAtomically(file, publicationFile({}, schemaComment(path.dirname(file), 'publication')), 'the publication file');
+  io.out(`→ ${shown(file)}: answer the questions in its comments, then import a back issue (bulletin import back-issue.pdf)`);
   return EXIT.ok;
-}
-
-/** What a publication file gives, for the importer to leave out of the issue. */
-function publicationDefaults(pub: unknown) {
-  const p = (pub ?? {}) as { name?: string; editor?: string; colophon?: Record<string, unknown> };
-  return {
-    ...(typeof p.name === 'string' ? { name: p.name } : {}),
-    ...(typeof p.editor === 'string' ? { editor: p.editor } : {}),
-    ...(p.colophon ? { colophon: p.colophon } : {}),
-  };
 }
 
 /** The issue in issues/ with the highest serial number, as loaded (init starts from that load). */

@@ -48,7 +48,9 @@ export async function writeBundle(): Promise<void> {
     input: path.join(DIST, 'bundle.js'),
     platform: 'node',
     // piscina starts its workers from a file of its own, found beside its code.
-    external: ['piscina'],
+    // The readers of `bulletin import` (pdf.js, mammoth) are loaded from node_modules
+    // when a PDF or a .docx is read: the bundle that every command starts stays as small.
+    external: ['piscina', /^pdfjs-dist(\/|$)/, 'mammoth'],
     logLevel: 'silent',
     plugins: [deferred()],
     // The program's hash, for the build record (batch/state.ts), as of the modules bundled.

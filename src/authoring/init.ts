@@ -2,10 +2,17 @@
  * `bulletin init`: the next issue's file, started from the last one — serial + 1,
  * the next month's period and print date, the same publication, the same sections
  * with no articles yet, and a comment showing how to add one.
+ *
+ * Written into another folder (`-o elsewhere/n.yaml`), the new file names its
+ * publication file and its schema relative to that folder. A publication file
+ * outside the new file's folder could not be loaded (paths stay inside the
+ * issue's folder): a copy is made beside it, unless one of that name is there.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import { InputError, loadIssue, problemAt, readSource, type Issue } from '../issue/index.js';
+import { movedSchemaComment, relativeTo } from '../paths.js';
 
 export interface NextIssue {
   /** Where the new file goes. */
@@ -13,6 +20,8 @@ export interface NextIssue {
   yaml: string;
   number: number;
   period: string;
+  /** A copy of the publication file to write beside the new issue, when it needs one. */
+  publication?: { file: string; yaml: string; from: string };
 }
 
 /**
@@ -27,9 +36,12 @@ export function nextIssue(from: string, output?: string, issue: Issue = loadIssu
   // Read as the loader read it (line ends, byte-order mark), not as raw bytes.
   const source = readSource(from);
   // As plain values, aliases resolved: the new file has no anchors to point at.
-  const { publication, colophon, style } = parseDocument(source).toJS() as Record<string, unknown>;
+  const { publication: named, colophon, style } = parseDocument(source).toJS() as Record<string, unknown>;
+  const fromDir = path.dirname(path.resolve(from));
+  const toDir = path.dirname(path.resolve(file));
+  const { publication, copy } = publicationFor(named, fromDir, toDir);
   const first = source.split('\n', 1)[0]!;
-  const head = first.startsWith('# yaml-language-server') ? `${first}\n` : '';
+  const head = first.startsWith('# yaml-language-server') ? `${movedSchemaComment(first, fromDir, toDir, 'issue')}\n` : '';
   const field = (key: string, value: unknown) => (value === undefined ? '' : stringify({ [key]: value }, { lineWidth: 0 }));
   const sections = issue.sections
     .map(
@@ -54,7 +66,21 @@ export function nextIssue(from: string, output?: string, issue: Issue = loadIssu
     `sections:\n${sections}` +
     field('colophon', colophon) +
     field('style', style);
-  return { file, yaml, number, period };
+  return { file, yaml, number, period, ...(copy ? { publication: copy } : {}) };
+}
+
+/** The publication as the new file names it, and the copy to make of it when it must stand beside it. */
+function publicationFor(named: unknown, fromDir: string, toDir: string): { publication: unknown; copy?: NextIssue['publication'] } {
+  if (typeof named !== 'string') return { publication: named };
+  const target = path.resolve(fromDir, named);
+  const relative = relativeTo(toDir, target);
+  if (relative !== '..' && !relative.startsWith('../') && !path.isAbsolute(relative)) return { publication: relative };
+  const beside = path.join(toDir, path.basename(target));
+  if (existsSync(beside)) return { publication: path.basename(target) };
+  const text = readSource(target);
+  const [first = '', ...rest] = text.split('\n');
+  const yaml = [movedSchemaComment(first, path.dirname(target), toDir, 'publication'), ...rest].join('\n');
+  return { publication: path.basename(target), copy: { file: beside, yaml, from: target } };
 }
 
 /** `2020年2月` → `2020年3月`; `2020年12月` → `2021年1月`. */

@@ -1,2 +1,2 @@
 /** Images: their pixels, read once a build and checked (decode.ts). */
-export { readImage, type Rgba } from './decode.js';
+export { decodeImage, readImage, type Rgba } from './decode.js';

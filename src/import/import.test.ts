@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadIssue, type Issue } from '../issue/index.js';
+import { issueContent as content } from '../../test/helpers/issues.js';
 import { importIssue, type ImportProblem, type PublicationDefaults } from './index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,35 +37,6 @@ function load(yaml: string): Issue {
   const file = path.join(dir, 'issue.yaml');
   writeFileSync(file, yaml);
   return loadIssue(file);
-}
-
-/** What an issue says, without where it was said. */
-function content(issue: Issue) {
-  const c = issue.colophon;
-  return {
-    name: issue.name.text,
-    editor: issue.editor.text,
-    number: issue.number,
-    period: issue.period.text,
-    printed: issue.printed,
-    sections: issue.sections.map((s) => ({
-      title: s.title.text,
-      articles: s.articles.map((a) => ({
-        title: a.title.map((t) => t.text),
-        toc: a.toc.text,
-        body: a.body.map((b) => (b.kind === 'paragraph' || b.kind === 'heading' || b.kind === 'note' ? b.text : b.file)),
-      })),
-    })),
-    colophon: {
-      notice: c.notice?.text,
-      distribution: c.distribution?.map((d) => d.text),
-      supervisor: c.supervisor?.text,
-      publisher: c.publisher?.text,
-      phone: c.phone?.text,
-      email: c.email?.text,
-      copies: c.copies,
-    },
-  };
 }
 
 /** Where `needle` first stands in `text` (after `after`, when given): 1-based line and column. */

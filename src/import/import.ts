@@ -44,7 +44,7 @@ import { joinsTight, titleLinesSpaced } from '../issue/text.js';
 import { emitIssue, type Article, type ColophonValues, type IssueValues, type Section } from './emit.js';
 import { colophonFields, entryLine, isoDate, mastheadLine, nameLike, numeral, type ColophonField, type ColophonKey } from './patterns.js';
 import { PLACED, SAME, bound, similarity } from './similar.js';
-import { comparable, endsParagraph, endsSentence, isWide, joinPieces, readLines, type Line } from './text.js';
+import { comparable, endsParagraph, endsSentence, isWide, joinPieces, readLines, titleShaped, type Line } from './text.js';
 import type { ImportOptions, ImportProblem, ImportResult } from './types.js';
 
 export type { ImportOptions, ImportProblem, ImportResult, PublicationDefaults } from './types.js';
@@ -52,11 +52,21 @@ export type { ImportOptions, ImportProblem, ImportResult, PublicationDefaults } 
 export function importIssue(text: string, options: ImportOptions): ImportResult {
   const problems: ImportProblem[] = [];
   const lines = readLines(text, problems);
-  const values = new Importer(lines, options, problems).run();
+  const importer = new Importer(lines, options, problems);
+  const values = importer.run();
   // In the order of the text; at one place, errors first.
   const rank = (p: ImportProblem) => (p.severity === 'error' ? 0 : 1);
   problems.sort((a, b) => a.line - b.line || a.col - b.col || rank(a) - rank(b));
-  return { yaml: emitIssue(values, options), problems };
+  return { yaml: emitIssue(values, options), problems, found: importer.found };
+}
+
+/**
+ * Whether a text is a whole issue rather than one article: it has a serial number
+ * (总第91期) and a contents entry, as the masthead and contents are known above.
+ */
+export function looksLikeIssue(text: string): boolean {
+  const lines = readLines(text, []).filter((l) => l.text !== '');
+  return lines.some((l) => mastheadLine(l.text)?.kind === 'serial') && lines.some((l) => entryLine(l.text) !== undefined);
 }
 
 /** A section name or an entry of the contents, in the contents' order. */
@@ -98,6 +108,8 @@ interface OpenArticle {
 class Importer {
   private readonly items: Item[] = [];
   private readonly values: IssueValues = { sections: [] };
+  /** What the text says that belongs in a publication file. */
+  readonly found: ImportResult['found'] = {};
 
   constructor(
     private readonly lines: Line[],
@@ -197,6 +209,8 @@ class Importer {
       if (line.text === '') continue;
       const m = mastheadLine(line.text);
       if (!m) {
+        // A line before the masthead's known lines is its title, most likely.
+        if (seen.size === 0 && this.found.name === undefined && nameLike(line.text)) this.found.name = line.text;
         if (!warn || (defaults?.name !== undefined && comparable(line.text) === comparable(defaults.name))) continue;
         this.problem(line, 'warning', `not recognised as a masthead line (period, serial number, editor, print date): "${line.text}"; left out`);
         continue;
@@ -227,6 +241,7 @@ class Importer {
           if (once(line, 'period')) this.values.period = m.text;
           break;
         case 'editor':
+          this.found.editor ??= m.text;
           if (once(line, 'editor') && defaults?.editor !== undefined && comparable(m.text) !== comparable(defaults.editor)) {
             this.problem(
               line,
@@ -236,6 +251,7 @@ class Importer {
           }
           break;
         case 'contents':
+        case 'notice':
           break;
       }
     }
@@ -370,8 +386,7 @@ class Importer {
   private titleLike(pieces: Piece[], p: number): boolean {
     const piece = pieces[p];
     if (piece?.kind !== 'block' || piece.lines.length !== 1) return false;
-    const text = piece.lines[0]!.text;
-    if (Array.from(text).length > 40 || endsParagraph(text) || /[，,。]|、$/u.test(text)) return false;
+    if (!titleShaped(piece.lines[0]!.text)) return false;
     const prev = pieces[p - 1];
     if (prev?.kind === 'block' && !endsParagraph(prev.lines.at(-1)!.text)) return false;
     return pieces[p + 1]?.kind === 'block';
@@ -555,6 +570,7 @@ class Importer {
       if (names.length > 0) found.distribution = names;
       else this.problem(distribution.line, 'warning', 'the distribution names no recipient; left out');
     }
+    this.found.colophon = found;
     this.values.colophon = this.ownColophon(found);
   }
 

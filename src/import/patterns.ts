@@ -44,7 +44,9 @@ export type MastheadLine =
   | { kind: 'printed'; year: number | undefined; month: number | undefined; day: number | undefined }
   | { kind: 'period'; text: string }
   | { kind: 'editor'; text: string }
-  | { kind: 'contents' };
+  | { kind: 'contents' }
+  /** `内部资料 注意保存`, printed above the masthead (T22). */
+  | { kind: 'notice' };
 
 export function mastheadLine(text: string): MastheadLine | undefined {
   const serial = SERIAL.exec(text);
@@ -58,6 +60,7 @@ export function mastheadLine(text: string): MastheadLine | undefined {
   }
   if (PERIOD.test(text)) return { kind: 'period', text };
   if (CONTENTS.test(text)) return { kind: 'contents' };
+  if (colophonFields(text)[0]?.key === 'notice') return { kind: 'notice' };
   if (EDITOR.test(text)) return { kind: 'editor', text };
   return undefined;
 }
@@ -73,8 +76,11 @@ export function isoDate(year: number, month: number, day: number): string | unde
 /** A list bullet before a contents entry: `- `, `• `. */
 const BULLET = /^(?:[-*+]\s+|[•●○■□▪◆◇]\s*)/u;
 const LEADERS = '.．·•…‥⋯・_';
-/** `市领导督导我区疫情防控工作..... 1`: dot leaders of any length, then the page. */
-const LEADER_ENTRY = new RegExp(`^(.*?[^\\s${LEADERS}])\\s*[${LEADERS}]+\\s*(\\d{1,4})$`, 'u');
+/**
+ * `市领导督导我区疫情防控工作..... 1`: dot leaders of any length, then the page.
+ * The dots may stand apart (`. . . . 1`), as LaTeX's \\dotfill sets them.
+ */
+const LEADER_ENTRY = new RegExp(`^(.*?[^\\s${LEADERS}])\\s*[${LEADERS}](?:\\s*[${LEADERS}])*\\s*(\\d{1,4})$`, 'u');
 /** `市领导督导我区疫情防控工作      1`: the page after a wide gap (pdftotext -layout). */
 const GAP_ENTRY = /^(.{1,40}?\S)(?:\s{2,}|\t)(\d{1,4})$/u;
 

@@ -38,23 +38,26 @@ export function readLines(input: string, problems: ImportProblem[]): Line[] {
     raw.split('\f').forEach((segment, s) => {
       if (s > 0) out.push({ text: '', line, col: offset, index: out.length });
       const spaced = segment.replace(SPACES, ' ');
-      const bad = spaced.match(UNPRINTABLE);
-      if (bad) {
-        const codes = [...new Set(bad)].map(codePointName);
-        problems.push({
-          line,
-          col: offset + spaced.search(UNPRINTABLE) + 1,
-          severity: 'warning',
-          message: `left out ${bad.length} character${bad.length > 1 ? 's' : ''} that mean${bad.length > 1 ? '' : 's'} nothing in print (${codes.join(', ')})`,
-        });
-      }
-      const clean = spaced.replace(UNPRINTABLE, '');
+      const { clean, message } = printed(spaced);
+      if (message) problems.push({ line, col: offset + spaced.search(UNPRINTABLE) + 1, severity: 'warning', message });
       const lead = clean.length - clean.trimStart().length;
       out.push({ text: clean.trim(), line, col: offset + lead + 1, index: out.length });
       offset += segment.length + 1;
     });
   });
   return out;
+}
+
+/** The text without the characters that mean nothing in print, and the warning that says which were left out. */
+export function printed(text: string): { clean: string; message?: string } {
+  const bad = text.match(UNPRINTABLE);
+  if (!bad) return { clean: text };
+  const codes = [...new Set(bad)].map(codePointName);
+  const n = bad.length;
+  return {
+    clean: text.replace(UNPRINTABLE, ''),
+    message: `left out ${n} character${n > 1 ? 's' : ''} that mean${n > 1 ? '' : 's'} nothing in print (${codes.join(', ')})`,
+  };
 }
 
 /** Wide characters as the loader counts them. */
@@ -82,6 +85,14 @@ const PARAGRAPH_END = /[。！？!?.．…”’）)》」』】〉；;：:]$/u;
 
 export function endsParagraph(text: string): boolean {
   return PARAGRAPH_END.test(text);
+}
+
+/**
+ * The form of a title or a subheading (`一、提高认识`): one short line without
+ * paragraph-final punctuation or commas, not ending in an enumeration comma.
+ */
+export function titleShaped(text: string): boolean {
+  return Array.from(text).length <= 40 && !endsParagraph(text) && !/[，,。]|、$/u.test(text);
 }
 
 /** What a title or heading cannot end with: a full stop (。！？ may end a title but 。 never does). */

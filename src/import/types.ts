@@ -31,6 +31,10 @@ export interface ImportOptions {
   publication: string;
   /** What the text was imported from, named in the issue file's opening comment. */
   source?: string;
+  /** What the source is, for that comment: "the plain text of the printed issue" unless said. */
+  form?: string;
+  /** The schema named in the first comment, relative to the issue file: `../schema/issue.schema.json` unless said. */
+  schema?: string;
   /**
    * The publication's own values. Without them every colophon field found is
    * written into the issue (which overrides the publication key by key, so the
@@ -43,4 +47,9 @@ export interface ImportResult {
   /** The issue file. It loads whenever there is no error among the problems. */
   yaml: string;
   problems: ImportProblem[];
+  /**
+   * What the text gives that a publication file holds: the masthead's title (the
+   * line before its known lines), the editor line, and every colophon field found.
+   */
+  found: { name?: string; editor?: string; colophon?: NonNullable<PublicationDefaults['colophon']> };
 }

@@ -1,7 +1,8 @@
 /**
  * Issue files for the tests of bad input, shared by the loader's unit tests and
- * the command's.
+ * the command's, and what an issue says, for tests that compare issues.
  */
+import type { Issue } from '../../src/issue/index.js';
 
 /**
  * An alias bomb in the shape the schema allows: `n` sections × `n` articles × `n`
@@ -20,4 +21,33 @@ sections:
         body: [&p 段落${', *p'.repeat(n - 1)}]
 ${'      - *a\n'.repeat(n - 1)}${'  - *s\n'.repeat(n - 1)}colophon: {copies: 1}
 `;
+}
+
+/** What an issue says, without where it was said. */
+export function issueContent(issue: Issue) {
+  const c = issue.colophon;
+  return {
+    name: issue.name.text,
+    editor: issue.editor.text,
+    number: issue.number,
+    period: issue.period.text,
+    printed: issue.printed,
+    sections: issue.sections.map((s) => ({
+      title: s.title.text,
+      articles: s.articles.map((a) => ({
+        title: a.title.map((t) => t.text),
+        toc: a.toc.text,
+        body: a.body.map((b) => (b.kind === 'paragraph' || b.kind === 'heading' || b.kind === 'note' ? b.text : b.file)),
+      })),
+    })),
+    colophon: {
+      notice: c.notice?.text,
+      distribution: c.distribution?.map((d) => d.text),
+      supervisor: c.supervisor?.text,
+      publisher: c.publisher?.text,
+      phone: c.phone?.text,
+      email: c.email?.text,
+      copies: c.copies,
+    },
+  };
 }
