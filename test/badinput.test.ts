@@ -87,14 +87,14 @@ function edit(name: string, from: string, to: string): void {
 }
 
 /**
- * `name:line:col` of the first `needle` in the file (1-based, UTF-16 columns as the
- * loader counts); with `within`, of `needle` on the first line holding `within`.
+ * `name:line:col` of the first `needle` in the file (1-based, columns in characters
+ * as the loader counts); with `within`, of `needle` on the first line holding `within`.
  */
 function at(name: string, needle: string, within = needle): string {
   const lines = read(name).replace(/^\ufeff/, '').split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const from = lines[i]!.indexOf(within);
-    if (from >= 0 && lines[i]!.includes(needle, from)) return `${name}:${i + 1}:${lines[i]!.indexOf(needle, from) + 1}`;
+    if (from >= 0 && lines[i]!.includes(needle, from)) return `${name}:${i + 1}:${[...lines[i]!.slice(0, lines[i]!.indexOf(needle, from))].length + 1}`;
   }
   throw new Error(`test setup: ${JSON.stringify(within)} not in ${name}`);
 }

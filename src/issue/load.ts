@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, isMap, isScalar, parseDocument, type Node, type Scalar, type YAMLError } from 'yaml';
+import { isMap, isScalar, parseDocument, type Node, type Scalar, type YAMLError } from 'yaml';
 import {
   issueSchema,
   publicationSchema,
@@ -17,7 +17,7 @@ import {
 import type { Block, Colophon, Issue, SourceText, StyleSpec } from './model.js';
 import { readImage } from '../image/index.js';
 import { InputError, fileProblem, type Problem } from './problem.js';
-import { joinTexts, paragraphs, single, textLines, type Scan } from './text.js';
+import { SourceLines, joinTexts, paragraphs, single, textLines, type Scan } from './text.js';
 import { validateDocument } from './validate.js';
 import { suggest } from './suggest.js';
 
@@ -150,7 +150,8 @@ function insideTree(
 
 function parseFile<T>(file: string, schema: typeof issueSchema | typeof publicationSchema): Parsed<T> {
   const src = readSource(file);
-  const lines = new LineCounter();
+  // Columns in characters, not UTF-16 units, for every position reported from this file.
+  const lines = new SourceLines(src);
   const doc = parseDocument(src, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   const first = doc.errors[0];
   if (first) {

@@ -25,7 +25,7 @@ export interface Anchor {
   at: number;
   /** The path in the issue, where it differs from the text's (a joined list: `colophon.distribution[1]`). */
   path?: string;
-  /** 1-based. */
+  /** 1-based; columns count characters (code points), as an editor does: an emoji is one. */
   line: number;
   col: number;
   /**

@@ -5,7 +5,7 @@ export interface Problem {
   severity: 'error' | 'warning';
   /** The file as the user named it (relative paths stay relative). */
   file: string;
-  /** 1-based line and column; 0 when the problem concerns the whole file. */
+  /** 1-based line and column (in characters: code points, not UTF-16 units); 0 when the problem concerns the whole file. */
   line: number;
   col: number;
   /** Where in the issue: `sections[0].articles[2].title`; empty for the file itself. */
