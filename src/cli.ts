@@ -10,6 +10,7 @@ import type { BuildRecord } from './build.js';
 import type { Issue } from './issue/index.js';
 // The problem type alone, not the loader's barrel: --help and --version need no YAML parser or schemas.
 import { InputError, fileProblem, formatProblem, printable, shown, type Problem } from './issue/problem.js';
+import { Snippets } from './issue/diagnostic.js';
 import type { LayoutOptions } from './page/index.js';
 import { VERSION } from './version.js';
 
@@ -166,8 +167,9 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
 
 /** Problems on standard error, one line each; records as JSON or a summary. */
 function report(records: BuildRecord[], options: { json?: boolean; quiet?: boolean }, io: Io, single: boolean, ms = 0): void {
+  const snippets = new Snippets();
   for (const r of records) {
-    for (const p of [...r.errors, ...r.warnings]) problem(p, io);
+    for (const p of [...r.errors, ...r.warnings]) problem(p, io, snippets);
     if (options.json) io.out(JSON.stringify(jsonOf(r)));
   }
   if (options.json || options.quiet) return;
@@ -322,8 +324,10 @@ async function latestIssue(): Promise<{ file: string; issue: Issue }> {
   return best;
 }
 
-function problem(p: Problem, io: Io): void {
+/** A problem: its line, the source line with a caret under the place, its hint. */
+function problem(p: Problem, io: Io, snippets = new Snippets()): void {
   io.err(formatProblem({ ...p, file: shown(p.file) }));
+  for (const line of snippets.of(p)) io.err(line);
   if (p.hint) io.err(`  hint: ${printable(p.hint)}`);
 }
 
@@ -360,7 +364,8 @@ function failure(e: unknown, io: Io, debug: boolean): number {
     return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (e instanceof InputError) {
-    for (const p of e.problems) problem(p, io);
+    const snippets = new Snippets();
+    for (const p of e.problems) problem(p, io, snippets);
     return EXIT.input;
   }
   const err = e as Error;

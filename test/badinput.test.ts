@@ -99,8 +99,11 @@ function at(name: string, needle: string, within = needle): string {
   throw new Error(`test setup: ${JSON.stringify(within)} not in ${name}`);
 }
 
-/** The lines of standard error, blank ones left out. */
-const lines = (text: string) => text.split('\n').filter((l) => l !== '');
+/**
+ * The lines of standard error, blank ones left out, and without the source line and
+ * caret under each message (test/diagnostic.test.ts tests those): the messages and hints.
+ */
+const lines = (text: string) => text.split('\n').filter((l) => l !== '' && !/^ +\d* \| /.test(l));
 
 /** Problem lines only: no hints, no progress or summary lines. */
 const problems = (r: Run) => lines(r.err).filter((l) => /^\S.*: /.test(l) && !/^\[\d+\/\d+\]|^\d+ issues: /.test(l));
