@@ -12,9 +12,10 @@ import {
   type BlockFields,
   type ColophonFields,
   type IssueFile,
+  type ProofFields,
   type PublicationFile,
 } from './definition.js';
-import type { Block, Colophon, Issue, SourceText, StyleSpec } from './model.js';
+import type { Block, Colophon, Issue, ProofSpec, SourceText, StyleSpec } from './model.js';
 import { readImage } from '../image/index.js';
 import { InputError, fileProblem, type Problem } from './problem.js';
 import { SourceLines, joinTexts, paragraphs, single, textLines, type Scan } from './text.js';
@@ -83,6 +84,7 @@ export function loadIssue(file: string): Issue {
     }),
     colophon: colophonOf(colophon, value.colophon, issue, pub),
     style,
+    proof: proofOf(pub.value.proof, value.proof),
   };
   // Reading the texts above collected what they had to remove (an inline
   // publication shares the issue's list).
@@ -394,7 +396,10 @@ function colophonOf(
     const { parsed, p } = from('distribution');
     return { distribution: merged.distribution.map((_, i) => textAt(parsed, `${p}[${i}]`)) };
   };
+  const given = own ? { parsed: issue as Parsed<unknown>, p: 'colophon' } : { parsed: pub as Parsed<unknown>, p: `${pub.prefix}colophon` };
+  const node = given.parsed.nodes.get(given.p);
   return {
+    ...(node ? { at: { file: given.parsed.file, ...given.parsed.lines.linePos(node.range?.[0] ?? 0), path: given.p } } : {}),
     ...text('notice'),
     ...distribution(),
     ...text('supervisor'),
@@ -402,6 +407,15 @@ function colophonOf(
     ...text('phone'),
     ...text('email'),
     ...(merged.copies === undefined ? {} : { copies: merged.copies }),
+  };
+}
+
+/** The proofreading settings: the issue's keys over the publication's; the allowed words of both. */
+function proofOf(pub: ProofFields | undefined, own: ProofFields | undefined): ProofSpec {
+  const merged = { ...(pub ?? {}), ...(own ?? {}) };
+  return {
+    off: Object.entries(merged).filter(([key, on]) => key !== 'allow' && on === false).map(([key]) => key),
+    allow: [...(pub?.allow ?? []), ...(own?.allow ?? [])],
   };
 }
 

@@ -88,6 +88,8 @@ export interface Colophon {
   phone?: SourceText;
   email?: SourceText;
   copies?: number;
+  /** Where the colophon is given (the issue's, else the publication's): for what it lacks. */
+  at?: { file: string; line: number; col: number; path: string };
 }
 
 export interface PrintDate {
@@ -113,6 +115,14 @@ export interface StyleSpec {
   sources?: Record<string, { file: string; line: number; col: number; path: string }>;
 }
 
+/** The proofreading settings (publication's, overridden key by key by the issue's). */
+export interface ProofSpec {
+  /** The checks set to false: `proof: { spaces: false }`. */
+  off: string[];
+  /** Words every check leaves as written (names meant to be traditional). */
+  allow: string[];
+}
+
 export interface Issue {
   /** The issue file as the user named it. */
   file: string;
@@ -128,4 +138,5 @@ export interface Issue {
   sections: Section[];
   colophon: Colophon;
   style: StyleSpec;
+  proof?: ProofSpec;
 }

@@ -309,15 +309,19 @@ export function problemAt(
   return { severity, file: source?.file ?? '', line, col, path, message, ...(hint === undefined ? {} : { hint }) };
 }
 
-/** The position of character `index` of a text. */
-export function positionOf(source: TextSource, index: number): { line: number; col: number; path: string } {
+/**
+ * The position of character `index` of a text; `fixed` when the character is not
+ * at that column but somewhere after it (a double-quoted scalar with escapes).
+ */
+export function positionOf(source: TextSource, index: number): { line: number; col: number; path: string; fixed?: true } {
   let best: Anchor | undefined;
   for (const a of source.anchors) {
     if (a.at <= index) best = a;
     else break;
   }
-  if (!best) return { line: 0, col: 0, path: source.path };
-  return { line: best.line, col: best.fixed ? best.col : best.col + (index - best.at), path: best.path ?? source.path };
+  if (!best) return { line: 0, col: 0, path: source.path, fixed: true };
+  const path = best.path ?? source.path;
+  return best.fixed ? { line: best.line, col: best.col, path, fixed: true } : { line: best.line, col: best.col + (index - best.at), path };
 }
 
 /**
