@@ -100,10 +100,12 @@ function at(name: string, needle: string, within = needle): string {
 }
 
 /**
- * The lines of standard error, blank ones left out, and without the source line and
- * caret under each message (test/diagnostic.test.ts tests those): the messages and hints.
+ * The lines of standard error, blank ones left out, without the source line and
+ * caret under each message (test/diagnostic.test.ts tests those) and without the
+ * count of proofreading's findings that a build prints (issue 91 has four; test/
+ * proofcli.test.ts tests it): the messages and hints of the case.
  */
-const lines = (text: string) => text.split('\n').filter((l) => l !== '' && !/^ +\d* \| /.test(l));
+const lines = (text: string) => text.split('\n').filter((l) => l !== '' && !/^ +\d* \| /.test(l) && !/: warning: proofreading found /.test(l));
 
 /** Problem lines only: no hints, no progress or summary lines. */
 const problems = (r: Run) => lines(r.err).filter((l) => /^\S.*: /.test(l) && !/^\[\d+\/\d+\]|^\d+ issues: /.test(l));

@@ -31,7 +31,13 @@ interface Parsed<T> extends Scan {
   nodes: Map<string, Node>;
 }
 
-export function loadIssue(file: string): Issue {
+/**
+ * `collect`, when given, receives the problems that the rest of the issue can be
+ * read past (`bulletin check` reports every problem it can find in one run): a
+ * font or an image that cannot be used (left out), a colophon missing. Without it,
+ * they are thrown as one InputError, as every other problem is.
+ */
+export function loadIssue(file: string, collect?: Problem[]): Issue {
   const issue = parseFile<IssueFile>(file, issueSchema);
   const { value } = issue;
   const problems: Problem[] = [];
@@ -51,7 +57,8 @@ export function loadIssue(file: string): Issue {
   if (!pub.value.colophon && !value.colophon) {
     problems.push(atPath(issue, '', 'no colophon: give one here or in the publication file', 'add colophon: with at least copies: (the print run)'));
   }
-  if (problems.length > 0) throw new InputError(problems);
+  if (problems.length > 0 && !collect) throw new InputError(problems);
+  collect?.push(...problems.splice(0));
 
   const pubText = (p: string) => textAt(pub, p);
   const text = (p: string) => textAt(issue, p);
@@ -76,7 +83,7 @@ export function loadIssue(file: string): Issue {
           return {
             title,
             toc: article.toc === undefined ? joinTexts(title) : text(`${ap}.toc`),
-            body: blocksOf(issue, article.body, `${ap}.body`),
+            body: blocksOf(issue, article.body, `${ap}.body`, problems),
             path: ap,
           };
         }),
@@ -86,6 +93,9 @@ export function loadIssue(file: string): Issue {
     style,
     proof: proofOf(pub.value.proof, value.proof),
   };
+  // Every image that cannot be used, named at once.
+  if (problems.length > 0 && !collect) throw new InputError(problems);
+  collect?.push(...problems);
   // Reading the texts above collected what they had to remove (an inline
   // publication shares the issue's list).
   const warnings = pub.warnings === issue.warnings ? issue.warnings : [...pub.warnings, ...issue.warnings];
@@ -340,7 +350,8 @@ function scalarString(node: Scalar): string {
   return typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
 }
 
-function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: string): Block[] {
+/** The blocks of a body; an image that cannot be used is left out, its problem put in `problems`. */
+function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: string, problems: Problem[]): Block[] {
   if (typeof body === 'string') {
     const node = scalarAt(issue, p);
     return paragraphs(node, body, issue, p).map((t) => ({
@@ -359,12 +370,14 @@ function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: str
     }
     if ('heading' in block) return [{ kind: 'heading', ...textAt(issue, `${bp}.heading`) }];
     if ('note' in block) return [{ kind: 'note', ...textAt(issue, `${bp}.note`) }];
-    const problems: Problem[] = [];
     const file = insideTree(issue, `${bp}.image`, block.image, problems);
-    if (!file) throw new InputError(problems);
+    if (!file) return [];
     // Decoded here, so a damaged or oversized image is refused at its key; the writer takes the same pixels.
     const size = readImage(file);
-    if (typeof size === 'string') throw new InputError([atPath(issue, `${bp}.image`, `${block.image}: ${size}`, 'open the image and save it again as PNG or JPEG (at most 40 megapixels)')]);
+    if (typeof size === 'string') {
+      problems.push(atPath(issue, `${bp}.image`, `${block.image}: ${size}`, 'open the image and save it again as PNG or JPEG (at most 40 megapixels)'));
+      return [];
+    }
     return [
       {
         kind: 'image',

@@ -20,7 +20,8 @@ export function textsOf(issue: Issue): Checked[] {
     for (const article of section.articles) {
       // The title's lines as one text: a bracket opened on one line may close on the next.
       add(joinTexts(article.title), 'title');
-      if (article.toc.text !== joinTexts(article.title).text) add(article.toc, 'toc');
+      // The contents wording, when given (else it is the title, read above).
+      if (article.toc.source.path === `${article.path}.toc`) add(article.toc, 'toc');
       for (const block of article.body) {
         if (block.kind === 'image') add(block.caption, 'caption');
         else add(block, block.kind === 'paragraph' ? 'body' : block.kind);
