@@ -43,6 +43,7 @@ interface BuildOptions {
   quiet?: boolean;
   json?: boolean;
   watch?: boolean;
+  proof?: boolean;
   debug?: boolean;
 }
 
@@ -77,6 +78,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     )
     .option('--debug-overlay', 'draw the baseline grid, line boxes and adjustment ratios on the pages')
     .option('--placeholder <char>', 'draw this character (such as 〓) where no font has one, with a warning, instead of failing', placeholderOf)
+    .option('--proof', 'also write PNG proofs of the pages and a contact sheet of them all beside the PDF (<name>.proof.png)')
     .action(async (inputs: string[], options: BuildOptions) => {
       code = await build(inputs, { ...options, debug: Boolean(program.opts().debug) }, io);
     });
@@ -158,6 +160,7 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
     const records = await runBatch(jobs, { layout, jobs: options.jobs, force }, (r) => progress.done(shown(r.input), r.errors.length === 0));
     progress.finish();
     report(records, options, io, single, performance.now() - started);
+    if (options.proof) await proofs(records, options, io);
     return records.some((r) => r.errors.length > 0) ? EXIT.input : EXIT.ok;
   };
   const status = await run(options.force ?? false);
@@ -165,6 +168,25 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
   const { watchIssues } = await import('./batch/watch.js');
   // A rebuild that fails says why, as the command would, and the watch goes on.
   return watchIssues(files, () => run(false).catch((e: unknown) => failure(e, io, options.debug ?? false)), io);
+}
+
+/** `--proof`: PNG proofs of each PDF built, or of one up to date whose proofs are missing or older. */
+async function proofs(records: BuildRecord[], options: { json?: boolean; quiet?: boolean }, io: Io): Promise<void> {
+  const { proofFiles, writeProofs } = await import('./render/index.js');
+  const { statSync } = await import('node:fs');
+  const mtime = (file: string) => {
+    try {
+      return statSync(file).mtimeMs;
+    } catch {
+      return -1;
+    }
+  };
+  for (const r of records) {
+    if (r.errors.length > 0 || (r.skipped && mtime(proofFiles(r.output, 0).sheet) >= mtime(r.output))) continue;
+    const started = performance.now();
+    const written = await writeProofs(r.output);
+    if (!options.json && !options.quiet) io.out(`${shown(r.output)} → ${shown(written.sheet)} (${written.pages.length} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  }
 }
 
 /** Problems on standard error, one line each; records as JSON or a summary. */

@@ -47,8 +47,10 @@ export async function writeBundle(): Promise<void> {
   const bundle = await rolldown({
     input: path.join(DIST, 'bundle.js'),
     platform: 'node',
-    // piscina starts its workers from a file of its own, found beside its code.
-    external: ['piscina'],
+    // piscina starts its workers from a file of its own, found beside its code; pdf.js
+    // loads its worker module beside its own and @napi-rs/canvas a native binary:
+    // they stay in node_modules, loaded only for --proof.
+    external: ['piscina', /^pdfjs-dist\//, '@napi-rs/canvas'],
     logLevel: 'silent',
     plugins: [deferred()],
     // The program's hash, for the build record (batch/state.ts), as of the modules bundled.

@@ -2,8 +2,8 @@
  * Traditional and variant characters in simplified text (要強化 for 要强化): the
  * standard characters are those of 通用规范汉字表 (2013). OpenCC's tables
  * (opencc-js: traditional → simplified, phrase by phrase, so that 乾隆 and 著名
- * stay as they are) decide. They are loaded only when a text holds a character
- * that the character table would change: most issues never build the converter.
+ * stay as they are) decide. They are imported when proofreading runs, and a
+ * converter is made only of the entries that hold a character found.
  */
 import { findingAt, isAllowed } from './texts.js';
 import type { Checked, Finding } from './types.js';
@@ -15,46 +15,48 @@ export async function traditional(texts: Checked[]): Promise<Finding[]> {
     import('opencc-js/dict/TSCharacters'),
     import('opencc-js/dict/CJK_Compatibility_Ideographs'),
   ]);
-  // First a character class of every character the tables map (one pass of the
-  // regular expression engine over each text); the tables are read as maps only
-  // for the texts it finds something in.
+  // A character class of every character the tables map: one pass of the regular
+  // expression engine over each text finds what is worth converting.
   const keys = (dict: string) => dict.replace(/ [^|]*\|?/gu, '');
-  const suspect = new RegExp(`[${keys(characters)}${keys(compatibility)}]`, 'u');
-  const suspects = texts.filter((t) => suspect.test(t.text.text));
-  if (suspects.length === 0) return [];
-  const tables = [entries(compatibility), entries(characters)];
+  const suspect = new RegExp(`[${keys(characters)}${keys(compatibility)}]`, 'gu');
   const found = new Set<string>();
-  for (const t of suspects) for (const ch of t.text.text) if (tables.some((table) => table.has(ch))) found.add(ch);
+  const suspects = texts.filter((t) => {
+    let any = false;
+    for (const m of t.text.text.matchAll(suspect)) {
+      found.add(m[0]);
+      any = true;
+    }
+    return any;
+  });
   if (found.size === 0) return [];
+  const compatible = holding(table(compatibility), found);
   // A compatibility ideograph becomes a unified one, which may be traditional in turn.
-  for (const ch of [...found]) {
-    const unified = tables[0]!.get(ch);
-    if (unified) found.add(unified);
-  }
-  const convert = await converter(tables, found);
-  return suspects.filter((t) => [...t.text.text].some((ch) => found.has(ch))).flatMap((checked) => changed(checked, convert));
+  for (const [, unified] of compatible) found.add(unified);
+  const convert = await converter(compatible, holding(table(characters), found), found);
+  return suspects.flatMap((checked) => changed(checked, convert));
 }
 
-/** A table's entries (`from to|…`) whose two sides differ. */
-function entries(dict: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const entry of dict.split('|')) {
-    const [from, to] = entry.split(' ');
-    if (from && to && from !== to) out.set(from, to);
-  }
-  return out;
+/** A table's entries, `from to|…`. */
+function table(dict: string): [string, string][] {
+  return dict.split('|').map((entry) => entry.split(' ') as [string, string]);
+}
+
+/**
+ * The entries whose source holds one of the characters; those that map a phrase to
+ * itself too, since they are what keeps 乾隆 from becoming 干隆.
+ */
+function holding(entries: [string, string][], found: Set<string>): [string, string][] {
+  return entries.filter(([from]) => [...from].some((ch) => found.has(ch)));
 }
 
 /**
  * Traditional → simplified, compatibility ideographs first, then phrases before
- * characters: only the entries that hold a character found, so that the converter
- * is made in a fraction of a millisecond rather than from the whole tables.
+ * characters, made of the entries that hold a character found: in a fraction of a
+ * millisecond, where a converter of the whole tables takes some 10 ms to make.
  */
-async function converter([compatibility, characters]: Map<string, string>[], found: Set<string>): Promise<(text: string) => string> {
+async function converter(compatibility: [string, string][], characters: [string, string][], found: Set<string>): Promise<(text: string) => string> {
   const [{ ConverterFactory }, { default: phrases }] = await Promise.all([import('opencc-js/core'), import('opencc-js/dict/TSPhrases')]);
-  const holding = (table: Iterable<[string, string]>) => [...table].filter(([from]) => [...from].some((ch) => found.has(ch)));
-  const phraseTable = phrases.split('|').map((e) => e.split(' ') as [string, string]);
-  return ConverterFactory([holding(compatibility!)], [holding(phraseTable), holding(characters!)]);
+  return ConverterFactory([compatibility], [holding(table(phrases), found), characters]);
 }
 
 /** A finding for each run of characters the conversion changes. */
