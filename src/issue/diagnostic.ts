@@ -2,9 +2,9 @@
  * A problem shown as Typst and rustc show theirs: under its one-line message
  * (`formatProblem`), the source line it is about and a caret under its column.
  *
- *     issues/issue-91.yaml:95:17: warning: sections[1]…: traditional character 強 in simplified text
- *       95 | 宋洁要求，要強化行业监管。各部门要主动对接，…
- *          |       ^
+ *     issues/issue-91.yaml:62:17: warning: sections[1].articles[2].body: traditional … "強" …
+ *       62 |           宋洁要求，要強化行业监管。各部门要主动对接，深入…
+ *          |                       ^
  *
  * The column in the message counts characters (code points: an emoji is one). The
  * caret is placed by display width instead, because a terminal draws Han
