@@ -150,6 +150,10 @@ describe('seeded errors, each found at its place with its rule; no false alarm b
     ]);
   });
 
+  it('an issue that writes its dates in Chinese numerals: the Arabic one is found; 3日内 and 十日之内 are spans, not dates', async () => {
+    await expectSeeded('numbers-chinese', [{ at: '2月15日', check: 'numbers', rule: `${GB15835} §4.3` }]);
+  });
+
   it('an article dated after the print date, a day February does not have; a date announced ahead (自4月1日起) stays', async () => {
     await expectSeeded('dates', [
       { at: '4月2日', check: 'dates', rule: 'the print date' },
