@@ -42,10 +42,27 @@ export async function writeProofs(pdf: string): Promise<Proofs> {
   const document = await getDocument({ data: new Uint8Array(readFileSync(pdf)), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
   try {
     const files = proofFiles(pdf, document.numPages);
-    const rendered = [];
-    for (let n = 1; n <= document.numPages; n++) {
-      const page = await document.getPage(n);
-      const viewport = page.getViewport({ scale: PAGE_DPI / 72 });
+    const scale = PAGE_DPI / 72;
+    const pages = await Promise.all(Array.from({ length: document.numPages }, (_, i) => document.getPage(i + 1)));
+    const sizes = pages.map((page) => page.getViewport({ scale }));
+    // The sheet is laid out first, so that each page is drawn on it as it is rendered and let go.
+    const thumb = THUMB / Math.ceil(sizes[0]!.width);
+    const columns = Math.min(COLUMNS, pages.length);
+    const cell = { width: THUMB, height: Math.ceil(Math.max(...sizes.map((v) => Math.ceil(v.height))) * thumb) + LABEL };
+    const sheet = createCanvas(GAP + columns * (cell.width + GAP), GAP + Math.ceil(pages.length / columns) * (cell.height + GAP));
+    const board = sheet.getContext('2d');
+    board.fillStyle = '#d9d9d9';
+    board.fillRect(0, 0, sheet.width, sheet.height);
+    board.imageSmoothingQuality = 'high';
+    // The sheet's numbers in the vendored sans (the canvas has no fonts of its own).
+    GlobalFonts.registerFromPath(`${FONT_DIR}${FONT_FILES['sans-bold']}`, 'Bulletin Proof');
+    board.font = '18px "Bulletin Proof"';
+    board.textAlign = 'center';
+    // PNG encoding takes longer than rendering: each page is encoded on libuv's
+    // threads (canvas.encode) while the next is rendered.
+    const written: Promise<void>[] = [];
+    for (const [i, page] of pages.entries()) {
+      const viewport = sizes[i]!;
       const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
       const context = canvas.getContext('2d');
       // The paper: pdf.js paints only what the page draws.
@@ -54,31 +71,19 @@ export async function writeProofs(pdf: string): Promise<Proofs> {
       // pdf.js is typed for the DOM's canvas; @napi-rs/canvas implements what it uses of it.
       await page.render({ canvas, viewport } as unknown as Parameters<typeof page.render>[0]).promise;
       page.cleanup();
-      writeAtomically(files.pages[n - 1]!, canvas.toBuffer('image/png'), 'the proof');
-      rendered.push(canvas);
-    }
-    // The sheet's numbers in the vendored sans (the canvas has no fonts of its own).
-    GlobalFonts.registerFromPath(`${FONT_DIR}${FONT_FILES['sans-bold']}`, 'Bulletin Proof');
-    const columns = Math.min(COLUMNS, rendered.length);
-    const scale = THUMB / rendered[0]!.width;
-    const cell = { width: THUMB, height: Math.ceil(Math.max(...rendered.map((c) => c.height)) * scale) + LABEL };
-    const rows = Math.ceil(rendered.length / columns);
-    const sheet = createCanvas(GAP + columns * (cell.width + GAP), GAP + rows * (cell.height + GAP));
-    const context = sheet.getContext('2d');
-    context.fillStyle = '#d9d9d9';
-    context.fillRect(0, 0, sheet.width, sheet.height);
-    context.imageSmoothingQuality = 'high';
-    context.font = '18px "Bulletin Proof"';
-    context.textAlign = 'center';
-    rendered.forEach((page, i) => {
+      const done = canvas.encode('png').then((png) => writeAtomically(files.pages[i]!, png, 'the proof'));
+      // Awaited below with the others; until then a failure is not "unhandled".
+      done.catch(() => {});
+      written.push(done);
       const x = GAP + (i % columns) * (cell.width + GAP);
       const y = GAP + Math.floor(i / columns) * (cell.height + GAP);
-      const height = Math.round(page.height * scale);
-      context.drawImage(page, x, y, THUMB, height);
-      context.fillStyle = '#404040';
-      context.fillText(String(i + 1), x + THUMB / 2, y + height + LABEL - 8);
-    });
-    writeAtomically(files.sheet, sheet.toBuffer('image/png'), 'the proof');
+      const height = Math.round(canvas.height * thumb);
+      board.drawImage(canvas, x, y, THUMB, height);
+      board.fillStyle = '#404040';
+      board.fillText(String(i + 1), x + THUMB / 2, y + height + LABEL - 8);
+    }
+    writeAtomically(files.sheet, await sheet.encode('png'), 'the proof');
+    await Promise.all(written);
     removeStale(pdf, files);
     return files;
   } finally {
