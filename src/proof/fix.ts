@@ -22,11 +22,18 @@ export interface Fixed {
  * read), or not inside one scalar, is left out.
  */
 export function fixFiles(findings: Finding[], read: (file: string) => string): Fixed[] {
-  const byFile = new Map<string, Edit[]>();
-  for (const f of findings) for (const e of f.fix ?? []) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  const byFile = new Map<string, Map<string, Edit>>();
+  // Once per place: the publication file's findings come with every issue that names it.
+  for (const f of findings) {
+    for (const e of f.fix ?? []) {
+      const edits = byFile.get(e.file) ?? new Map<string, Edit>();
+      edits.set(`${e.line}:${e.col}`, e);
+      byFile.set(e.file, edits);
+    }
+  }
   const out: Fixed[] = [];
   for (const [file, edits] of byFile) {
-    const fixed = fixText(read(file), edits);
+    const fixed = fixText(read(file), [...edits.values()]);
     if (fixed.applied.length > 0) out.push({ file, ...fixed });
   }
   return out;
