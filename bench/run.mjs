@@ -8,7 +8,9 @@
 // - the in-process time of each stage (load, compose, set, paginate, write);
 // - a batch of 48 issues in one invocation with 1 and with 2 jobs;
 // - synthetic issues with 1×, 4× and 16× the text of issue 91: time and peak memory;
-// - the peak resident memory of the cold build.
+// - the peak resident memory of the cold build;
+// - bulletin check of issue 91 (proofreading included), and the PNG proofs of
+//   build --proof: the build with them against the build without.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -94,6 +96,13 @@ for (const k of [1, 4, 16]) {
   row(`${k}× the text of issue 91`, ms(r.wall), `${r.mib.toFixed(0)} MiB peak${k === 16 ? ' (target ≤ 400 MiB)' : ''}`);
 }
 row('growth 16× / 1×', `${(scale[16].wall / scale[1].wall).toFixed(1)} ×`, 'target ≤ 18 ×');
+
+// 5. The editor's desk: check (load, proofread, lay out) and the PNG proofs.
+const check = series([bin, 'check', 'issues/issue-91.yaml']);
+row(`check of issue 91 (process, median of ${RUNS})`, ms(check.wall), 'load, proofread, lay out; no PDF');
+const proofRuns = [0, 1, 2].map(() => [timed([bin, 'build', 'issues/issue-91.yaml', '--force', '-q']), timed([bin, 'build', 'issues/issue-91.yaml', '--force', '-q', '--proof'])]);
+const proofs = median(proofRuns.map(([plain, withProofs]) => withProofs.wall - plain.wall));
+row('PNG proofs of issue 91 (build --proof − build)', ms(proofs), `${Math.max(...proofRuns.map(([, r]) => r.mib)).toFixed(0)} MiB peak; every page at 110 dpi and the contact sheet`);
 
 const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
 const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;

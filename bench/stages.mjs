@@ -6,11 +6,12 @@ import { FontSet } from '../dist/fonts/index.js';
 import { loadIssue } from '../dist/issue/index.js';
 import { bandsOf, contextOf, layout, paginate } from '../dist/page/index.js';
 import { writePdf } from '../dist/pdf/index.js';
+import { proofread } from '../dist/proof/index.js';
 import { resolveStyle } from '../dist/style/index.js';
 
 const file = process.argv[2];
 const fonts = new FontSet();
-const times = { load: [], compose: [], set: [], paginate: [], 'layout (set, paginate, masthead, contents, colophon)': [], write: [] };
+const times = { load: [], compose: [], set: [], paginate: [], 'layout (set, paginate, masthead, contents, colophon)': [], write: [], proofread: [] };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (let run = 0; run < 10; run++) {
   let t = performance.now();
@@ -34,5 +35,7 @@ for (let run = 0; run < 10; run++) {
   lap('layout (set, paginate, masthead, contents, colophon)');
   await writePdf(pages, { ...doc.meta, creator: 'bench', lang: 'zh-CN' }, fonts);
   lap('write');
+  await proofread(issue);
+  lap('proofread');
 }
 console.log(JSON.stringify(Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]))));

@@ -25,6 +25,8 @@ export interface BuildRecord {
   skipped: boolean;
   warnings: Problem[];
   errors: Problem[];
+  /** Proofreading's findings, counted (`bulletin check` lists them). */
+  proofreading?: { warnings: number; notes: number };
 }
 
 export interface Laid {
@@ -82,12 +84,12 @@ export async function buildPdf(
   fonts: FontSet,
   options: LayoutOptions = {},
   loaded?: Issue,
-): Promise<{ pdf: Buffer; pages: number; trace: LineTrace[]; warnings: Problem[] }> {
-  const { doc, laid, warnings, fonts: set } = layIssue(input, fonts, options, loaded);
+): Promise<{ pdf: Buffer; pages: number; trace: LineTrace[]; warnings: Problem[]; issue: Issue }> {
+  const { doc, laid, warnings, fonts: set, issue } = layIssue(input, fonts, options, loaded);
   // The writer (pdfkit, fontkit's subsetter) is loaded only when a PDF is written: not for check.
   const { writePdf } = await import('./pdf/index.js');
   const pdf = await writePdf(laid, { ...doc.meta, creator: `bulletin ${VERSION}`, lang: 'zh-CN' }, set);
-  return { pdf, pages: laid.pages.length, trace: laid.trace, warnings };
+  return { pdf, pages: laid.pages.length, trace: laid.trace, warnings, issue };
 }
 
 /**
@@ -105,9 +107,13 @@ export async function buildFile(
   const record = { input, output, pages: 0, skipped: false, trace: [] as LineTrace[] };
   try {
     checkOutput(output);
-    const { pdf, pages, trace, warnings } = await buildPdf(input, fonts, options, loaded);
+    const { pdf, pages, trace, warnings, issue } = await buildPdf(input, fonts, options, loaded);
     writeAtomically(output, pdf);
-    return { ...record, pages, sha256: sha256(pdf), trace, warnings, errors: [], milliseconds: performance.now() - started };
+    // Proofreading never changes the PDF: its findings are counted here, listed by check.
+    const { proofread } = await import('./proof/index.js');
+    const findings = await proofread(issue);
+    const proofreading = { warnings: findings.filter((f) => f.severity === 'warning').length, notes: findings.filter((f) => f.severity === 'note').length };
+    return { ...record, pages, sha256: sha256(pdf), trace, warnings, errors: [], proofreading, milliseconds: performance.now() - started };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const errors = e.problems.filter((p) => p.severity === 'error');

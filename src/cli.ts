@@ -10,7 +10,9 @@ import type { BuildRecord } from './build.js';
 import type { Issue } from './issue/index.js';
 // The problem type alone, not the loader's barrel: --help and --version need no YAML parser or schemas.
 import { InputError, fileProblem, formatProblem, printable, shown, type Problem } from './issue/problem.js';
+import { Snippets } from './issue/diagnostic.js';
 import type { LayoutOptions } from './page/index.js';
+import type { Finding } from './proof/index.js';
 import { VERSION } from './version.js';
 
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
@@ -41,6 +43,7 @@ interface BuildOptions {
   quiet?: boolean;
   json?: boolean;
   watch?: boolean;
+  proof?: boolean;
   debug?: boolean;
 }
 
@@ -75,16 +78,18 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     )
     .option('--debug-overlay', 'draw the baseline grid, line boxes and adjustment ratios on the pages')
     .option('--placeholder <char>', 'draw this character (such as 〓) where no font has one, with a warning, instead of failing', placeholderOf)
+    .option('--proof', 'also write PNG proofs of the pages and a contact sheet of them all beside the PDF (<name>.proof.png)')
     .action(async (inputs: string[], options: BuildOptions) => {
       code = await build(inputs, { ...options, debug: Boolean(program.opts().debug) }, io);
     });
 
   program
     .command('check')
-    .description('load, validate and lay out issue files without writing; report every problem')
+    .description('load, validate, proofread and lay out issue files without writing a PDF; report every problem')
     .argument('<issues...>', 'issue files, folders or patterns')
     .option('--json', 'print one JSON record per issue on standard output')
-    .action(async (inputs: string[], options: { json?: boolean }) => {
+    .option('--fix', 'make the unambiguous corrections of proofreading in the YAML files, and list them')
+    .action(async (inputs: string[], options: { json?: boolean; fix?: boolean }) => {
       code = await check(inputs, options, io);
     });
 
@@ -160,6 +165,7 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
     const records = await runBatch(jobs, { layout, jobs: options.jobs, force }, (r) => progress.done(shown(r.input), r.errors.length === 0));
     progress.finish();
     report(records, options, io, single, performance.now() - started);
+    if (options.proof) await proofs(records, options, io);
     return records.some((r) => r.errors.length > 0) ? EXIT.input : EXIT.ok;
   };
   const status = await run(options.force ?? false);
@@ -169,10 +175,32 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
   return watchIssues(files, () => run(false).catch((e: unknown) => failure(e, io, options.debug ?? false)), io);
 }
 
+/** `--proof`: PNG proofs of each PDF built, or of one up to date whose proofs are missing or older. */
+async function proofs(records: BuildRecord[], options: { json?: boolean; quiet?: boolean }, io: Io): Promise<void> {
+  const { proofFiles, writeProofs } = await import('./render/index.js');
+  const { statSync } = await import('node:fs');
+  const mtime = (file: string) => {
+    try {
+      return statSync(file).mtimeMs;
+    } catch {
+      return -1;
+    }
+  };
+  for (const r of records) {
+    if (r.errors.length > 0 || (r.skipped && mtime(proofFiles(r.output, 0).sheet) >= mtime(r.output))) continue;
+    const started = performance.now();
+    const written = await writeProofs(r.output);
+    if (!options.json && !options.quiet) io.out(`${shown(r.output)} → ${shown(written.sheet)} (${written.pages.length} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  }
+}
+
 /** Problems on standard error, one line each; records as JSON or a summary. */
 function report(records: BuildRecord[], options: { json?: boolean; quiet?: boolean }, io: Io, single: boolean, ms = 0): void {
+  const snippets = new Snippets();
   for (const r of records) {
-    for (const p of [...r.errors, ...r.warnings]) problem(p, io);
+    for (const p of [...r.errors, ...r.warnings]) problem(p, io, snippets);
+    const proof = proofreadingLine(r);
+    if (proof) io.err(proof);
     if (options.json) io.out(JSON.stringify(jsonOf(r)));
   }
   if (options.json || options.quiet) return;
@@ -193,6 +221,17 @@ function report(records: BuildRecord[], options: { json?: boolean; quiet?: boole
   );
 }
 
+/**
+ * Proofreading's findings of a build, summarised as one warning: `bulletin check`
+ * lists them with their places.
+ */
+function proofreadingLine(r: BuildRecord): string | undefined {
+  const { warnings = 0, notes = 0 } = r.proofreading ?? {};
+  if (warnings + notes === 0) return undefined;
+  const found = [count(warnings, 'warning'), count(notes, 'note')].filter((c) => c !== '').join(' and ');
+  return formatProblem({ severity: 'warning', file: shown(r.input), line: 0, col: 0, path: '', message: `proofreading found ${found}; bulletin check ${shown(r.input)} lists them` });
+}
+
 function jsonOf(r: BuildRecord) {
   const problem = (p: Problem) => ({ file: shown(p.file), line: p.line, col: p.col, path: p.path, message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
   return {
@@ -203,40 +242,69 @@ function jsonOf(r: BuildRecord) {
     skipped: r.skipped,
     warnings: r.warnings.map(problem),
     errors: r.errors.map(problem),
+    ...(r.proofreading ? { proofreading: r.proofreading } : {}),
   };
 }
 
-async function check(inputs: string[], options: { json?: boolean }, io: Io): Promise<number> {
+async function check(inputs: string[], options: { json?: boolean; fix?: boolean }, io: Io): Promise<number> {
   const { expandInputs } = await import('./batch/inputs.js');
   const { files, problems } = await expandInputs(inputs);
   if (problems.length > 0) throw new InputError(problems);
-  const { layIssue } = await import('./build.js');
+  const { checkIssue, fixIssues } = await import('./check.js');
   const { FontSet } = await import('./fonts/index.js');
   const fonts = new FontSet();
-  let failed = 0;
-  for (const input of files) {
-    const started = performance.now();
-    let errors: Problem[] = [];
-    let warnings: Problem[] = [];
-    let pages = 0;
-    try {
-      const laid = layIssue(input, fonts);
-      warnings = laid.warnings;
-      pages = laid.laid.pages.length;
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      errors = e.problems.filter((p) => p.severity === 'error');
-      warnings = e.problems.filter((p) => p.severity === 'warning');
-    }
-    if (errors.length > 0) failed++;
-    for (const p of [...errors, ...warnings]) problem(p, io);
+  const checkAll = async () => {
+    const records = [];
+    for (const input of files) records.push(await checkIssue(input, fonts));
+    return records;
+  };
+  let records = await checkAll();
+  if (options.fix) {
+    const loaded = records.filter((r) => r.loaded);
+    const edits = fixIssues(
+      loaded.map((r) => r.input),
+      loaded.flatMap((r) => r.findings),
+    );
+    for (const e of edits) io.out(`${shown(e.file)}:${e.line}:${e.col}: fixed "${printable(e.from)}" → "${e.to}"`);
+    io.out(`${edits.length} correction${edits.length === 1 ? '' : 's'} made`);
+    // What is left, as a check after the corrections finds it.
+    if (edits.length > 0) records = await checkAll();
+  }
+  const snippets = new Snippets();
+  for (const r of records) {
+    for (const p of [...r.errors, ...r.warnings, ...r.findings]) problem(p, io, snippets);
     if (options.json) {
-      io.out(JSON.stringify(jsonOf({ input, output: '', pages, milliseconds: performance.now() - started, skipped: false, errors, warnings })));
-    } else if (errors.length === 0) {
-      io.out(`${input}: ${warnings.length === 0 ? 'ok' : `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`} (${pages} pages)`);
+      const record = jsonOf({ input: r.input, output: '', pages: r.pages, milliseconds: r.milliseconds, skipped: false, errors: r.errors, warnings: r.warnings });
+      io.out(JSON.stringify({ ...record, proofreading: r.findings.map(findingJson) }));
+    } else if (r.errors.length === 0) {
+      const counts = [count(r.warnings.length, 'warning'), count(r.findings.filter((f) => f.severity === 'warning').length, 'proofreading warning'), count(r.findings.filter((f) => f.severity === 'note').length, 'note')].filter((c) => c !== '');
+      io.out(`${r.input}: ${counts.length === 0 ? 'ok' : counts.join(', ')} (${r.pages} pages)`);
     }
   }
-  return failed > 0 ? EXIT.input : EXIT.ok;
+  return records.some((r) => r.errors.length > 0) ? EXIT.input : EXIT.ok;
+}
+
+/** `3 warnings`; nothing for none. */
+function count(n: number, what: string): string {
+  return n === 0 ? '' : `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+/** A finding as --json prints it: the problem, the check and rule, the correction. */
+function findingJson(f: Finding) {
+  return {
+    file: shown(f.file),
+    line: f.line,
+    col: f.col,
+    path: f.path,
+    severity: f.severity,
+    check: f.check,
+    rule: f.rule,
+    message: f.message,
+    found: f.found,
+    ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }),
+    fixable: f.fix !== undefined,
+    ...(f.hint ? { hint: f.hint } : {}),
+  };
 }
 
 async function init(options: { from?: string; output?: string }, io: Io): Promise<number> {
@@ -290,8 +358,10 @@ async function latestIssue(): Promise<{ file: string; issue: Issue }> {
   return best;
 }
 
-function problem(p: Problem, io: Io): void {
+/** A problem: its line, the source line with a caret under the place, its hint. */
+function problem(p: Problem, io: Io, snippets = new Snippets()): void {
   io.err(formatProblem({ ...p, file: shown(p.file) }));
+  for (const line of snippets.of(p)) io.err(line);
   if (p.hint) io.err(`  hint: ${printable(p.hint)}`);
 }
 
@@ -328,7 +398,8 @@ function failure(e: unknown, io: Io, debug: boolean): number {
     return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (e instanceof InputError) {
-    for (const p of e.problems) problem(p, io);
+    const snippets = new Snippets();
+    for (const p of e.problems) problem(p, io, snippets);
     return EXIT.input;
   }
   const err = e as Error;

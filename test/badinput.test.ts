@@ -87,20 +87,25 @@ function edit(name: string, from: string, to: string): void {
 }
 
 /**
- * `name:line:col` of the first `needle` in the file (1-based, UTF-16 columns as the
- * loader counts); with `within`, of `needle` on the first line holding `within`.
+ * `name:line:col` of the first `needle` in the file (1-based, columns in characters
+ * as the loader counts); with `within`, of `needle` on the first line holding `within`.
  */
 function at(name: string, needle: string, within = needle): string {
   const lines = read(name).replace(/^\ufeff/, '').split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const from = lines[i]!.indexOf(within);
-    if (from >= 0 && lines[i]!.includes(needle, from)) return `${name}:${i + 1}:${lines[i]!.indexOf(needle, from) + 1}`;
+    if (from >= 0 && lines[i]!.includes(needle, from)) return `${name}:${i + 1}:${[...lines[i]!.slice(0, lines[i]!.indexOf(needle, from))].length + 1}`;
   }
   throw new Error(`test setup: ${JSON.stringify(within)} not in ${name}`);
 }
 
-/** The lines of standard error, blank ones left out. */
-const lines = (text: string) => text.split('\n').filter((l) => l !== '');
+/**
+ * The lines of standard error, blank ones left out, without the source line and
+ * caret under each message (test/diagnostic.test.ts tests those) and without the
+ * count of proofreading's findings that a build prints (issue 91 has four; test/
+ * proofcli.test.ts tests it): the messages and hints of the case.
+ */
+const lines = (text: string) => text.split('\n').filter((l) => l !== '' && !/^ +\d* \| /.test(l) && !/: warning: proofreading found /.test(l));
 
 /** Problem lines only: no hints, no progress or summary lines. */
 const problems = (r: Run) => lines(r.err).filter((l) => /^\S.*: /.test(l) && !/^\[\d+\/\d+\]|^\d+ issues: /.test(l));

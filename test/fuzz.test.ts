@@ -531,7 +531,8 @@ describe('(d) the worst of them through the command', () => {
         expect(r.stderr + r.stdout, what).not.toMatch(/^\s+at /m);
         expect(r.stderr, what).not.toContain('internal error');
         for (const l of r.stderr.split('\n').filter((x) => x !== '')) {
-          expect(l, what).toMatch(/^(\S[^]*?: [^]+|  hint: [^]+)$/);
+          // A message, its source line and caret (`  12 | …`, `     | ^`), or its hint.
+          expect(l, what).toMatch(/^(\S[^]*?: [^]+| +\d* \| [^]*|  hint: [^]+)$/);
         }
         if (args[0] === 'build' && r.status === 0) {
           const pdf = readFileSync(path.join(dir, args[3]!));

@@ -101,6 +101,30 @@ export const styleSchema = record(
   { description: 'House style; the issue overrides the publication key by key' },
 );
 
+/** A proofreading check: on unless set to false. */
+const check = (description: string) => boolean({ description: `${description}; on unless false` });
+
+export const proofSchema = record(
+  {
+    traditional: check('Traditional or variant characters in simplified text (通用规范汉字表)'),
+    halfwidth: check('Half-width , . ; : ? ! ( ) in Chinese text (GB/T 15834-2011 §4, §5.1)'),
+    fullwidth: check('Full-width digits and letters: ２０２０, ＡＢＣ (GB/T 15835-2011 §5.1.7)'),
+    pairs: check('Quotes and brackets unpaired or wrongly nested, straight quotes in Chinese text (GB/T 15834-2011 §4.8, §4.9, §4.15)'),
+    ellipsis: check('Ellipses written otherwise than …… (GB/T 15834-2011 §4.11)'),
+    dashes: check('Dashes written otherwise than —— (GB/T 15834-2011 §4.10, §4.13)'),
+    spaces: check('Spaces between Han characters (GB/T 15834-2011 §3.1)'),
+    doubled: check('A function word or a punctuation mark typed twice: 的的, 了了, ，，'),
+    numbers: check('Dates in Arabic and in Chinese numerals in one issue, or both in one date (GB/T 15835-2011 §4.3)'),
+    dates: check('Dates that do not exist, articles dated after the print date'),
+    colophon: check('A colophon without its print run or distribution list (T23)'),
+    contents: check('Contents wording that differs from the title (a note)'),
+    allow: list(text({ minLength: 1 }), {
+      description: 'Words every check leaves as written, such as names meant to be in traditional characters (張學良); joined with the publication\'s',
+    }),
+  },
+  { description: 'Proofreading by bulletin check (and counted by build); the issue overrides the publication key by key' },
+);
+
 export const publicationSchema = record(
   {
     name: text({ description: 'The masthead title (报头), printed in red', minLength: 1 }),
@@ -110,6 +134,7 @@ export const publicationSchema = record(
     }),
     colophon: colophonSchema,
     style: styleSchema,
+    proof: proofSchema,
   },
   { required: ['name', 'editor'], description: 'What every issue of the publication shares' },
 );
@@ -182,6 +207,7 @@ export const issueSchema = record(
     sections: list(sectionSchema, { minItems: 1 }),
     colophon: colophonSchema,
     style: styleSchema,
+    proof: proofSchema,
   },
   {
     required: ['publication', 'issue', 'sections'],
@@ -193,4 +219,5 @@ export type IssueFile = Infer<typeof issueSchema>;
 export type PublicationFile = Infer<typeof publicationSchema>;
 export type ColophonFields = Infer<typeof colophonSchema>;
 export type StyleFields = Infer<typeof styleSchema>;
+export type ProofFields = Infer<typeof proofSchema>;
 export type BlockFields = Infer<typeof blockSchema>;

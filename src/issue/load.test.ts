@@ -107,12 +107,12 @@ function problemsOf(file: string): Problem[] {
 
 const messagesOf = (file: string): string[] => problemsOf(file).map(formatProblem);
 
-/** The 1-based line and column of the first `needle` in `src` (UTF-16 columns, as the loader counts). */
+/** The 1-based line and column of the first `needle` in `src` (columns in characters, as the loader counts). */
 function whereIs(src: string, needle: string): { line: number; col: number } {
   const lines = src.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const col = lines[i]!.indexOf(needle);
-    if (col >= 0) return { line: i + 1, col: col + 1 };
+    if (col >= 0) return { line: i + 1, col: [...lines[i]!.slice(0, col)].length + 1 };
   }
   throw new Error(`test setup: ${needle} not in the source`);
 }
@@ -122,10 +122,13 @@ function whereIs(src: string, needle: string): { line: number; col: number } {
  * says it does in `src`, up to the radical normalisation the loader applies.
  */
 function expectExactPositions(src: string, text: SourceText): void {
-  const lines = src.replace(/^\ufeff/, '').split(/\r?\n/);
+  // Lines as arrays of characters: columns count code points.
+  const lines = src.replace(/^\ufeff/, '').split(/\r?\n/).map((l) => [...l]);
   const wrong: string[] = [];
   for (let i = 0; i < text.text.length; i++) {
-    const ch = text.text[i]!;
+    // The second half of a surrogate pair is the same character as the first.
+    if (i > 0 && text.text.codePointAt(i - 1)! > 0xffff) continue;
+    const ch = String.fromCodePoint(text.text.codePointAt(i)!);
     if (ch === ' ') continue;
     const { line, col } = positionOf(text.source, i);
     const found = lines[line - 1]?.[col - 1];
@@ -683,6 +686,39 @@ describe('paragraphs', () => {
     const text = edit(ISSUE, /\|\n.*\n\n.*\n/, '\n          - 第一行𠀀\n            𠀁第二行。\n');
     const issue = loadIssue(issueFile(text));
     expect(article(issue).body.map((b) => ('text' in b ? b.text : ''))).toEqual(['第一行𠀀𠀁第二行。']);
+  });
+
+  it('columns count characters: after an emoji or a Han character outside the BMP, the next is one column on', () => {
+    // In UTF-16 😀 and 𠀀 are two units each; an editor shows them as one character.
+    const text = edit(ISSUE, /\|\n.*\n\n.*\n/, '|\n          开头😀第二𠀀第三，结尾。\n');
+    const issue = loadIssue(issueFile(text));
+    const [first] = article(issue).body as SourceText[];
+    expect(first!.text).toBe('开头😀第二𠀀第三，结尾。');
+    // 开 in column 11; 😀 in 13; 第 of 第二 in 14; 𠀀 in 16; 第 of 第三 in 17.
+    expect(positionOf(first!.source, first!.text.indexOf('第二'))).toMatchObject({ line: 11, col: 14 });
+    expect(positionOf(first!.source, first!.text.indexOf('第三'))).toMatchObject({ line: 11, col: 17 });
+    expectExactPositions(text, first!);
+  });
+
+  it('columns count characters in a plain scalar and in a problem the validator reports', () => {
+    const text = edit(ISSUE, 'colophon:\n  copies: 130', 'colophon: { copies: 130, 😀: x, 备注: y }');
+    const problems = problemsOf(issueFile(text));
+    // `colophon: { copies: 130, 😀: x, 备注: y }`: 😀 in column 26, 备 in 32 (33 in UTF-16 units).
+    expect(problems.map((p) => [p.message.replace(/;.*/, ''), p.line, p.col])).toEqual([
+      ['unknown key "😀"', 14, 26],
+      ['unknown key "备注"', 14, 32],
+    ]);
+    const loaded = loadIssue(issueFile(edit(ISSUE, 'period: 2020年2月', 'period: 😀二〇二〇年')));
+    // `  period: 😀二〇二〇年`: 😀 in column 11, 二 in 12.
+    expect(positionOf(loaded.period.source, loaded.period.text.indexOf('二'))).toMatchObject({ line: 4, col: 12 });
+    expectExactPositions(edit(ISSUE, 'period: 2020年2月', 'period: 😀二〇二〇年'), loaded.period);
+  });
+
+  it('a syntax error after an emoji is placed in characters', () => {
+    const text = edit(ISSUE, '  - title: 本月关注', '  - title: 😀本月: 关注');
+    const [first] = problemsOf(issueFile(text));
+    // The value holds a colon and a space: named at the value's start, column 12 (😀).
+    expect(first).toMatchObject({ line: 7, col: 12, message: expect.stringContaining('colon') });
   });
 
   it('a one-piece text written as a block literal with a blank line: positions stay exact', () => {

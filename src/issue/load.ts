@@ -5,19 +5,20 @@
  */
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, isMap, isScalar, parseDocument, type Node, type Scalar, type YAMLError } from 'yaml';
+import { isMap, isScalar, parseDocument, type Node, type Scalar, type YAMLError } from 'yaml';
 import {
   issueSchema,
   publicationSchema,
   type BlockFields,
   type ColophonFields,
   type IssueFile,
+  type ProofFields,
   type PublicationFile,
 } from './definition.js';
-import type { Block, Colophon, Issue, SourceText, StyleSpec } from './model.js';
+import type { Block, Colophon, Issue, ProofSpec, SourceText, StyleSpec } from './model.js';
 import { readImage } from '../image/index.js';
 import { InputError, fileProblem, type Problem } from './problem.js';
-import { joinTitleLines, paragraphs, single, textLines, type Scan } from './text.js';
+import { SourceLines, joinTitleLines, paragraphs, single, textLines, type Scan } from './text.js';
 import { validateDocument } from './validate.js';
 import { suggest } from './suggest.js';
 
@@ -30,7 +31,13 @@ interface Parsed<T> extends Scan {
   nodes: Map<string, Node>;
 }
 
-export function loadIssue(file: string): Issue {
+/**
+ * `collect`, when given, receives the problems that the rest of the issue can be
+ * read past (`bulletin check` reports every problem it can find in one run): a
+ * font or an image that cannot be used (left out), a colophon missing. Without it,
+ * they are thrown as one InputError, as every other problem is.
+ */
+export function loadIssue(file: string, collect?: Problem[]): Issue {
   const issue = parseFile<IssueFile>(file, issueSchema);
   const { value } = issue;
   const problems: Problem[] = [];
@@ -50,7 +57,8 @@ export function loadIssue(file: string): Issue {
   if (!pub.value.colophon && !value.colophon) {
     problems.push(atPath(issue, '', 'no colophon: give one here or in the publication file', 'add colophon: with at least copies: (the print run)'));
   }
-  if (problems.length > 0) throw new InputError(problems);
+  if (problems.length > 0 && !collect) throw new InputError(problems);
+  collect?.push(...problems.splice(0));
 
   const pubText = (p: string) => textAt(pub, p);
   const text = (p: string) => textAt(issue, p);
@@ -75,7 +83,7 @@ export function loadIssue(file: string): Issue {
           return {
             title,
             toc: article.toc === undefined ? joinTitleLines(title) : text(`${ap}.toc`),
-            body: blocksOf(issue, article.body, `${ap}.body`),
+            body: blocksOf(issue, article.body, `${ap}.body`, problems),
             path: ap,
           };
         }),
@@ -83,7 +91,11 @@ export function loadIssue(file: string): Issue {
     }),
     colophon: colophonOf(colophon, value.colophon, issue, pub),
     style,
+    proof: proofOf(pub.value.proof, value.proof),
   };
+  // Every image that cannot be used, named at once.
+  if (problems.length > 0 && !collect) throw new InputError(problems);
+  collect?.push(...problems);
   // Reading the texts above collected what they had to remove (an inline
   // publication shares the issue's list).
   const warnings = pub.warnings === issue.warnings ? issue.warnings : [...pub.warnings, ...issue.warnings];
@@ -150,7 +162,8 @@ function insideTree(
 
 function parseFile<T>(file: string, schema: typeof issueSchema | typeof publicationSchema): Parsed<T> {
   const src = readSource(file);
-  const lines = new LineCounter();
+  // Columns in characters, not UTF-16 units, for every position reported from this file.
+  const lines = new SourceLines(src);
   const doc = parseDocument(src, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   const first = doc.errors[0];
   if (first) {
@@ -337,7 +350,8 @@ function scalarString(node: Scalar): string {
   return typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
 }
 
-function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: string): Block[] {
+/** The blocks of a body; an image that cannot be used is left out, its problem put in `problems`. */
+function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: string, problems: Problem[]): Block[] {
   if (typeof body === 'string') {
     const node = scalarAt(issue, p);
     return paragraphs(node, body, issue, p).map((t) => ({
@@ -356,12 +370,14 @@ function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: str
     }
     if ('heading' in block) return [{ kind: 'heading', ...textAt(issue, `${bp}.heading`) }];
     if ('note' in block) return [{ kind: 'note', ...textAt(issue, `${bp}.note`) }];
-    const problems: Problem[] = [];
     const file = insideTree(issue, `${bp}.image`, block.image, problems);
-    if (!file) throw new InputError(problems);
+    if (!file) return [];
     // Decoded here, so a damaged or oversized image is refused at its key; the writer takes the same pixels.
     const size = readImage(file);
-    if (typeof size === 'string') throw new InputError([atPath(issue, `${bp}.image`, `${block.image}: ${size}`, 'open the image and save it again as PNG or JPEG (at most 40 megapixels)')]);
+    if (typeof size === 'string') {
+      problems.push(atPath(issue, `${bp}.image`, `${block.image}: ${size}`, 'open the image and save it again as PNG or JPEG (at most 40 megapixels)'));
+      return [];
+    }
     return [
       {
         kind: 'image',
@@ -393,7 +409,10 @@ function colophonOf(
     const { parsed, p } = from('distribution');
     return { distribution: merged.distribution.map((_, i) => textAt(parsed, `${p}[${i}]`)) };
   };
+  const given = own ? { parsed: issue as Parsed<unknown>, p: 'colophon' } : { parsed: pub as Parsed<unknown>, p: `${pub.prefix}colophon` };
+  const node = given.parsed.nodes.get(given.p);
   return {
+    ...(node ? { at: { file: given.parsed.file, ...given.parsed.lines.linePos(node.range?.[0] ?? 0), path: given.p } } : {}),
     ...text('notice'),
     ...distribution(),
     ...text('supervisor'),
@@ -401,6 +420,15 @@ function colophonOf(
     ...text('phone'),
     ...text('email'),
     ...(merged.copies === undefined ? {} : { copies: merged.copies }),
+  };
+}
+
+/** The proofreading settings: the issue's keys over the publication's; the allowed words of both. */
+function proofOf(pub: ProofFields | undefined, own: ProofFields | undefined): ProofSpec {
+  const merged = { ...(pub ?? {}), ...(own ?? {}) };
+  return {
+    off: Object.entries(merged).filter(([key, on]) => key !== 'allow' && on === false).map(([key]) => key),
+    allow: [...(pub?.allow ?? []), ...(own?.allow ?? [])],
   };
 }
 

@@ -25,7 +25,7 @@ export interface Anchor {
   at: number;
   /** The path in the issue, where it differs from the text's (a joined list: `colophon.distribution[1]`). */
   path?: string;
-  /** 1-based. */
+  /** 1-based; columns count characters (code points), as an editor does: an emoji is one. */
   line: number;
   col: number;
   /**
@@ -88,6 +88,8 @@ export interface Colophon {
   phone?: SourceText;
   email?: SourceText;
   copies?: number;
+  /** Where the colophon is given (the issue's, else the publication's): for what it lacks. */
+  at?: { file: string; line: number; col: number; path: string };
 }
 
 export interface PrintDate {
@@ -115,6 +117,14 @@ export interface StyleSpec {
   sources?: Record<string, { file: string; line: number; col: number; path: string }>;
 }
 
+/** The proofreading settings (publication's, overridden key by key by the issue's). */
+export interface ProofSpec {
+  /** The checks set to false: `proof: { spaces: false }`. */
+  off: string[];
+  /** Words every check leaves as written (names meant to be traditional). */
+  allow: string[];
+}
+
 export interface Issue {
   /** The issue file as the user named it. */
   file: string;
@@ -130,4 +140,5 @@ export interface Issue {
   sections: Section[];
   colophon: Colophon;
   style: StyleSpec;
+  proof?: ProofSpec;
 }

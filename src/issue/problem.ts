@@ -2,10 +2,11 @@ import path from 'node:path';
 
 /** A problem with an input file, located for the person who has to mend it. */
 export interface Problem {
-  severity: 'error' | 'warning';
+  /** A note is advice a proofreader would give (the contents worded unlike the title), not a fault. */
+  severity: 'error' | 'warning' | 'note';
   /** The file as the user named it (relative paths stay relative). */
   file: string;
-  /** 1-based line and column; 0 when the problem concerns the whole file. */
+  /** 1-based line and column (in characters: code points, not UTF-16 units); 0 when the problem concerns the whole file. */
   line: number;
   col: number;
   /** Where in the issue: `sections[0].articles[2].title`; empty for the file itself. */
@@ -19,7 +20,7 @@ export interface Problem {
 export function formatProblem(p: Problem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}` : p.file;
   const path = p.path ? `${printable(p.path)}: ` : '';
-  const lead = p.severity === 'warning' ? 'warning: ' : '';
+  const lead = p.severity === 'error' ? '' : `${p.severity}: `;
   return `${printable(`${where}: ${lead}`)}${path}${printable(p.message)}`;
 }
 

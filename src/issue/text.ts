@@ -8,7 +8,7 @@
  * the line breaks of plain, quoted and folded scalars into spaces, which Chinese
  * text must not get, and the source keeps every character's line and column.
  */
-import type { LineCounter, Scalar } from 'yaml';
+import { LineCounter, type Scalar } from 'yaml';
 import type { Anchor, SourceText, TextSource } from './model.js';
 import type { Problem } from './problem.js';
 import { JOINERS, STRAY as STRAY_CLASS, WORD_JOINER, ZERO_WIDTH_SPACE, codePointName } from '../text/invisible.js';
@@ -38,6 +38,39 @@ const RADICAL = /[\u2e80-\u2eff\u2f00-\u2fdf]/gu;
 
 export function normalise(text: string): string {
   return text.replace(RADICAL, (ch) => SUPPLEMENT[ch] ?? ch.normalize('NFKC'));
+}
+
+/** How many characters (code points) a string holds: a surrogate pair counts one. */
+export function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/**
+ * The YAML parser's line counter, answering columns in characters (code points)
+ * rather than UTF-16 units: `😀好` puts 好 in column 2, as an editor counts.
+ * Every position the loader reports goes through it.
+ */
+export class SourceLines extends LineCounter {
+  constructor(src: string) {
+    super();
+    // The parser's linePos is an own property (an arrow function), not a method.
+    const units = this.linePos;
+    this.linePos = (offset: number) => {
+      const { line, col } = units(offset);
+      return { line, col: codePoints(src.slice(offset - col + 1, offset)) + 1 };
+    };
+  }
 }
 
 /** A line of a scalar as written: its text and where that text starts. */
@@ -121,6 +154,9 @@ export interface Scan {
  */
 const STRAY = new RegExp(`[${STRAY_CLASS}]`, 'u');
 
+/** A character outside the BMP (an emoji, a rare Han character): two UTF-16 units, one column. */
+const ASTRAL = /[\ud800-\udbff][\udc00-\udfff]/;
+
 const INVISIBLE = new RegExp(`[${ZERO_WIDTH_SPACE}${WORD_JOINER}${JOINERS}]`, 'u');
 
 /** A text without what prints as nothing: strays, zero-width spaces, joiners, selectors. */
@@ -154,17 +190,19 @@ function joinLines(parts: SourceLine[], scan: Scan, path: string): SourceText {
     const step = part.fixed ? 0 : 1;
     let col = part.col + lead * step;
     let anchored = false;
-    if (!STRAY.test(trimmed)) {
+    if (!STRAY.test(trimmed) && !ASTRAL.test(trimmed)) {
       // Nearly every line: no strays, one anchor.
       if (part.line > 0) anchors.push({ at: text.length, line: part.line, col, ...(part.fixed ? { fixed: true as const } : {}) });
       text += trimmed;
       continue;
     }
-    // Strays go character by character, an anchor after each so positions stay exact.
+    // Strays and characters outside the BMP go character by character, an anchor
+    // after each, so that positions stay exact: columns count characters, an index
+    // into the text counts UTF-16 units, and past an anchor the two step together.
     for (const ch of trimmed.split(/(?=[\s\S])/u)) {
       if (STRAY.test(ch)) {
         if (part.line > 0) scan.warnings.push(strayWarning(ch, scan.file, part.line, col, path));
-        col += ch.length * step;
+        col += step;
         anchored = false;
         continue;
       }
@@ -173,7 +211,8 @@ function joinLines(parts: SourceLine[], scan: Scan, path: string): SourceText {
         anchored = true;
       }
       text += ch;
-      col += ch.length * step;
+      col += step;
+      if (ch.length > 1) anchored = false;
     }
   }
   return { text: normalise(text), source: { file: scan.file, path, anchors } };
@@ -284,15 +323,19 @@ export function problemAt(
   return { severity, file: source?.file ?? '', line, col, path, message, ...(hint === undefined ? {} : { hint }) };
 }
 
-/** The position of character `index` of a text. */
-export function positionOf(source: TextSource, index: number): { line: number; col: number; path: string } {
+/**
+ * The position of character `index` of a text; `fixed` when the character is not
+ * at that column but somewhere after it (a double-quoted scalar with escapes).
+ */
+export function positionOf(source: TextSource, index: number): { line: number; col: number; path: string; fixed?: true } {
   let best: Anchor | undefined;
   for (const a of source.anchors) {
     if (a.at <= index) best = a;
     else break;
   }
-  if (!best) return { line: 0, col: 0, path: source.path };
-  return { line: best.line, col: best.fixed ? best.col : best.col + (index - best.at), path: best.path ?? source.path };
+  if (!best) return { line: 0, col: 0, path: source.path, fixed: true };
+  const path = best.path ?? source.path;
+  return best.fixed ? { line: best.line, col: best.col, path, fixed: true } : { line: best.line, col: best.col + (index - best.at), path };
 }
 
 /**

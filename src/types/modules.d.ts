@@ -24,3 +24,9 @@ declare module 'linebreak' {
 declare module 'hyphen/en-us/index.js' {
   export function hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string;
 }
+
+declare module 'opencc-js/dict/*' {
+  /** An OpenCC dictionary: `from to|from to|…`. */
+  const dict: string;
+  export default dict;
+}
