@@ -47,8 +47,9 @@ export async function writeBundle(): Promise<void> {
   const bundle = await rolldown({
     input: path.join(DIST, 'bundle.js'),
     platform: 'node',
-    // piscina starts its workers from a file of its own, found beside its code.
-    external: ['piscina'],
+    // piscina starts its workers from a file of its own, found beside its code; sharp
+    // loads libvips, a native library, from its own package.
+    external: ['piscina', 'sharp'],
     logLevel: 'silent',
     plugins: [deferred()],
     // The program's hash, for the build record (batch/state.ts), as of the modules bundled.

@@ -43,6 +43,8 @@ export interface Style {
   sectionsOnNewPage: boolean;
   /** Where the circulation notice prints (T22). */
   notice: 'masthead' | 'colophon';
+  /** Images: pixels per inch at their printed size; larger images are resampled to it. */
+  images: { ppi: number };
 }
 
 /** The em box of the CJK faces: 880/1000 above the baseline (the ideographic em box). */
@@ -90,6 +92,8 @@ export function resolveStyle(spec: StyleSpec): Style {
     colors: { text: [0, 0, 0, 100], masthead: cmykOf(spec.mastheadColor) ?? [0, 80, 80, 0] },
     sectionsOnNewPage: spec.sectionsOnNewPage ?? false,
     notice: spec.notice ?? 'masthead',
+    // 300 ppi: what print shops ask of photos for a 150–175 lpi screen (twice the screen ruling).
+    images: { ppi: spec.imagePpi ?? 300 },
   };
   const problems = fitProblems(style, spec);
   if (problems.length > 0) throw new InputError(problems);
