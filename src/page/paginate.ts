@@ -4,6 +4,7 @@
  */
 import type { Style } from '../style/index.js';
 import type { Band } from './bands.js';
+import { floatPast, floated } from './float.js';
 import { moveItems } from './move.js';
 import type { Page } from './types.js';
 
@@ -18,7 +19,8 @@ export interface Placement {
  * spaces at the top of a page; a paragraph that would leave its first line alone at
  * the foot of a page, or its last line alone at the head of the next (T17), gives
  * up a line to avoid it; a heading goes to the next page unless two lines of what
- * follows fit under it (T18).
+ * follows fit under it (T18); a figure that does not fit heads the next page, the
+ * text after it filling this one (float.ts).
  */
 export function paginate(bands: Band[], style: Style, firstFolio: number): Placement {
   const capacity = style.body.lines;
@@ -35,9 +37,10 @@ export function paginate(bands: Band[], style: Style, firstFolio: number): Place
     line += band.lines;
   };
 
+  let order = bands;
   let i = 0;
-  while (i < bands.length) {
-    const band = bands[i]!;
+  while (i < order.length) {
+    const band = order[i]!;
     if (band.kind === 'space') {
       if (line > 0 && line + 1 < capacity) place(band);
       i++;
@@ -45,7 +48,7 @@ export function paginate(bands: Band[], style: Style, firstFolio: number): Place
     }
     if (band.breakBefore && line > 0) newPage();
     if (band.keep) {
-      const need = keptLines(bands, i, capacity);
+      const need = keptLines(order, i, capacity);
       if (line > 0 && line + need > capacity) newPage();
       place(band);
       i++;
@@ -59,12 +62,20 @@ export function paginate(bands: Band[], style: Style, firstFolio: number): Place
         newPage();
         continue;
       }
-      for (let k = 0; k < here; k++) place(bands[i + k]!);
+      for (let k = 0; k < here; k++) place(order[i + k]!);
       i += here;
       if (here < left) newPage();
       continue;
     }
-    if (line + band.lines > capacity) newPage();
+    if (line + band.lines > capacity) {
+      // A figure that does not fit lets the text after it fill the page (float.ts).
+      const moved = band.kind === 'image' && line > 0 ? floatPast(order, i, capacity - line, capacity) : 0;
+      if (moved > 0) {
+        order = floated(order, i, moved);
+        continue;
+      }
+      newPage();
+    }
     place(band);
     i++;
   }
