@@ -2,3 +2,5 @@
 export function tinyHugeJpeg(): Buffer;
 /** A PNG whose image data inflates to `inflated` bytes under a `width × height` grey header (bench/hostile.mjs). */
 export function pngBomb(options?: { width?: number; height?: number; inflated?: number }): Buffer;
+/** A PNG chunk: its length, type, data and CRC (bench/hostile.mjs). */
+export function pngChunk(type: string, data: Buffer): Buffer;

@@ -48,14 +48,7 @@ export function tinyHugeJpeg() {
  * its size alone); with a small header the data runs on far past the image.
  */
 export function pngBomb({ width = 40_000, height = 37_500, inflated = 1_500_000_000 } = {}) {
-  const chunk = (type, data) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body) >>> 0, 8 + data.length);
-    return out;
-  };
+  const chunk = pngChunk;
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -72,6 +65,16 @@ export function pngBomb({ width = 40_000, height = 37_500, inflated = 1_500_000_
     chunk('IDAT', Buffer.concat(parts)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** A PNG chunk: its length, type, data and CRC (PNG §5.3). */
+export function pngChunk(type, data) {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  body.copy(out, 4);
+  out.writeUInt32BE(crc32(body) >>> 0, 8 + data.length);
+  return out;
 }
 
 /** One zlib stream of `total` zero bytes, compressed piece by piece (zlib's own flush modes). */

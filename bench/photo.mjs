@@ -3,18 +3,7 @@
 // gradient, a window, a table in perspective, heads and shoulders, a banner with
 // high-contrast strokes, vignetting, and sensor noise (which is what makes a real
 // photo costly to compress).
-
-/** A small fast generator (mulberry32): the same seed gives the same photo. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './random.mjs';
 
 /** Interleaved 8-bit RGB pixels, `width × height × 3` bytes. */
 export function photo(width, height, seed = 1) {

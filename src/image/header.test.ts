@@ -102,7 +102,7 @@ describe('readHeader: PNG', () => {
   it('refuses a damaged header chunk, image data that is not zlib, a palette image without its palette', () => {
     const good = png(4, 3);
     const crc = Buffer.from(good);
-    crc[17] ^= 1;
+    crc[17] = crc[17]! ^ 1;
     expect(header(crc)).toBe('a damaged PNG file: its header chunk fails its checksum');
     const zlib = Buffer.from(good);
     zlib.fill(0x55, 41, 43);
