@@ -11,8 +11,8 @@
  * - photos as JPEG (DCTDecode), quality JPEG_QUALITY; a CMYK JPEG that needs no
  *   resampling nor turning is passed through as it is, byte for byte;
  * - line art and screenshots (a palette PNG, or a PNG of at most 256 colours, or
- *   one whose pixels mostly repeat their left neighbour) lossless, as CMYK samples
- *   the writer compresses (FlateDecode);
+ *   one whose pixels mostly repeat their left neighbour) lossless, as deflated
+ *   CMYK samples (FlateDecode);
  * - everything in CMYK (T21): RGB and grey converted once (cmyk.ts), CMYK kept as
  *   it is; transparency composited on white paper; the Exif orientation of a JPEG
  *   applied.
@@ -21,6 +21,7 @@
  * decoding), and any warning of the decoder (data cut short, image data beyond
  * the image) refuses the file, at its place in the issue.
  */
+import { deflateSync } from 'node:zlib';
 import { problemAt, InputError, type SourceText } from '../issue/index.js';
 import { toCmyk } from './cmyk.js';
 import { MAX_PIXELS, readHeader, type ImageHeader } from './header.js';
@@ -35,7 +36,7 @@ export interface EncodedImage {
   /** Pixels stored. */
   width: number;
   height: number;
-  /** DCTDecode: `data` is a JPEG file; FlateDecode: `data` is 8-bit CMYK samples, four a pixel, for the writer to compress. */
+  /** DCTDecode: `data` is a JPEG file; FlateDecode: `data` is 8-bit CMYK samples, four a pixel, deflated (RFC 1950). */
   filter: 'DCTDecode' | 'FlateDecode';
   data: Uint8Array;
   /** The ink is stored inverted (a CMYK JPEG with Adobe's APP14 marker): the writer sets Decode [1 0 1 0 1 0 1 0]. */
@@ -91,7 +92,7 @@ export async function encodeImage(use: ImageUse, ppi: number): Promise<EncodedIm
   const pixels = await decode(file.bytes, header, width, height);
   const lineArt = header.format === 'png' && isLineArt(pixels.data, pixels.channels, header);
   const cmyk = pixels.channels === 4 ? pixels.data : toCmyk(pixels.data);
-  if (lineArt) return { width, height, filter: 'FlateDecode', data: cmyk, inverted: false, kind: 'line-art' };
+  if (lineArt) return { width, height, filter: 'FlateDecode', data: deflateSync(cmyk), inverted: false, kind: 'line-art' };
   return { width, height, ...(await jpegOf(cmyk, width, height)), kind: 'photo' };
 }
 

@@ -1,7 +1,6 @@
 /**
  * Images as PDF image XObjects in DeviceCMYK (T21), from the bytes src/image/encode.ts
- * made: a JPEG file as it is (DCTDecode), or CMYK samples that pdfkit compresses
- * (FlateDecode, as the document compresses). An Adobe CMYK JPEG stores its ink
+ * made: a JPEG file as it is (DCTDecode), or deflated CMYK samples (FlateDecode). An Adobe CMYK JPEG stores its ink
  * inverted; its Decode array turns it back (PDF 1.7 §8.9.5.2).
  */
 import type { EncodedImage } from '../image/index.js';
@@ -31,8 +30,8 @@ export class CmykImage {
       Height: this.height,
       BitsPerComponent: 8,
       ColorSpace: 'DeviceCMYK',
-      // pdfkit compresses a stream without a filter (FlateDecode) and leaves one with a filter alone.
-      ...(filter === 'DCTDecode' ? { Filter: 'DCTDecode' } : {}),
+      // Encoded already: pdfkit leaves a stream with a filter alone.
+      Filter: filter,
       ...(inverted ? { Decode: [1, 0, 1, 0, 1, 0, 1, 0] } : {}),
     });
     ref.end(data);
