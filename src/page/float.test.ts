@@ -39,34 +39,34 @@ function pagesOf(bands: Band[]): string[][] {
 describe('floatPast: which bands move up past a figure that does not fit', () => {
   it('the lines of the paragraph after it, as many as fill the room', () => {
     const bands = [figure(6), ...para(8, 'a')];
-    expect(floatPast(bands, 0, 4, CAPACITY)).toBe(4);
+    expect(floatPast(bands, 0, 4)).toBe(4);
   });
 
   it('a whole paragraph and the first lines of the next', () => {
     const bands = [figure(6), ...para(2, 'a'), ...para(5, 'b')];
-    expect(floatPast(bands, 0, 5, CAPACITY)).toBe(5);
+    expect(floatPast(bands, 0, 5)).toBe(5);
   });
 
   it('T17: not the last line of a paragraph alone at the head of the next page', () => {
     // 5 of 6 lines would leave the 6th alone over the figure: 4 move.
-    expect(floatPast([figure(6), ...para(6, 'a')], 0, 5, CAPACITY)).toBe(4);
+    expect(floatPast([figure(6), ...para(6, 'a')], 0, 5)).toBe(4);
   });
 
   it('T17: not the first line of a paragraph alone at the foot', () => {
-    expect(floatPast([figure(6), ...para(5, 'a')], 0, 1, CAPACITY)).toBe(0);
-    expect(floatPast([figure(6), ...para(2, 'a'), ...para(5, 'b')], 0, 3, CAPACITY)).toBe(2);
+    expect(floatPast([figure(6), ...para(5, 'a')], 0, 1)).toBe(0);
+    expect(floatPast([figure(6), ...para(2, 'a'), ...para(5, 'b')], 0, 3)).toBe(2);
   });
 
   it('never a heading, a title or section (kept bands), a space or another figure', () => {
-    expect(floatPast([figure(6), heading(), ...para(5, 'a')], 0, 4, CAPACITY)).toBe(0);
-    expect(floatPast([figure(6), ...para(2, 'a'), heading(), ...para(5, 'b')], 0, 4, CAPACITY)).toBe(2);
-    expect(floatPast([figure(6), ...para(2, 'a'), space(), ...para(5, 'b')], 0, 4, CAPACITY)).toBe(2);
-    expect(floatPast([figure(6), ...para(2, 'a'), figure(3, 'G'), ...para(5, 'b')], 0, 4, CAPACITY)).toBe(2);
+    expect(floatPast([figure(6), heading(), ...para(5, 'a')], 0, 4)).toBe(0);
+    expect(floatPast([figure(6), ...para(2, 'a'), heading(), ...para(5, 'b')], 0, 4)).toBe(2);
+    expect(floatPast([figure(6), ...para(2, 'a'), space(), ...para(5, 'b')], 0, 4)).toBe(2);
+    expect(floatPast([figure(6), ...para(2, 'a'), figure(3, 'G'), ...para(5, 'b')], 0, 4)).toBe(2);
   });
 
   it('nothing when nothing follows, or no room is left', () => {
-    expect(floatPast([figure(6)], 0, 4, CAPACITY)).toBe(0);
-    expect(floatPast([figure(6), ...para(5, 'a')], 0, 0, CAPACITY)).toBe(0);
+    expect(floatPast([figure(6)], 0, 4)).toBe(0);
+    expect(floatPast([figure(6), ...para(5, 'a')], 0, 0)).toBe(0);
   });
 
   it('floated: the figure after the lines that move, the rest unchanged', () => {

@@ -10,13 +10,12 @@
  * paragraph's first line alone at the foot, nor its last alone at the head).
  */
 import type { Band } from './bands.js';
-import { linesHere } from './paginate.js';
 
 /**
  * How many of the bands after the figure at `i` go before it, to fill the `room`
  * grid lines left on the page (0: none, the figure simply goes to the next page).
  */
-export function floatPast(bands: readonly Band[], i: number, room: number, capacity: number): number {
+export function floatPast(bands: readonly Band[], i: number, room: number): number {
   let moved = 0;
   let k = i + 1;
   while (room > 0) {
@@ -24,7 +23,7 @@ export function floatPast(bands: readonly Band[], i: number, room: number, capac
     if (!band?.paragraph || band.keep) break;
     const { count, index } = band.paragraph;
     const left = count - index;
-    const here = linesHere(left, room, index, capacity);
+    const here = linesThatFit(left, room, index);
     if (here === 0) break;
     moved += here;
     room -= here;
@@ -32,6 +31,18 @@ export function floatPast(bands: readonly Band[], i: number, room: number, capac
     if (here < left) break;
   }
   return moved;
+}
+
+/**
+ * T17, as the page builder keeps it: of a paragraph's `left` lines, `done` of them
+ * set before, how many go in `room` — all when they fit, else at most all but two
+ * (never its last line alone at the next page's head), and none rather than its
+ * first line alone at the foot.
+ */
+function linesThatFit(left: number, room: number, done: number): number {
+  if (left <= room) return left;
+  const here = Math.min(room, left - 2);
+  return done === 0 && here < 2 ? 0 : Math.max(0, here);
 }
 
 /** The bands with the figure at `i` set after the `moved` bands that follow it. */

@@ -69,7 +69,7 @@ export function paginate(bands: Band[], style: Style, firstFolio: number): Place
     }
     if (line + band.lines > capacity) {
       // A figure that does not fit lets the text after it fill the page (float.ts).
-      const moved = band.kind === 'image' && line > 0 ? floatPast(order, i, capacity - line, capacity) : 0;
+      const moved = band.kind === 'image' && line > 0 ? floatPast(order, i, capacity - line) : 0;
       if (moved > 0) {
         order = floated(order, i, moved);
         continue;
