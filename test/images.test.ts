@@ -1,9 +1,9 @@
 /**
  * Photos in a built issue (issue 15), through the real command: issue 91 with a
  * pair of camera photos, a pair with a caption each at 0.8 of the measure, and a
- * photo 60 mm wide (which, so placed, does not fit at the foot of page 4).
- * `pdfimages -list` (poppler) shows every photo JPEG-encoded, CMYK, at most
- * 300 ppi; two builds give the same bytes; a figure that does not fit at a page
+ * photo 60 mm wide. `pdfimages -list` (poppler) shows every photo JPEG-encoded,
+ * CMYK, at most 300 ppi; two builds give the same bytes. Laid out with a figure
+ * after each article's first paragraph in turn: one that does not fit at a page
  * foot heads the next page with the text after it filling the page before; an
  * image printed under 150 ppi is named with its resolution; hostile images are
  * refused at their key (how fast, and in how much memory, is measured by
@@ -79,29 +79,38 @@ describe('issue 91 with photos', () => {
   });
 
   it('a figure that does not fit at the foot heads the next page; the text after it fills the page before', () => {
-    const issue = loadIssue(path.join(dir, 'photos.yaml'));
-    const style = resolveStyle(issue.style);
-    const doc = compose(issue);
-    const laid = layout(doc, style, new FontSet());
-    const lineOf = (y: number) => Math.round((y - style.area.top - style.ascent * style.body.size) / style.body.pitch);
+    // The same figure after the first paragraph of each article in turn: wherever it
+    // lands at a page foot without room, it floats; at least one placement does.
+    const yaml = readFileSync(path.join(root, 'issues', 'issue-91.yaml'), 'utf8');
     let floated = 0;
-    laid.pages.forEach((page, p) => {
-      for (const picture of page.items.filter((i) => i.type === 'image')) {
-        if (Math.abs(picture.y - style.area.top) > 1e-6) continue;
-        const f = doc.flow.findIndex((b) => picture.block === b.id || picture.block?.startsWith(`${b.id}.`));
-        const after = new Set(doc.flow.slice(f + 1).map((b) => b.id));
-        const previous = laid.pages[p - 1]!.items.filter((i): i is TextRun => i.type === 'text' && i.tag?.role === 'P');
-        // Text from after the figure on the page before: it floated.
-        const movedUp = previous.filter((i) => after.has(i.tag!.block!));
-        if (movedUp.length === 0) continue;
-        floated++;
-        // What moved up is the text right after the figure, from its first line, and only paragraphs of its article.
-        expect(movedUp[0]!.tag).toMatchObject({ block: doc.flow[f + 1]!.id, line: 0 });
-        expect(movedUp.every((i) => i.tag!.block!.startsWith(picture.block!.replace(/b\d+(\.\d+)?$/, 'b')))).toBe(true);
-        // The page before ends on its last grid line.
-        expect(Math.max(...previous.map((i) => lineOf(i.y)))).toBe(style.body.lines - 1);
-      }
-    });
+    for (let article = 0; article < 12; article++) {
+      const file = path.join(dir, `float-${article}.yaml`);
+      writeFileSync(file, withFigures(yaml, [...Array<string | undefined>(article).fill(undefined), 'image: a.jpg\nwidth: 0.7'] as string[]));
+      const issue = loadIssue(file);
+      const style = resolveStyle(issue.style);
+      const doc = compose(issue);
+      const laid = layout(doc, style, new FontSet());
+      const lineOf = (y: number) => Math.round((y - style.area.top - style.ascent * style.body.size) / style.body.pitch);
+      const p = laid.pages.findIndex((page) => page.items.some((i) => i.type === 'image'));
+      const picture = laid.pages[p]!.items.find((i) => i.type === 'image')!;
+      const f = doc.flow.findIndex((b) => b.kind === 'figure');
+      const before = doc.flow[f - 1]!;
+      const after = new Set(doc.flow.slice(f + 1).map((b) => b.id));
+      const text = (n: number) => laid.pages[n]!.items.filter((i): i is TextRun => i.type === 'text' && (i.tag?.role === 'P' || i.tag?.role === 'Note'));
+      // At most to the head of the next page: the text before it ends on its page or the one before.
+      const lastBefore = laid.pages.findLastIndex((page) => page.items.some((i) => i.type === 'text' && i.tag?.block === before.id));
+      expect(p - lastBefore, `article ${article + 1}`).toBeLessThanOrEqual(1);
+      const movedUp = p > 0 ? text(p - 1).filter((i) => after.has(i.tag!.block!)) : [];
+      if (movedUp.length === 0) continue;
+      floated++;
+      // It heads its page; what moved up is the text right after it, from its first
+      // line, of its own article; the page before ends on its last grid line.
+      expect(Math.abs(picture.y - style.area.top), `article ${article + 1}`).toBeLessThan(1e-6);
+      expect(movedUp[0]!.tag).toMatchObject({ block: doc.flow[f + 1]!.id, line: 0 });
+      const articleId = doc.flow[f]!.id.replace(/b\d+$/, '');
+      expect(movedUp.every((i) => i.tag!.block!.startsWith(`${articleId}b`))).toBe(true);
+      expect(Math.max(...text(p - 1).map((i) => lineOf(i.y)))).toBe(style.body.lines - 1);
+    }
     expect(floated).toBeGreaterThan(0);
   });
 });
