@@ -11,12 +11,17 @@
 // - the peak resident memory of the cold build;
 // - bulletin check of issue 91 (proofreading included), and the PNG proofs of
 //   build --proof: the build with them against the build without.
+// - photos (issue 15): issue 91 alone, with one 12-megapixel camera JPEG at the full
+//   measure, with six in three pairs: build time, peak memory, PDF size; hostile
+//   images: how long and how much memory until they are refused.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scaled } from './scaled.mjs';
+import { pngBomb, tinyHugeJpeg } from './hostile.mjs';
+import { photo } from './photo.mjs';
+import { scaled, withFigures } from './scaled.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = path.join(root, 'bin', 'bulletin');
@@ -103,6 +108,65 @@ row(`check of issue 91 (process, median of ${RUNS})`, ms(check.wall), 'load, pro
 const proofRuns = [0, 1, 2].map(() => [timed([bin, 'build', 'issues/issue-91.yaml', '--force', '-q']), timed([bin, 'build', 'issues/issue-91.yaml', '--force', '-q', '--proof'])]);
 const proofs = median(proofRuns.map(([plain, withProofs]) => withProofs.wall - plain.wall));
 row('PNG proofs of issue 91 (build --proof − build)', ms(proofs), `${Math.max(...proofRuns.map(([, r]) => r.mib)).toFixed(0)} MiB peak; every page at 110 dpi and the contact sheet`);
+// 6. Photos (issue 15): issue 91 with one 12-megapixel camera JPEG at the full measure
+// under its first paragraph, and with six (three pairs); then hostile images.
+const sharp = (await import('sharp')).default;
+const photos = [];
+for (let n = 1; n <= 6; n++) {
+  const raw = photo(4000, 3000, n);
+  const name = `photo-${n}.jpg`;
+  writeFileSync(path.join(work, 'issues', name), await sharp(raw, { raw: { width: 4000, height: 3000, channels: 3 } }).jpeg({ quality: 88 }).toBuffer());
+  photos.push(name);
+}
+const photoBytes = readFileSync(path.join(work, 'issues', photos[0])).length;
+writeFileSync(path.join(work, 'issues', 'one-photo.yaml'), withFigures(issue91, [`image: ${photos[0]}\ncaption: 图为督导现场`]));
+writeFileSync(
+  path.join(work, 'issues', 'six-photos.yaml'),
+  withFigures(issue91, [0, 2, 4].map((k) => `images: [${photos[k]}, ${photos[k + 1]}]\ncaption: 图为工作现场`)),
+);
+const pdfSize = (name) => readFileSync(path.join(work, 'output', `${name}.pdf`)).length / 2 ** 20;
+// The three builds run in turn, run after run, so that all see the same machine.
+const builds = ['issue-91', 'one-photo', 'six-photos'].map((name) => [[bin, 'build', `issues/${name}.yaml`, '--force', '-q']]);
+for (const b of builds) timed(...b);
+const turns = Array.from({ length: RUNS }, () => builds.map((b) => timed(...b)));
+const [plain, onePhoto, sixPhotos] = builds.map((_, k) => ({ wall: median(turns.map((t) => t[k].wall)), mib: Math.max(...turns.map((t) => t[k].mib)) }));
+const plainSize = pdfSize('issue-91');
+row('issue 91 alone: build, peak memory, PDF', ms(plain.wall), `${plain.mib.toFixed(0)} MiB peak, ${plainSize.toFixed(2)} MiB PDF`);
+for (const [name, r, what, limits] of [
+  ['one-photo', onePhoto, `+ one 12-megapixel photo (${(photoBytes / 2 ** 20).toFixed(1)} MiB JPEG), full measure`, { mib: 2, ms: 1000, peak: 250 }],
+  ['six-photos', sixPhotos, '+ six such photos, three pairs', { mib: 12, ms: 3000, peak: 250 }],
+]) {
+  const grew = pdfSize(name) - plainSize;
+  const slower = r.wall - plain.wall;
+  const within = name === 'one-photo' ? grew <= limits.mib && slower <= limits.ms : pdfSize(name) <= limits.mib && r.wall <= limits.ms;
+  row(
+    `issue 91 ${what}`,
+    ms(r.wall),
+    `${r.mib.toFixed(0)} MiB peak, ${pdfSize(name).toFixed(2)} MiB PDF (+${grew.toFixed(2)} MiB, +${ms(slower)}); ` +
+      (name === 'one-photo' ? `target ≤ +2 MiB, ≤ +1 s, < 250 MiB` : `target < 12 MiB, < 3 s`) + (within && r.mib < limits.peak ? '' : ' — MISSED'),
+  );
+}
+// Hostile images: refused when the issue is loaded (the header), or when it is written (the decoder).
+writeFileSync(path.join(work, 'issues', 'tiny.jpg'), tinyHugeJpeg());
+writeFileSync(path.join(work, 'issues', 'bomb.png'), pngBomb());
+writeFileSync(path.join(work, 'issues', 'runon.png'), pngBomb({ width: 1000, height: 1000 }));
+for (const [file, what] of [
+  ['tiny.jpg', 'a 505-byte JPEG claiming 39 megapixels'],
+  ['bomb.png', 'a 1.4 MiB PNG inflating to 1.5 GB (its header 1.5 gigapixels)'],
+  ['runon.png', 'a 1.4 MiB PNG of 1000 × 1000 whose data inflates on to 1.5 GB'],
+]) {
+  writeFileSync(path.join(work, 'issues', 'hostile.yaml'), withFigures(issue91, [`image: ${file}`]));
+  const runs = Array.from({ length: 5 }, () => {
+    const time = '/usr/bin/time';
+    const start = performance.now();
+    const r = spawnSync(time, ['-f', '%M', process.execPath, bin, 'build', 'issues/hostile.yaml', '--force', '-q'], { cwd: work, encoding: 'utf8' });
+    if (r.status !== 1) throw new Error(`${file} was not refused: ${r.stderr}`);
+    return { wall: performance.now() - start, mib: Number(r.stderr.trim().split('\n').at(-1)) / 1024 };
+  });
+  const wall = median(runs.map((r) => r.wall));
+  const mib = Math.max(...runs.map((r) => r.mib));
+  row(`refused: ${what}`, ms(wall), `${mib.toFixed(0)} MiB peak (target < 1 s, < 200 MiB)`);
+}
 
 const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
 const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;

@@ -9,8 +9,9 @@ import { sha256 } from './hash.js';
 import { compose, type Document } from './document/index.js';
 import { FontSet, type FontRole } from './fonts/index.js';
 import { InputError, fileProblem, loadIssue, shown, type Issue, type Problem } from './issue/index.js';
-import { layout, type Layout, type LayoutOptions, type LineTrace } from './page/index.js';
-import { resolveStyle } from './style/index.js';
+import type { ImageUse } from './image/index.js';
+import { layout, type Layout, type LayoutOptions, type LineTrace, type Page } from './page/index.js';
+import { resolveStyle, type Style } from './style/index.js';
 import { VERSION } from './version.js';
 
 /** What a build did, as `--json` prints it. */
@@ -35,6 +36,7 @@ export interface Laid {
   laid: Layout;
   /** The fonts the issue is set in. */
   fonts: FontSet;
+  style: Style;
   warnings: Problem[];
 }
 
@@ -49,7 +51,7 @@ export function layIssue(input: string, shared: FontSet, options: LayoutOptions 
   const fonts = fontsOf(issue, shared);
   const doc = compose(issue);
   const laid = layout(doc, style, fonts, options);
-  return { issue, doc, laid, fonts, warnings: [...doc.warnings, ...laid.warnings] };
+  return { issue, doc, laid, fonts, style, warnings: [...doc.warnings, ...laid.warnings] };
 }
 
 /**
@@ -78,6 +80,13 @@ function fontsOf(issue: Issue, shared: FontSet): FontSet {
   return fonts;
 }
 
+/** Every image the pages draw, with its printed size and the text that named it. */
+function imageUses(pages: Page[]): ImageUse[] {
+  return pages.flatMap((page) =>
+    page.items.flatMap((item) => (item.type === 'image' ? [{ file: item.file, width: item.width, height: item.height, named: item.named ?? { text: item.file, source: { file: item.file, path: '', anchors: [] } } }] : [])),
+  );
+}
+
 /** Build one issue into a PDF in memory. */
 export async function buildPdf(
   input: string,
@@ -85,10 +94,13 @@ export async function buildPdf(
   options: LayoutOptions = {},
   loaded?: Issue,
 ): Promise<{ pdf: Buffer; pages: number; trace: LineTrace[]; warnings: Problem[]; issue: Issue }> {
-  const { doc, laid, warnings, fonts: set, issue } = layIssue(input, fonts, options, loaded);
-  // The writer (pdfkit, fontkit's subsetter) is loaded only when a PDF is written: not for check.
+  const { doc, laid, warnings, fonts: set, style, issue } = layIssue(input, fonts, options, loaded);
+  // The writer (pdfkit, fontkit's subsetter) is loaded only when a PDF is written: not for check;
+  // the image encoder (sharp) only when the issue has images.
+  const uses = imageUses(laid.pages);
+  const images = uses.length === 0 ? new Map() : await (await import('./image/encode.js')).encodeImages(uses, style.images.ppi);
   const { writePdf } = await import('./pdf/index.js');
-  const pdf = await writePdf(laid, { ...doc.meta, creator: `bulletin ${VERSION}`, lang: 'zh-CN' }, set);
+  const pdf = await writePdf(laid, { ...doc.meta, creator: `bulletin ${VERSION}`, lang: 'zh-CN' }, set, images);
   return { pdf, pages: laid.pages.length, trace: laid.trace, warnings, issue };
 }
 

@@ -48,10 +48,11 @@ export async function writeBundle(): Promise<void> {
     input: path.join(DIST, 'bundle.js'),
     platform: 'node',
     // piscina starts its workers from a file of its own, found beside its code. The
-    // readers of `bulletin import` (pdf.js, mammoth) and the renderer of --proof
-    // (pdf.js, @napi-rs/canvas's native binary) are loaded from node_modules when
-    // they are used: the bundle that every command starts stays as small.
-    external: ['piscina', /^pdfjs-dist(\/|$)/, 'mammoth', '@napi-rs/canvas'],
+    // readers of `bulletin import` (pdf.js, mammoth), the renderer of --proof
+    // (pdf.js, @napi-rs/canvas's native binary) and the image encoder (sharp, which
+    // loads libvips, a native library) are loaded from node_modules when they are
+    // used: the bundle that every command starts stays as small.
+    external: ['piscina', /^pdfjs-dist(\/|$)/, 'mammoth', '@napi-rs/canvas', 'sharp'],
     logLevel: 'silent',
     plugins: [deferred()],
     // The program's hash, for the build record (batch/state.ts), as of the modules bundled.

@@ -562,7 +562,8 @@ describe('files the issue names', () => {
   });
 
   it('an image that is a JPEG with a .png name builds', async () => {
-    write('issues/photo.png', jpg(40, 30));
+    // Large enough to print at over 150 ppi: no warning about its resolution.
+    write('issues/photo.png', jpg(1200, 900));
     write(ISSUE, smallIssue('          - image: photo.png\n            caption: 图为防疫服务站'));
     expectBuilt(build(ISSUE), []);
     expect(squash((await readPdf(file(OUTPUT)))[1]!.text)).toContain('图为防疫服务站');

@@ -148,7 +148,7 @@ export function hashProgram(): string {
 
 /** The files an issue is built from, besides the program and the vendored fonts: itself, its publication file, images and fonts. */
 export function dependenciesOf(input: string, issue: Issue): string[] {
-  const images = issue.sections.flatMap((s) => s.articles.flatMap((a) => a.body.flatMap((b) => (b.kind === 'image' ? [b.file] : []))));
+  const images = issue.sections.flatMap((s) => s.articles.flatMap((a) => a.body.flatMap((b) => (b.kind === 'image' ? [b.file] : b.kind === 'images' ? b.images.map((i) => i.file) : []))));
   return [input, issue.publicationFile, ...images, ...Object.values(issue.style.fonts ?? {})].filter((f): f is string => f !== undefined);
 }
 

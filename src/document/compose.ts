@@ -39,7 +39,25 @@ export type FlowBlock =
   | { kind: 'paragraph'; id: string; text: DocText }
   | { kind: 'subheading'; id: string; text: DocText }
   | { kind: 'note'; id: string; text: DocText }
-  | { kind: 'image'; id: string; file: string; pixels: { width: number; height: number }; caption?: DocText };
+  | {
+      kind: 'figure';
+      id: string;
+      /** One image, or two or three side by side. */
+      images: FigureImage[];
+      /** The caption under the whole figure. */
+      caption?: DocText;
+      /** The printed width as given: millimetres, or a fraction of the measure when at most 1. */
+      width?: number;
+    };
+
+/** An image of a figure: its file, its size in pixels as shown, its own caption when in a row. */
+export interface FigureImage {
+  file: string;
+  /** The path as the issue writes it, and where. */
+  named: SourceText;
+  pixels: { width: number; height: number };
+  caption?: DocText;
+}
 
 /** One line of the colophon: a label and its text, or two such fields side by side. */
 export interface ColophonField {
@@ -127,11 +145,24 @@ function flowBlock(block: Block, id: string): FlowBlock {
       return { kind: 'note', id, text: block };
     case 'image':
       return {
-        kind: 'image',
+        kind: 'figure',
         id,
-        file: block.file,
-        pixels: block.pixels,
+        images: [{ file: block.file, named: block.named, pixels: block.pixels }],
         ...(block.caption ? { caption: block.caption } : {}),
+        ...(block.width === undefined ? {} : { width: block.width }),
+      };
+    case 'images':
+      return {
+        kind: 'figure',
+        id,
+        images: block.images.map((image) => ({
+          file: image.file,
+          named: image.named,
+          pixels: image.pixels,
+          ...(image.caption ? { caption: image.caption } : {}),
+        })),
+        ...(block.caption ? { caption: block.caption } : {}),
+        ...(block.width === undefined ? {} : { width: block.width }),
       };
   }
 }

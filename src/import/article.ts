@@ -21,7 +21,7 @@
  *   as `{note}` blocks, with a warning that says so.
  * - The lines of a body paragraph are joined as a printed line break joins them.
  */
-import { decodeImage } from '../image/index.js';
+import { readHeader } from '../image/index.js';
 import type { Article, BodyBlock } from './emit.js';
 import type { Place, ReadProblem, Source, SourceBlock, SourceImage, SourceParagraph } from './source.js';
 import { joinPieces, printed, titleShaped } from './text.js';
@@ -188,7 +188,7 @@ class BodyWriter {
       this.problems.push({ at: image.at, severity: 'warning', message: `the image${named} is ${kind}, which bulletin cannot place (PNG and JPEG only); left out` });
       return;
     }
-    const decoded = decodeImage(image.bytes);
+    const decoded = readHeader(image.bytes, image.bytes.length);
     if (typeof decoded === 'string') {
       this.problems.push({ at: image.at, severity: 'warning', message: `the image${named} cannot be placed: ${decoded}; left out` });
       return;

@@ -94,6 +94,11 @@ export const styleSchema = record(
         'T16: ，。、 ending a line may hang in the margin, so every line holds its characters on the grid ' +
         '(the gongwen preset’s default; off in the default preset)',
     }),
+    imagePpi: integer({
+      description: 'Resolution of images in the PDF, pixels per inch at their printed size: larger images are resampled to it (300 by default)',
+      minimum: 72,
+      maximum: 2400,
+    }),
     notice: oneOf(['masthead', 'colophon'] as const, {
       description: 'Where the circulation notice prints (T22): top left of the masthead, or with the colophon',
     }),
@@ -141,7 +146,15 @@ export const publicationSchema = record(
 
 const paragraphSchema = text({ description: 'A paragraph', minLength: 1 });
 
-export const blockSchema = choice('a paragraph, or a mapping with heading, image or note', [
+const imagePath = text({ description: 'Path of a PNG or JPEG file, relative to the issue file', minLength: 1 });
+
+const imageWidth = number({
+  description: 'Printed width: in mm (width: 80), or as a fraction of the measure when at most 1 (width: 0.6); the whole measure by default',
+  above: 0,
+  maximum: 1000,
+});
+
+export const blockSchema = choice('a paragraph, or a mapping with heading, image, images or note', [
   paragraphSchema,
   record({ heading: text({ minLength: 1 }) }, {
     required: ['heading'],
@@ -149,10 +162,28 @@ export const blockSchema = choice('a paragraph, or a mapping with heading, image
   }),
   record(
     {
-      image: text({ description: 'Path of a PNG or JPEG file, relative to the issue file', minLength: 1 }),
-      caption: text({ minLength: 1 }),
+      image: imagePath,
+      caption: text({ description: 'Printed centred under the image', minLength: 1 }),
+      width: imageWidth,
     },
-    { required: ['image'], description: 'An image with an optional caption' },
+    { required: ['image'], description: 'An image with an optional caption, centred' },
+  ),
+  record(
+    {
+      images: list(
+        choice('a path, or a mapping with image and caption', [
+          imagePath,
+          record(
+            { image: imagePath, caption: text({ description: 'Printed centred under this image', minLength: 1 }) },
+            { required: ['image'], description: 'An image of the row with its own caption' },
+          ),
+        ] as const),
+        { description: 'Two or three images set side by side, of one height', minItems: 2, maxItems: 3 },
+      ),
+      caption: text({ description: 'One caption for the row, printed centred under it', minLength: 1 }),
+      width: imageWidth,
+    },
+    { required: ['images'], description: 'Two or three images side by side (a pair, as 简报 print them), with one caption or one each' },
   ),
   record({ note: text({ minLength: 1 }) }, {
     required: ['note'],

@@ -15,8 +15,8 @@ import {
   type ProofFields,
   type PublicationFile,
 } from './definition.js';
-import type { Block, Colophon, Issue, ProofSpec, SourceText, StyleSpec } from './model.js';
-import { readImage } from '../image/index.js';
+import type { Block, Colophon, Image, Issue, ProofSpec, SourceText, StyleSpec } from './model.js';
+import { HEADER_BYTES, readHeader, readImageFile } from '../image/index.js';
 import { InputError, fileProblem, type Problem } from './problem.js';
 import { SourceLines, joinTitleLines, paragraphs, single, textLines, type Scan } from './text.js';
 import { validateDocument } from './validate.js';
@@ -370,24 +370,55 @@ function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: str
     }
     if ('heading' in block) return [{ kind: 'heading', ...textAt(issue, `${bp}.heading`) }];
     if ('note' in block) return [{ kind: 'note', ...textAt(issue, `${bp}.note`) }];
-    const file = insideTree(issue, `${bp}.image`, block.image, problems);
-    if (!file) return [];
-    // Decoded here, so a damaged or oversized image is refused at its key; the writer takes the same pixels.
-    const size = readImage(file);
-    if (typeof size === 'string') {
-      problems.push(atPath(issue, `${bp}.image`, `${block.image}: ${size}`, 'open the image and save it again as PNG or JPEG (at most 40 megapixels)'));
-      return [];
+    if ('images' in block) {
+      const images = block.images.map((item, k) => {
+        const ip = typeof item === 'string' ? `${bp}.images[${k}]` : `${bp}.images[${k}].image`;
+        const image = imageAt(issue, ip, typeof item === 'string' ? item : item.image, problems);
+        return !image || typeof item === 'string' || item.caption === undefined ? image : { ...image, caption: textAt(issue, `${bp}.images[${k}].caption`) };
+      });
+      if (images.some((i) => i === undefined)) return [];
+      const row = images as Omit<Image, 'kind'>[];
+      return [
+        {
+          kind: 'images',
+          images: row,
+          source: row[0]!.source,
+          ...(block.caption === undefined ? {} : { caption: textAt(issue, `${bp}.caption`) }),
+          ...(block.width === undefined ? {} : { width: block.width }),
+        },
+      ];
     }
+    const image = imageAt(issue, `${bp}.image`, block.image, problems);
+    if (!image) return [];
     return [
       {
         kind: 'image',
-        file: path.resolve(file),
-        pixels: { width: size.width, height: size.height },
-        source: textAt(issue, `${bp}.image`).source,
+        ...image,
         ...(block.caption === undefined ? {} : { caption: textAt(issue, `${bp}.caption`) }),
+        ...(block.width === undefined ? {} : { width: block.width }),
       },
     ];
   });
+}
+
+/**
+ * An image named at `p`: its file, inside the issue's tree, and its size from its
+ * header. Only the header is read: what it refuses (not PNG or JPEG, damaged, too
+ * large, far too short for its size) is an error at its key put in `problems`
+ * (undefined returned), found by `check` too; the pixels are decoded when the PDF
+ * is written.
+ */
+function imageAt(issue: Parsed<IssueFile>, p: string, given: string, problems: Problem[]): Omit<Image, 'kind'> | undefined {
+  const file = insideTree(issue, p, given, problems);
+  if (!file) return undefined;
+  const read = readImageFile(file, HEADER_BYTES);
+  const header = typeof read === 'string' ? read : readHeader(read.bytes, read.size);
+  if (typeof header === 'string') {
+    problems.push(atPath(issue, p, `${given}: ${header}`, 'open the image and save it again as PNG or JPEG (at most 40 megapixels)'));
+    return undefined;
+  }
+  const named = textAt(issue, p);
+  return { file: path.resolve(file), named, pixels: header.shown, source: named.source };
 }
 
 function colophonOf(

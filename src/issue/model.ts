@@ -57,13 +57,27 @@ export interface Image {
   kind: 'image';
   /** Absolute path of the image file, checked to lie inside the issue's tree. */
   file: string;
-  /** Its size in pixels, as decoded by the loader. */
+  /** The path as the issue writes it, and where: what messages about the image name. */
+  named: SourceText;
+  /** Its size in pixels as shown (Exif orientation applied), from its header. */
   pixels: { width: number; height: number };
   caption?: SourceText;
+  /** The printed width as given: millimetres, or a fraction of the measure when at most 1. */
+  width?: number;
   source: TextSource;
 }
 
-export type Block = Paragraph | Subheading | Note | Image;
+/** Two or three images side by side, each with its own caption or none, and one for the row. */
+export interface ImageRow {
+  kind: 'images';
+  images: Omit<Image, 'kind' | 'width'>[];
+  caption?: SourceText;
+  /** The row's printed width as given: millimetres, or a fraction of the measure when at most 1. */
+  width?: number;
+  source: TextSource;
+}
+
+export type Block = Paragraph | Subheading | Note | Image | ImageRow;
 
 export interface Article {
   /** The title as printed, one entry per line when the source breaks it. */
@@ -111,6 +125,8 @@ export interface StyleSpec {
   mastheadColor?: number[];
   digitSpacing?: 'quarter' | 'none';
   hanging?: boolean;
+  /** Pixels per inch of images at their printed size. */
+  imagePpi?: number;
   /** Font files by role, resolved to absolute paths inside the issue's folder. */
   fonts?: { serif?: string; serifBold?: string; sansBold?: string };
   /** Where each key was given, for messages about the style: `margins.top` → place. */

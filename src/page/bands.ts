@@ -8,6 +8,7 @@ import type { FontRole } from '../fonts/index.js';
 import { uniform, type SetLine } from '../paragraph/index.js';
 import type { Style } from '../style/index.js';
 import { setBody, setText, setTitleText, type Context } from './context.js';
+import { figureBand } from './figure.js';
 import { overlayOf } from './overlay.js';
 import type { PageItem, RunTag } from './types.js';
 
@@ -109,38 +110,12 @@ export function bandsOf(flow: FlowBlock[], ctx: Context): Band[] {
         });
         break;
       }
-      case 'image':
-        bands.push(imageBand(block, ctx));
+      case 'figure':
+        bands.push(figureBand(block, ctx));
         break;
     }
   });
   return bands;
-}
-
-/**
- * An image the width of the measure, or narrower when that would make it taller
- * than half the type area; its caption centred under it in 4号; the whole band a
- * whole number of grid lines (T1), the image's top on the first line's em box.
- */
-function imageBand(block: FlowBlock & { kind: 'image' }, ctx: Context): Band {
-  const { style } = ctx;
-  const { pitch, size } = style.body;
-  const { width: w, height: h } = block.pixels;
-  const width = Math.min(style.area.width, ((style.area.height / 2) * w) / h);
-  const height = (width * h) / w;
-  const captionSize = style.colophon.size;
-  const caption = block.caption
-    ? setText(ctx, block.caption, { face: style.body.font, size: captionSize, align: 'center' })
-    : [];
-  const captionTop = height + (pitch - size);
-  const items: PageItem[] = [
-    { type: 'image', file: block.file, x: (style.area.width - width) / 2, y: 0, width, height, block: block.id },
-    ...runs(caption, captionTop + style.ascent * captionSize, captionSize * 1.5, style, { role: 'Caption', block: `${block.id}.caption` }),
-  ];
-  const bottom = caption.length > 0 ? captionTop + (caption.length - 1) * captionSize * 1.5 + captionSize : height;
-  // The next line's em box starts a whole pitch below this band's last one.
-  const lines = Math.max(1, Math.ceil((bottom - size) / pitch + 1e-9) + 1);
-  return { kind: 'image', lines, items, keep: false };
 }
 
 function space(): Band {

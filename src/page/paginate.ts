@@ -11,9 +11,12 @@
  * and one line shorter (TeX's \looseness, within the breaker's tolerance) and each
  * heading a blank line more above it, and the cheapest set of changes that fills
  * the pages is taken: T24's remedies, in its order by their costs (PAGE_COSTS).
+ * A figure that does not fit at a page foot heads the next page while the lines
+ * after it fill this one (float.ts).
  */
 import type { Style } from '../style/index.js';
 import type { Band } from './bands.js';
+import { floatPast } from './float.js';
 import { moveItems } from './move.js';
 import type { Page } from './types.js';
 
@@ -74,17 +77,26 @@ interface Element {
   /** The other variants, when asked for (T24): a paragraph's other line counts, a heading's lower place. */
   more?: () => Variant[];
   breakBefore: boolean;
+  /** A figure (an image band): it may float to the next page's head (float.ts). */
+  figure?: boolean;
 }
 
 /** How an element was placed: its variant, and its lines on each page it is on. */
 interface Step {
   /** The state it came from. */
   from: number;
-  /** A page break before the element, or the element placed. */
-  kind: 'break' | 'place';
+  /**
+   * A page break before the element; the element placed; or a figure floated: the
+   * lines after it (`chunks[0]`) set on this page, then the figure heading the next
+   * with the rest of a paragraph split by it under it and on the pages after
+   * (`chunks[1…]` lines on each).
+   */
+  kind: 'break' | 'place' | 'float';
   variant: number;
   /** Lines on the current page, then on each next one (a paragraph split over pages). */
   chunks: number[];
+  /** For a float: the first element after what it placed. */
+  next?: number;
 }
 
 /**
@@ -126,6 +138,7 @@ function elementsOf(bands: Band[], perLine: number): Element[] {
     const kind = band.kind === 'space' ? 'space' : band.keep ? 'keep' : 'block';
     out.push({
       kind,
+      ...(band.kind === 'image' ? { figure: true } : {}),
       variants: [{ bands: [band], cost: 0 }],
       // T24: a heading may move down a line, a blank line more before it.
       ...(kind === 'space' ? { more: () => [{ bands: [band, band], cost: PAGE_COSTS.headingMove }] } : {}),
@@ -179,6 +192,13 @@ function bestPlan(elements: Element[], capacity: number, tail: number): { cost: 
             relax(to, c + v.cost + p.cost + pages * PAGE_COSTS.page, { from, kind: 'place', variant, chunks: p.chunks });
           }
         });
+        const f = el.figure && r > 0 && !pinned ? floatOf(elements, e, r, capacity) : undefined;
+        if (f) {
+          const to = f.end === capacity ? index(f.next, 0, false) : index(f.next, f.end, false);
+          const pages = Math.max(1, f.rest.length) + (f.end === capacity ? 1 : 0);
+          const cost = f.cost + (f.moved < capacity - r ? short(capacity - r - f.moved, false) : 0);
+          relax(to, c + cost + pages * PAGE_COSTS.page, { from, kind: 'float', variant: 0, chunks: [f.moved, ...f.rest], next: f.next });
+        }
       }
     }
   }
@@ -201,6 +221,48 @@ function bestPlan(elements: Element[], capacity: number, tail: number): { cost: 
   const steps: Step[] = [];
   for (let at = best; at !== index(0, 0, false); at = step[at]!.from) steps.unshift(step[at]!);
   return { cost: least, steps };
+}
+
+/**
+ * A figure at element `e` that does not fit from grid line `r`, floated (float.ts):
+ * how many lines of the paragraphs after it move up to this page, the lines of a
+ * paragraph it splits that go under it on the next page and on after (two at least
+ * on each, T17), what that costs, where it ends and the element after. Undefined
+ * when nothing moves up.
+ */
+function floatOf(
+  elements: Element[],
+  e: number,
+  r: number,
+  capacity: number,
+): { moved: number; rest: number[]; cost: number; end: number; next: number } | undefined {
+  const figure = elements[e]!.variants[0]!.bands[0]!;
+  const room = capacity - r;
+  if (figure.lines <= room) return undefined;
+  const after: Band[] = [];
+  for (let k = e + 1; elements[k]?.kind === 'paragraph'; k++) after.push(...elements[k]!.variants[0]!.bands);
+  const moved = floatPast([figure, ...after], 0, room);
+  if (moved === 0) return undefined;
+  // The element the moved lines end in, and how many of its lines are left.
+  let k = e + 1;
+  let left = moved;
+  while (left > 0 && left >= elements[k]!.variants[0]!.bands.length) left -= elements[k++]!.variants[0]!.bands.length;
+  let rest = left === 0 ? 0 : elements[k]!.variants[0]!.bands.length - left;
+  const next = left === 0 ? k : k + 1;
+  if (figure.lines + rest <= capacity) return { moved, rest: rest > 0 ? [rest] : [], cost: 0, end: figure.lines + rest, next };
+  // The split paragraph goes on past the figure's page: two lines at least on each.
+  const chunks: number[] = [];
+  let cost = 0;
+  let below = capacity - figure.lines;
+  while (rest > below) {
+    const take = rest - below === 1 ? below - 1 : below;
+    if (take < below) cost += PAGE_COSTS.shortPage + PAGE_COSTS.shortLine;
+    chunks.push(take);
+    rest -= take;
+    below = capacity;
+  }
+  chunks.push(rest);
+  return { moved, rest: chunks, cost, end: rest, next };
 }
 
 /**
@@ -281,6 +343,21 @@ function place(elements: Element[], steps: Step[], style: Style, firstFolio: num
   for (const s of steps) {
     if (s.kind === 'break') {
       newPage();
+      continue;
+    }
+    if (s.kind === 'float') {
+      // The lines after the figure on this page, the figure heading the next, the rest of a split paragraph under it.
+      const figure = elements[e]!.variants[0]!.bands[0]!;
+      const after = elements.slice(e + 1, s.next).flatMap((el) => el.variants[0]!.bands);
+      let k = s.chunks[0]!;
+      after.slice(0, k).forEach(put);
+      newPage();
+      put(figure);
+      s.chunks.slice(1).forEach((chunk, i) => {
+        if (i > 0) newPage();
+        after.slice(k, (k += chunk)).forEach(put);
+      });
+      e = s.next!;
       continue;
     }
     const bands = elements[e++]!.variants[s.variant]!.bands;

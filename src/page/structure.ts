@@ -7,6 +7,11 @@
 import type { Document } from '../document/index.js';
 import type { StructNode } from './types.js';
 
+/** The structure id of image k of a figure: the figure's own id when it has one image. */
+export function figureImageId(block: { id: string; images: unknown[] }, k: number): string {
+  return block.images.length === 1 ? block.id : `${block.id}.${k + 1}`;
+}
+
 export function structureOf(doc: Document): StructNode {
   const leaf = (role: StructNode['role'], id: string): StructNode => ({ role, id, children: [] });
   const masthead: StructNode = {
@@ -40,8 +45,13 @@ export function structureOf(doc: Document): StructNode {
       case 'note':
         article?.children.push(leaf('Note', block.id));
         break;
-      case 'image':
-        article?.children.push({ ...leaf('Figure', block.id), alt: block.caption?.text ?? '' });
+      case 'figure':
+        // A Figure for each image, with its own caption after it; the figure's caption last.
+        block.images.forEach((image, k) => {
+          const id = figureImageId(block, k);
+          article?.children.push({ ...leaf('Figure', id), alt: image.caption?.text ?? block.caption?.text ?? '' });
+          if (image.caption) article?.children.push(leaf('Caption', `${id}.caption`));
+        });
         if (block.caption) article?.children.push(leaf('Caption', `${block.id}.caption`));
         break;
     }

@@ -3,6 +3,7 @@
  * corner, y growing downwards; the writer turns them into PDF space.
  */
 import type { PlacedGlyph } from '../paragraph/index.js';
+import type { SourceText } from '../issue/index.js';
 import type { Cmyk } from '../style/index.js';
 
 /**
@@ -53,6 +54,8 @@ export interface Picture {
   /** The block it belongs to, for the structure tree (a Figure). */
   block?: string;
   file: string;
+  /** The path as the issue writes it, and where: what a problem with the file names. */
+  named?: SourceText;
   x: number;
   y: number;
   width: number;

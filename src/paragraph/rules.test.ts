@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { random } from '../../bench/random.mjs';
 import { FontSet } from '../fonts/index.js';
 import { loadIssue } from '../issue/index.js';
 import { setParagraph } from './set.js';
@@ -72,18 +73,6 @@ function inkStart(line: SetLine): number {
 function inkEnd(line: SetLine): number {
   const g = inked(line).at(-1)!;
   return INK_LEFT.has(g.text) ? g.x + g.advance / 2 : g.x + g.advance;
-}
-
-/** A deterministic generator (mulberry32), so the random paragraphs are the same every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const HAN =

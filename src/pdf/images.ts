@@ -1,19 +1,9 @@
 /**
- * Images in DeviceCMYK (T21: no RGB or gray anywhere in the file). PNG and JPEG are
- * decoded (src/image/decode.ts), composited over white paper where transparent, and
- * converted to CMYK by the naive complement with grey component replacement, then
- * embedded as Flate-compressed 8-bit CMYK. A print shop converting with an ICC
- * profile would do better; the office's bulletins carry photos of meetings, where
- * this is enough, and nothing else in the file depends on it.
+ * Images as PDF image XObjects in DeviceCMYK (T21), from the bytes src/image/encode.ts
+ * made: a JPEG file as it is (DCTDecode), or deflated CMYK samples (FlateDecode). An Adobe CMYK JPEG stores its ink
+ * inverted; its Decode array turns it back (PDF 1.7 §8.9.5.2).
  */
-import { readImage } from '../image/index.js';
-
-export interface Pixels {
-  width: number;
-  height: number;
-  /** 4 bytes a pixel: C, M, Y, K, 0–255. */
-  cmyk: Uint8Array;
-}
+import type { EncodedImage } from '../image/index.js';
 
 /** An image pdfkit can place: pdfkit calls embed() once, then draws obj by label. */
 export class CmykImage {
@@ -22,16 +12,17 @@ export class CmykImage {
   readonly label: string;
   readonly orientation = 1;
   obj: unknown = null;
-  private readonly pixels: Pixels;
+  private readonly image: EncodedImage;
 
-  constructor(pixels: Pixels, label: string) {
-    this.pixels = pixels;
-    this.width = pixels.width;
-    this.height = pixels.height;
+  constructor(image: EncodedImage, label: string) {
+    this.image = image;
+    this.width = image.width;
+    this.height = image.height;
     this.label = label;
   }
 
   embed(doc: { ref(data: Record<string, unknown>): { end(data: Uint8Array): void } }): void {
+    const { filter, inverted, data } = this.image;
     const ref = doc.ref({
       Type: 'XObject',
       Subtype: 'Image',
@@ -39,34 +30,11 @@ export class CmykImage {
       Height: this.height,
       BitsPerComponent: 8,
       ColorSpace: 'DeviceCMYK',
+      // Encoded already: pdfkit leaves a stream with a filter alone.
+      Filter: filter,
+      ...(inverted ? { Decode: [1, 0, 1, 0, 1, 0, 1, 0] } : {}),
     });
-    // pdfkit compresses the stream (FlateDecode) when the document compresses.
-    ref.end(this.pixels.cmyk);
+    ref.end(data);
     this.obj = ref;
   }
-}
-
-/** An image file's pixels in CMYK: those the loader read and checked (image/decode.ts keeps them). */
-export function cmykOf(file: string): Pixels {
-  const decoded = readImage(file);
-  if (typeof decoded === 'string') throw new Error(`${file}: ${decoded}`);
-  return { width: decoded.width, height: decoded.height, cmyk: toCmyk(decoded.rgba) };
-}
-
-/** RGBA over white paper → CMYK, K from the darkest channel (grey component replacement). */
-export function toCmyk(rgba: Uint8Array): Uint8Array {
-  const out = new Uint8Array(rgba.length);
-  for (let i = 0, o = 0; i < rgba.length; i += 4, o += 4) {
-    const a = rgba[i + 3]! / 255;
-    const r = (rgba[i]! * a + 255 * (1 - a)) / 255;
-    const g = (rgba[i + 1]! * a + 255 * (1 - a)) / 255;
-    const b = (rgba[i + 2]! * a + 255 * (1 - a)) / 255;
-    const k = 1 - Math.max(r, g, b);
-    const d = 1 - k;
-    out[o] = d > 0 ? Math.round(((1 - r - k) / d) * 255) : 0;
-    out[o + 1] = d > 0 ? Math.round(((1 - g - k) / d) * 255) : 0;
-    out[o + 2] = d > 0 ? Math.round(((1 - b - k) / d) * 255) : 0;
-    out[o + 3] = Math.round(k * 255);
-  }
-  return out;
 }

@@ -1,11 +1,9 @@
 /**
- * The writer's own pieces: XMP escaping, subset tags from the glyph set, and the
- * RGB to CMYK conversion of images (T21).
+ * The writer's own pieces: XMP escaping, subset tags from the glyph set.
  */
 import { describe, expect, it } from 'vitest';
 import type { EmbeddedFont } from './fonts.js';
 import { tagSubset } from './fonts.js';
-import { toCmyk } from './images.js';
 import { escapeXml, xmpDescriptions } from './metadata.js';
 
 function font(name: string, glyphs: number[]): EmbeddedFont {
@@ -30,15 +28,5 @@ describe('PDF writer pieces', () => {
     expect(tagSubset(font('NotoSerifSC-Regular', [0, 5, 9]))).toBe(tag);
     expect(tagSubset(font('NotoSerifSC-Regular', [0, 5, 10]))).not.toBe(tag);
     expect(tagSubset(font('NotoSerifSC-Bold', [0, 5, 9]))).not.toBe(tag);
-  });
-
-  it('converts RGB over white paper to CMYK with black in K (T21)', () => {
-    const px = (r: number, g: number, b: number, a = 255) => [...toCmyk(Uint8Array.from([r, g, b, a]))];
-    expect(px(0, 0, 0)).toEqual([0, 0, 0, 255]);
-    expect(px(255, 255, 255)).toEqual([0, 0, 0, 0]);
-    expect(px(255, 0, 0)).toEqual([0, 255, 255, 0]);
-    expect(px(128, 128, 128)).toEqual([0, 0, 0, 127]);
-    // Transparent is the paper.
-    expect(px(0, 0, 0, 0)).toEqual([0, 0, 0, 0]);
   });
 });

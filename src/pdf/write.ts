@@ -12,7 +12,8 @@ import type { PlacedGlyph } from '../paragraph/index.js';
 import type { Cmyk } from '../style/index.js';
 import { codeOf, fastSubset, tagSubset, type EmbeddedFont } from './fonts.js';
 import { keywordsOf, xmpDescriptions, type PdfMeta } from './metadata.js';
-import { CmykImage, cmykOf } from './images.js';
+import { imageKey, type EncodedImage } from '../image/index.js';
+import { CmykImage } from './images.js';
 
 export type { PdfMeta } from './metadata.js';
 
@@ -43,12 +44,18 @@ interface Frame {
   bleed: number;
 }
 
-export async function writePdf(pages: Pages, meta: PdfMeta, fonts: FontSet): Promise<Buffer> {
-  // Each image once, in CMYK, labelled in the order first drawn.
-  const images = new Map<string, CmykImage>();
-  const imageOf = (file: string): CmykImage => {
-    let image = images.get(file);
-    if (!image) images.set(file, (image = new CmykImage(cmykOf(file), `I${images.size + 1}`)));
+/** `images`: every image the pages draw, encoded for the page (image/encode.ts), by imageKey. */
+export async function writePdf(pages: Pages, meta: PdfMeta, fonts: FontSet, images: ReadonlyMap<string, EncodedImage> = new Map()): Promise<Buffer> {
+  // Each image once, labelled in the order first drawn.
+  const placed = new Map<string, CmykImage>();
+  const imageOf = (file: string, width: number): CmykImage => {
+    const key = imageKey(file, width);
+    let image = placed.get(key);
+    if (!image) {
+      const encoded = images.get(key);
+      if (!encoded) throw new Error(`internal: ${file} was not encoded for the page`);
+      placed.set(key, (image = new CmykImage(encoded, `I${placed.size + 1}`)));
+    }
     return image;
   };
   const doc = new PDFDocument({
@@ -143,7 +150,7 @@ interface Drawing {
   frame: Frame;
   fontOf: (role: FontRole) => EmbeddedFont;
   tree: Tree;
-  imageOf: (file: string) => CmykImage;
+  imageOf: (file: string, width: number) => CmykImage;
 }
 
 function drawPage(doc: Doc, page: Page, d: Drawing): void {
@@ -189,7 +196,7 @@ function drawItem(doc: Doc, item: PageItem, d: Drawing): void {
       break;
     }
     case 'image': {
-      doc.image(d.imageOf(item.file) as unknown as string, item.x, item.y, { width: item.width, height: item.height });
+      doc.image(d.imageOf(item.file, item.width) as unknown as string, item.x, item.y, { width: item.width, height: item.height });
       break;
     }
     case 'rect':

@@ -24,7 +24,10 @@ export function textsOf(issue: Issue): Checked[] {
       if (article.toc.source.path === `${article.path}.toc`) add(article.toc, 'toc');
       for (const block of article.body) {
         if (block.kind === 'image') add(block.caption, 'caption');
-        else add(block, block.kind === 'paragraph' ? 'body' : block.kind);
+        else if (block.kind === 'images') {
+          add(block.caption, 'caption');
+          for (const image of block.images) add(image.caption, 'caption');
+        } else add(block, block.kind === 'paragraph' ? 'body' : block.kind);
       }
     }
   }

@@ -52,6 +52,8 @@ export interface Style {
    * line): the page builder fills pages by moving headings before it resets paragraphs.
    */
   columns: boolean;
+  /** Images: pixels per inch at their printed size; larger images are resampled to it. */
+  images: { ppi: number };
 }
 
 /** The em box of the CJK faces: 880/1000 above the baseline (the ideographic em box). */
@@ -109,6 +111,8 @@ export function resolveStyle(spec: StyleSpec): Style {
     // ending in a mark keeps only by hanging it, as Word's and WPS's 公文 do.
     hanging: spec.hanging ?? gongwen,
     columns: gongwen,
+    // 300 ppi: what print shops ask of photos for a 150–175 lpi screen (twice the screen ruling).
+    images: { ppi: spec.imagePpi ?? 300 },
   };
   const problems = fitProblems(style, spec);
   if (problems.length > 0) throw new InputError(problems);

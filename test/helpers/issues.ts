@@ -37,7 +37,7 @@ export function issueContent(issue: Issue) {
       articles: s.articles.map((a) => ({
         title: a.title.map((t) => t.text),
         toc: a.toc.text,
-        body: a.body.map((b) => (b.kind === 'paragraph' || b.kind === 'heading' || b.kind === 'note' ? b.text : b.file)),
+        body: a.body.map((b) => (b.kind === 'paragraph' || b.kind === 'heading' || b.kind === 'note' ? b.text : b.kind === 'image' ? b.file : b.images.map((i) => i.file).join(' '))),
       })),
     })),
     colophon: {
