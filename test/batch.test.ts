@@ -146,7 +146,7 @@ describe('bulletin check', () => {
     expect(r.err.split('\n').filter((l) => /^\S+:\d+:\d+:/.test(l))).toEqual([
       'bad.yaml:5:12: issue.printed: no such date: 2020-02-30',
       'bad.yaml:15:11: colophon.copies: expected a positive whole number, found -1',
-      'emoji.yaml:13:15: sections[0].articles[0].body: no font can draw "😀" (U+1F600); tried serif, serif-bold, sans-bold',
+      'emoji.yaml:13:15: sections[0].articles[0].body: no font can draw "😀" (U+1F600); tried Noto Serif SC Regular, Noto Serif SC Bold, Noto Sans SC Bold',
     ]);
     expect(r.out).toContain('issues/issue-1.yaml: ok (');
     const json = records(run(['check', 'bad.yaml', 'issues/issue-1.yaml', '--json']).out);

@@ -6,7 +6,7 @@
  * each break is: after a pause mark, between words, or, at worst, inside one.
  * Word boundaries come from ICU's dictionary segmentation (Intl.Segmenter).
  */
-import type { FontSet } from '../fonts/index.js';
+import type { FontRole, FontSet } from '../fonts/index.js';
 import { classify } from '../text/index.js';
 import { cellsOf, glyphOf } from './cells.js';
 import { itemsOf } from './items.js';
@@ -34,7 +34,7 @@ export const TITLE_BREAK = {
 let segmenter: Intl.Segmenter | undefined;
 
 export interface TitleParams {
-  face: PlacedGlyph['face'];
+  face: FontRole;
   size: number;
   /** The measure, points. */
   width: number;
