@@ -42,6 +42,7 @@ interface BuildOptions {
   json?: boolean;
   watch?: boolean;
   debug?: boolean;
+  fontPath: string[];
 }
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
@@ -75,6 +76,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     )
     .option('--debug-overlay', 'draw the baseline grid, line boxes and adjustment ratios on the pages')
     .option('--placeholder <char>', 'draw this character (such as 〓) where no font has one, with a warning, instead of failing', placeholderOf)
+    .option(FONT_PATH, FONT_PATH_HELP, collect, [])
     .action(async (inputs: string[], options: BuildOptions) => {
       code = await build(inputs, { ...options, debug: Boolean(program.opts().debug) }, io);
     });
@@ -84,8 +86,19 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .description('load, validate and lay out issue files without writing; report every problem')
     .argument('<issues...>', 'issue files, folders or patterns')
     .option('--json', 'print one JSON record per issue on standard output')
-    .action(async (inputs: string[], options: { json?: boolean }) => {
+    .option(FONT_PATH, FONT_PATH_HELP, collect, [])
+    .action(async (inputs: string[], options: { json?: boolean; fontPath: string[] }) => {
       code = await check(inputs, options, io);
+    });
+
+  program
+    .command('fonts')
+    .description("list the fonts a style can name by family, with their coverage of GB 2312 and 通用规范汉字表; with --issue, what the issue's fonts lack")
+    .option('--issue <file>', "also the fonts in the issue's folder, and the characters of the issue each role's fonts do not have")
+    .option('--json', 'print JSON')
+    .option(FONT_PATH, FONT_PATH_HELP, collect, [])
+    .action(async (options: { issue?: string; json?: boolean; fontPath: string[] }) => {
+      code = await fonts(options, io);
     });
 
   program
@@ -140,7 +153,8 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
     // The trace is of one issue, built here whatever its state.
     if (files.length !== 1) throw usage('--trace takes one issue');
     const { buildFile } = await import('./build.js');
-    const r = await buildFile(jobs[0]!.input, jobs[0]!.output, undefined, layout);
+    const { FontSet, searchOf } = await import('./fonts/index.js');
+    const r = await buildFile(jobs[0]!.input, jobs[0]!.output, new FontSet(searchOf(options.fontPath)), layout);
     for (const t of r.trace) io.out(JSON.stringify(t));
     // With the trace on standard output, the summary goes to standard error.
     report([r], { ...options, quiet: false }, { ...io, out: io.err }, true);
@@ -152,7 +166,7 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
     const { progressFor } = await import('./batch/progress.js');
     const progress = progressFor(jobs.length, io.tty ?? process.stderr, mode);
     const started = performance.now();
-    const records = await runBatch(jobs, { layout, jobs: options.jobs, force }, (r) => progress.done(shown(r.input), r.errors.length === 0));
+    const records = await runBatch(jobs, { layout, jobs: options.jobs, force, fontPaths: options.fontPath }, (r) => progress.done(shown(r.input), r.errors.length === 0));
     progress.finish();
     report(records, options, io, single, performance.now() - started);
     return records.some((r) => r.errors.length > 0) ? EXIT.input : EXIT.ok;
@@ -201,13 +215,13 @@ function jsonOf(r: BuildRecord) {
   };
 }
 
-async function check(inputs: string[], options: { json?: boolean }, io: Io): Promise<number> {
+async function check(inputs: string[], options: { json?: boolean; fontPath: string[] }, io: Io): Promise<number> {
   const { expandInputs } = await import('./batch/inputs.js');
   const { files, problems } = await expandInputs(inputs);
   if (problems.length > 0) throw new InputError(problems);
   const { layIssue } = await import('./build.js');
-  const { FontSet } = await import('./fonts/index.js');
-  const fonts = new FontSet();
+  const { FontSet, searchOf } = await import('./fonts/index.js');
+  const fonts = new FontSet(searchOf(options.fontPath));
   let failed = 0;
   for (const input of files) {
     const started = performance.now();
@@ -232,6 +246,38 @@ async function check(inputs: string[], options: { json?: boolean }, io: Io): Pro
     }
   }
   return failed > 0 ? EXIT.input : EXIT.ok;
+}
+
+/**
+ * `bulletin fonts`: every face found, and with --issue the characters of the issue
+ * that each role's own faces do not have (drawn from another face, with a warning,
+ * or by none).
+ */
+async function fonts(options: { issue?: string; json?: boolean; fontPath: string[] }, io: Io): Promise<number> {
+  const { FontSet, searchOf } = await import('./fonts/index.js');
+  const { listFaces, faceLine, roleCoverage, textOf } = await import('./fonts/listing.js');
+  const { gb2312, tongyong } = await import('./fonts/charsets.js');
+  const search = searchOf(options.fontPath);
+  let coverage: ReturnType<typeof roleCoverage> | undefined;
+  if (options.issue !== undefined) {
+    const { loadIssue } = await import('./issue/index.js');
+    const { compose } = await import('./document/index.js');
+    const issue = loadIssue(options.issue);
+    const { fonts: set } = new FontSet(search).forStyle(issue.style);
+    coverage = roleCoverage(textOf(compose(issue)), set);
+  }
+  const faces = listFaces(search, options.issue === undefined ? undefined : path.resolve(path.dirname(options.issue)));
+  if (options.json) {
+    io.out(JSON.stringify({ faces: faces.map((f) => ({ ...f, file: shown(f.file) })), ...(coverage ? { roles: coverage } : {}) }, null, 2));
+    return EXIT.ok;
+  }
+  const [gb, ty] = [gb2312().codePoints.length, tongyong().codePoints.length];
+  for (const f of faces) io.out(faceLine(f, gb, ty));
+  for (const r of coverage ?? []) {
+    const lacks = r.lacks.map((l) => l.char).join('');
+    io.out(`${r.key}: ${r.faces.join(', ')}: ${r.lacks.length === 0 ? 'has every character of the issue' : `lacks ${r.lacks.length}: ${printable(lacks)}`}`);
+  }
+  return EXIT.ok;
 }
 
 async function init(options: { from?: string; output?: string }, io: Io): Promise<number> {
@@ -325,6 +371,14 @@ async function latestIssue(): Promise<{ file: string; issue: Issue }> {
 function problem(p: Problem, io: Io): void {
   io.err(formatProblem({ ...p, file: shown(p.file) }));
   if (p.hint) io.err(`  hint: ${printable(p.hint)}`);
+}
+
+const FONT_PATH = '--font-path <dir>';
+const FONT_PATH_HELP = 'a folder of fonts to look in for fonts named by family, before the system\'s (repeatable; also BULLETIN_FONT_PATHS)';
+
+/** A repeated option's values, in order. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 /** `--placeholder 〓`: one character. */
