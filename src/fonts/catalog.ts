@@ -11,7 +11,6 @@
  * file's path, size and time (`fonts-v1.json` in the user's cache folder): a
  * build lists the folders and stats their files, and opens only what is new.
  */
-import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -226,6 +225,8 @@ function systemFiles(search: FontSearch): string[] {
 
 /** `fc-list`'s files (fontconfig's configured folders, the user's included), or undefined when it is not installed. */
 function fontconfigFiles(): string[] | undefined {
+  // Loaded here, not with the module: a build that names no installed font never starts a process.
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
   const run = spawnSync('fc-list', ['--format', '%{file}\\n'], { encoding: 'utf8', timeout: 10_000, maxBuffer: 64 * 1024 * 1024 });
   if (run.error || run.status !== 0) return undefined;
   return [...new Set(run.stdout.split('\n').filter((f) => FONT_FILE.test(f)))].sort();
