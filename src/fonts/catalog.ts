@@ -258,6 +258,8 @@ interface CachedFile {
   size: number;
   mtimeMs: number;
   faces: Omit<FaceInfo, 'file'>[];
+  /** Why it is not a usable font, when it is not (it is not read again while unchanged). */
+  error?: string;
   /** The file's SHA-256, once a build record has needed it. */
   sha256?: string;
 }
@@ -283,8 +285,10 @@ export class FontCache {
     return shared;
   }
 
+  /** The faces of a font file; throws when it is not a usable font. */
   faces(file: string, stat: { size: number; mtimeMs: number }): FaceInfo[] {
     const entry = this.entry(file, stat);
+    if (entry.error !== undefined) throw new Error(entry.error);
     return entry.faces.map((f) => ({ file, ...f }));
   }
 
@@ -321,7 +325,12 @@ export class FontCache {
     const files = this.read();
     const known = files[file];
     if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return known;
-    const entry: CachedFile = { size: stat.size, mtimeMs: stat.mtimeMs, faces: readFaces(file) };
+    let entry: CachedFile;
+    try {
+      entry = { size: stat.size, mtimeMs: stat.mtimeMs, faces: readFaces(file) };
+    } catch (e) {
+      entry = { size: stat.size, mtimeMs: stat.mtimeMs, faces: [], error: (e as Error).message };
+    }
     files[file] = entry;
     this.changed = true;
     return entry;
