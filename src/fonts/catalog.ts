@@ -113,11 +113,6 @@ export class Catalog {
     return tiers;
   }
 
-  /** The faces of a font file (a collection has several). Throws when it is not a usable font. */
-  faces(file: string): FaceInfo[] {
-    return this.cache.faces(file, statSync(file));
-  }
-
   /** Every face the catalog has, by tier: for `bulletin fonts`, which tells the vendored faces' coverage too. */
   all(folder: string | undefined): Found[] {
     return this.tiers(folder).flatMap(([source, faces]) =>
@@ -390,7 +385,7 @@ function infoOf(font: fontkit.Font, index: number): Omit<FaceInfo, 'file'> {
   const f = font as unknown as {
     name: { records: Record<string, Record<string, string> | undefined> };
     'OS/2'?: { usWeightClass?: number; fsSelection?: { italic?: boolean; oblique?: boolean } };
-    _cmapProcessor: { lookup(cp: number): number; getCharacterSet(): number[] };
+    _cmapProcessor: { lookup(cp: number): number };
   };
   const records = f.name.records;
   const lookup = (cp: number) => f._cmapProcessor.lookup(cp) !== 0;
@@ -405,15 +400,22 @@ function infoOf(font: fontkit.Font, index: number): Omit<FaceInfo, 'file'> {
     style,
     weight: os2?.usWeightClass ?? (/bold/i.test(style) ? 700 : 400),
     italic: Boolean(os2?.fsSelection?.italic || os2?.fsSelection?.oblique),
-    han: hasHan(f._cmapProcessor, lookup),
+    han: hasHan(font),
     coverage: { gb2312: count(charsets().gb2312), tongyong: count(charsets().tongyong) },
   };
 }
 
 const HAN = /\p{Script=Han}/u;
 
-/** Whether any character of the font is of the Han script (its cmap's ranges, or the main Han blocks where fontkit cannot list them). */
-function hasHan(cmap: { getCharacterSet(): number[] }, lookup: (cp: number) => boolean): boolean {
+/**
+ * Whether a font has any character of the Han script: a common one looked up
+ * first, then every character its cmap lists (the main Han blocks where fontkit
+ * cannot list them).
+ */
+export function hasHan(font: fontkit.Font): boolean {
+  const cmap = (font as unknown as { _cmapProcessor: { lookup(cp: number): number; getCharacterSet(): number[] } })._cmapProcessor;
+  const has = (cp: number) => cmap.lookup(cp) !== 0;
+  if ([0x4e00, 0x4e2d, 0x7684].some(has)) return true;
   let set: number[];
   try {
     set = cmap.getCharacterSet();
@@ -421,7 +423,7 @@ function hasHan(cmap: { getCharacterSet(): number[] }, lookup: (cp: number) => b
     set = [];
     for (let cp = 0x3400; cp <= 0x9fff; cp++) set.push(cp);
   }
-  return set.some((cp) => HAN.test(String.fromCodePoint(cp)) && lookup(cp));
+  return set.some((cp) => HAN.test(String.fromCodePoint(cp)) && has(cp));
 }
 
 let lists: { gb2312: readonly number[]; tongyong: readonly number[] } | undefined;

@@ -8,7 +8,7 @@ import * as fontkit from 'fontkit';
 import path from 'node:path';
 import type { StyleSpec } from '../issue/model.js';
 import { InputError, fileProblem, shown, type Problem } from '../issue/problem.js';
-import { searchOf, type FontSearch } from './catalog.js';
+import { hasHan, searchOf, type FontSearch } from './catalog.js';
 import { FONT_DIR, FONT_ROLES, ROLE_WEIGHT, type FontRole } from './files.js';
 import { lockEntry } from './lock.js';
 import { directories, readTable, tablesAt } from './sfnt.js';
@@ -299,18 +299,32 @@ export class FontSet {
    */
   forStyle(spec: StyleSpec): { fonts: FontSet; notes: Problem[] } {
     const { stacks, notes } = resolveStacks(spec, this.search);
-    const fonts = new FontSet(this.search, stacks, this.opened);
     const problems: Problem[] = [];
-    for (const face of [...Object.values(stacks.roles).flat(), ...stacks.fallback]) {
+    const at = (face: StackFace) => face.at ?? { file: face.file, line: 0, col: 0, path: '' };
+    // Each face opened, named as its name table names it, and refused without a Han character.
+    const checked = (face: StackFace): StackFace[] => {
+      let opened: Face;
       try {
-        fonts.face(face.key);
+        opened = this.face(face.key);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        problems.push(...e.problems.map((p) => ({ ...p, ...(face.at ?? {}), message: `${p.message}: ${shown(face.file)}` })));
+        problems.push(...e.problems.map((p) => ({ ...p, ...at(face), message: `${p.message}: ${shown(face.file)}` })));
+        return [];
       }
-    }
+      const name = opened.font.fullName || face.name;
+      if (hasHan(opened.font)) return [{ ...face, name }];
+      problems.push({
+        severity: 'error',
+        ...at(face),
+        message: `${name} (${path.basename(face.file)}) has no Han characters: it cannot set Chinese text`,
+        hint: 'name a Chinese font here; bulletin fonts lists the fonts found with their coverage',
+      });
+      return [];
+    };
+    const roles = Object.fromEntries(Object.entries(stacks.roles).map(([role, faces]) => [role, faces.flatMap(checked)]));
+    const fallback = stacks.fallback.flatMap(checked);
     if (problems.length > 0) throw new InputError(problems);
-    return { fonts, notes };
+    return { fonts: new FontSet(this.search, { roles, fallback }, this.opened), notes };
   }
 
   /** The same set with some roles set in one font file each. */

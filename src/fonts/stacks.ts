@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { FontEntry, FontKey, Problem, StyleSpec } from '../issue/index.js';
-import { InputError, shown } from '../issue/problem.js';
+import { InputError } from '../issue/problem.js';
 import { suggest } from '../issue/suggest.js';
 import { Catalog, normalName, type FaceInfo, type FontSearch } from './catalog.js';
 import { BUNDLED, FONT_DIR, FONT_FILES, FONT_ROLES, ROLE_WEIGHT, type FontRole } from './files.js';
@@ -56,8 +56,7 @@ export function bundledFace(role: FontRole): StackFace {
 /**
  * The stacks of a style, and a warning for each role of a preset whose faces are
  * not installed (the vendored face stands in). Throws an InputError at the key of
- * each font that cannot be used: a file that is no font, a name found nowhere, a
- * face without a Han character.
+ * each list none of whose names is found.
  */
 export function resolveStacks(spec: StyleSpec, search: FontSearch): { stacks: Stacks; notes: Problem[] } {
   const stacks: Stacks = { roles: {}, fallback: [] };
@@ -78,34 +77,22 @@ export function resolveStacks(spec: StyleSpec, search: FontSearch): { stacks: St
   return { stacks, notes };
 }
 
-/** The faces a list names, in order; a name found nowhere is passed over while another of the list is found. */
+/**
+ * The faces a list names, in order: a file as it is (FontSet.forStyle opens it),
+ * a name as the catalog finds it; a name found nowhere is passed over while
+ * another of the list is found.
+ */
 function namedFaces(entries: FontEntry[], weight: number, catalog: Catalog, problems: Problem[]): StackFace[] {
   const faces: StackFace[] = [];
   const unfound: FontEntry[] = [];
   for (const entry of entries) {
-    let info: FaceInfo | undefined;
     if (entry.file !== undefined) {
-      try {
-        info = catalog.faces(entry.file)[0];
-      } catch (e) {
-        problems.push(problemOf(entry, `not a usable font file (${(e as Error).message}): ${shown(entry.file)}`, 'name a TrueType or OpenType font file, or a collection of them (.ttc, .otc)'));
-        continue;
-      }
-    } else {
-      info = catalog.find(entry.family!, weight, entry.folder)?.face;
-      if (!info) {
-        unfound.push(entry);
-        continue;
-      }
-    }
-    if (!info) continue;
-    if (!info.han) {
-      problems.push(
-        problemOf(entry, `${nameOf(info)} (${path.basename(info.file)}) has no Han characters: it cannot set Chinese text`, 'name a Chinese font here; bulletin fonts lists the fonts found with their coverage'),
-      );
+      faces.push({ key: `${entry.file}#0`, file: entry.file, index: 0, name: path.basename(entry.file), at: entry.at });
       continue;
     }
-    faces.push(stackFace(info, entry.at));
+    const info = catalog.find(entry.family!, weight, entry.folder)?.face;
+    if (info) faces.push(stackFace(info, entry.at));
+    else unfound.push(entry);
   }
   if (faces.length === 0 && unfound.length > 0) problems.push(notFound(unfound, catalog));
   return faces;
@@ -144,19 +131,16 @@ function stackFace(info: FaceInfo, at: FontEntry['at'] | undefined): StackFace {
   return { key: keyOf(info), file: info.file, index: info.index, name: nameOf(info), ...(at ? { at } : {}) };
 }
 
-function problemOf(entry: FontEntry, message: string, hint: string): Problem {
-  return { severity: 'error', ...entry.at, message, hint };
-}
-
 /** None of a list's names is installed: one error, at the first, with the nearest name the catalog has. */
 function notFound(unfound: FontEntry[], catalog: Catalog): Problem {
   const names = unfound.map((e) => e.family!);
   const first = unfound[0]!;
-  const known = catalog.all(first.folder).flatMap(({ face }) => [...face.families, ...face.full]);
+  const known = catalog.tiers(first.folder).flatMap(([, faces]) => faces().flatMap((face) => [...face.families, ...face.full]));
   const near = names.map((n) => suggest(normalName(n), [...new Set(known)].filter((k) => normalName(k) !== normalName(n)))).find((s) => s !== undefined);
-  return problemOf(
-    first,
-    names.length === 1 ? `no font named "${names[0]}" is found` : `none of these fonts is found: ${names.join(', ')}`,
-    `${near ? `did you mean "${near}"? ` : ''}fonts are looked for in the issue's folder, --font-path, the bundled fonts and the system's; bulletin fonts lists them`,
-  );
+  return {
+    severity: 'error',
+    ...first.at,
+    message: names.length === 1 ? `no font named "${names[0]}" is found` : `none of these fonts is found: ${names.join(', ')}`,
+    hint: `${near ? `did you mean "${near}"? ` : ''}fonts are looked for in the issue's folder, --font-path, the bundled fonts and the system's; bulletin fonts lists them`,
+  };
 }
