@@ -56,7 +56,7 @@ describe('the bundled faces', () => {
     const { readFileSync } = await import('node:fs');
     const fontkit = await import('fontkit');
     for (const b of BUNDLED) {
-      const font = fontkit.create(readFileSync(`${FONT_DIR}${b.file}`)) as fontkit.Font;
+      const font = fontkit.create(readFileSync(`${FONT_DIR}${b.file}`)) as import('fontkit').Font;
       const records = (font as unknown as { name: { records: Record<string, { en: string }> } }).name.records;
       expect([records.fontFamily!.en, records.fullName!.en, font.postscriptName, records.fontSubfamily!.en]).toEqual([b.family, b.full, b.postscript, b.style]);
       expect((font as unknown as { 'OS/2': { usWeightClass: number } })['OS/2'].usWeightClass).toBe(b.weight);
