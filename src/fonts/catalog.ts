@@ -59,7 +59,10 @@ export interface FaceInfo {
   italic: boolean;
   /** Whether it has any character of the Han script. */
   han: boolean;
-  /** How many characters of GB 2312 and of 通用规范汉字表 it has. */
+  /**
+   * How many characters of GB 2312 and of 通用规范汉字表 it has; -1 where not
+   * counted (the vendored faces as files.ts records them: counted when listed).
+   */
   coverage: { gb2312: number; tongyong: number };
 }
 
