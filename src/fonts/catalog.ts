@@ -395,6 +395,8 @@ function infoOf(font: fontkit.Font, index: number): Omit<FaceInfo, 'file'> {
   const os2 = f['OS/2'];
   const count = (set: readonly number[]) => set.reduce((n, cp) => n + (lookup(cp) ? 1 : 0), 0);
   const style = allOf(records.preferredSubfamily)[0] ?? allOf(records.fontSubfamily)[0] ?? 'Regular';
+  // Most of a system's fonts have no Han character: their coverage is not counted.
+  const han = hasHan(font);
   return {
     index,
     families: [...new Set([...allOf(records.preferredFamily), ...allOf(records.fontFamily)])],
@@ -403,8 +405,8 @@ function infoOf(font: fontkit.Font, index: number): Omit<FaceInfo, 'file'> {
     style,
     weight: os2?.usWeightClass ?? (/bold/i.test(style) ? 700 : 400),
     italic: Boolean(os2?.fsSelection?.italic || os2?.fsSelection?.oblique),
-    han: hasHan(font),
-    coverage: { gb2312: count(charsets().gb2312), tongyong: count(charsets().tongyong) },
+    han,
+    coverage: han ? { gb2312: count(charsets().gb2312), tongyong: count(charsets().tongyong) } : { gb2312: 0, tongyong: 0 },
   };
 }
 
