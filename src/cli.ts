@@ -42,7 +42,7 @@ interface BuildOptions {
   json?: boolean;
   watch?: boolean;
   debug?: boolean;
-  fontPath: string[];
+  fontPath?: string[];
 }
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
@@ -76,7 +76,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     )
     .option('--debug-overlay', 'draw the baseline grid, line boxes and adjustment ratios on the pages')
     .option('--placeholder <char>', 'draw this character (such as 〓) where no font has one, with a warning, instead of failing', placeholderOf)
-    .option(FONT_PATH, FONT_PATH_HELP, collect, [])
+    .option(FONT_PATH, FONT_PATH_HELP, collect)
     .action(async (inputs: string[], options: BuildOptions) => {
       code = await build(inputs, { ...options, debug: Boolean(program.opts().debug) }, io);
     });
@@ -86,8 +86,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .description('load, validate and lay out issue files without writing; report every problem')
     .argument('<issues...>', 'issue files, folders or patterns')
     .option('--json', 'print one JSON record per issue on standard output')
-    .option(FONT_PATH, FONT_PATH_HELP, collect, [])
-    .action(async (inputs: string[], options: { json?: boolean; fontPath: string[] }) => {
+    .option(FONT_PATH, FONT_PATH_HELP, collect)
+    .action(async (inputs: string[], options: { json?: boolean; fontPath?: string[] }) => {
       code = await check(inputs, options, io);
     });
 
@@ -96,8 +96,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .description("list the fonts a style can name by family, with their coverage of GB 2312 and 通用规范汉字表; with --issue, what the issue's fonts lack")
     .option('--issue <file>', "also the fonts in the issue's folder, and the characters of the issue each role's fonts do not have")
     .option('--json', 'print JSON')
-    .option(FONT_PATH, FONT_PATH_HELP, collect, [])
-    .action(async (options: { issue?: string; json?: boolean; fontPath: string[] }) => {
+    .option(FONT_PATH, FONT_PATH_HELP, collect)
+    .action(async (options: { issue?: string; json?: boolean; fontPath?: string[] }) => {
       code = await fonts(options, io);
     });
 
@@ -215,7 +215,7 @@ function jsonOf(r: BuildRecord) {
   };
 }
 
-async function check(inputs: string[], options: { json?: boolean; fontPath: string[] }, io: Io): Promise<number> {
+async function check(inputs: string[], options: { json?: boolean; fontPath?: string[] }, io: Io): Promise<number> {
   const { expandInputs } = await import('./batch/inputs.js');
   const { files, problems } = await expandInputs(inputs);
   if (problems.length > 0) throw new InputError(problems);
@@ -253,7 +253,7 @@ async function check(inputs: string[], options: { json?: boolean; fontPath: stri
  * that each role's own faces do not have (drawn from another face, with a warning,
  * or by none).
  */
-async function fonts(options: { issue?: string; json?: boolean; fontPath: string[] }, io: Io): Promise<number> {
+async function fonts(options: { issue?: string; json?: boolean; fontPath?: string[] }, io: Io): Promise<number> {
   const { FontSet, searchOf } = await import('./fonts/index.js');
   const { listFaces, faceLine, roleCoverage, textOf } = await import('./fonts/listing.js');
   const { gb2312, tongyong } = await import('./fonts/charsets.js');
@@ -377,8 +377,8 @@ const FONT_PATH = '--font-path <dir>';
 const FONT_PATH_HELP = 'a folder of fonts to look in for fonts named by family, before the system\'s (repeatable; also BULLETIN_FONT_PATHS)';
 
 /** A repeated option's values, in order. */
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** `--placeholder 〓`: one character. */
