@@ -11,10 +11,11 @@
  * file's path, size and time (`fonts-v1.json` in the user's cache folder): a
  * build lists the folders and stats their files, and opens only what is new.
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync, type Dirent } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
+import { writeAtomically } from '../atomic.js';
 import { sha256 } from '../hash.js';
 import { gb2312, tongyong } from './charsets.js';
 import { BUNDLED, FONT_DIR, FONT_FILE } from './files.js';
@@ -307,12 +308,10 @@ export class FontCache {
   /** Write the cache back if it grew, without the files gone since. */
   save(): void {
     if (!this.changed || !this.files) return;
-    const temp = `${this.file}.${process.pid}.tmp`;
     try {
       for (const file of Object.keys(this.files)) if (!existsSync(file)) delete this.files[file];
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileSync(temp, JSON.stringify({ version: 1, files: this.files }));
-      renameSync(temp, this.file);
+      // Whole, by rename: a batch's worker threads may save at once.
+      writeAtomically(this.file, JSON.stringify({ version: 1, files: this.files }), 'the font cache');
       this.changed = false;
     } catch {
       // Only a cache: the next build reads the fonts again.
