@@ -12,7 +12,7 @@ import { cellsOf, glyphOf } from './cells.js';
 import { itemsOf } from './items.js';
 import { setLine } from './justify.js';
 import { breakable, startAfter, sumsOf } from './linebreak.js';
-import type { Item, MissingGlyph, PlacedGlyph, SetLine } from './types.js';
+import type { Item, MissingGlyph, SetLine } from './types.js';
 
 /** How much a break costs, by where it falls, in the units of the balance (em²). */
 export const TITLE_BREAK = {
