@@ -14,6 +14,7 @@
 // - photos (issue 15): issue 91 alone, with one 12-megapixel camera JPEG at the full
 //   measure, with six in three pairs: build time, peak memory, PDF size; hostile
 //   images: how long and how much memory until they are refused.
+// - a build naming an installed font by family, with the font cache cold and warm.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -32,13 +33,13 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(0)} ms`;
 
 /** Wall time and peak resident memory of a command, from /usr/bin/time when present. */
-function timed(args, cwd = work) {
+function timed(args, cwd = work, env = process.env) {
   const time = '/usr/bin/time';
   const useTime = spawnSync('sh', ['-c', `command -v ${time}`]).status === 0;
   const start = performance.now();
   const r = useTime
-    ? spawnSync(time, ['-f', '%M', process.execPath, ...args], { cwd, encoding: 'utf8' })
-    : spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
+    ? spawnSync(time, ['-f', '%M', process.execPath, ...args], { cwd, encoding: 'utf8', env })
+    : spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env });
   const wall = performance.now() - start;
   if (r.status !== 0 && r.status !== null && !args.includes('-e')) throw new Error(`${args.join(' ')}: ${r.stderr}`);
   const kb = useTime ? Number(r.stderr.trim().split('\n').at(-1)) : NaN;
@@ -166,6 +167,26 @@ for (const [file, what] of [
   const wall = median(runs.map((r) => r.wall));
   const mib = Math.max(...runs.map((r) => r.mib));
   row(`refused: ${what}`, ms(wall), `${mib.toFixed(0)} MiB peak (target < 1 s, < 200 MiB)`);
+}
+// 7. Fonts by family: issue 91 with its serif named by the family of an installed
+// Chinese font, the font cache empty (cold: every system font is listed and read)
+// and kept (warm: the folders are listed and the files statted), beside the build
+// in the bundled fonts.
+const cacheOf = (name) => ({ ...process.env, XDG_CACHE_HOME: path.join(work, name) });
+const { faces } = JSON.parse(execFileSync(process.execPath, [bin, 'fonts', '--json'], { encoding: 'utf8', env: cacheOf('cache-list') }));
+const system = faces.filter((f) => f.source === 'system');
+const han = system.find((f) => f.gb2312 >= 6763 && !f.italic);
+if (han) {
+  writeFileSync(path.join(work, 'issues', 'family.yaml'), `${issue91}style:\n  fonts: { serif: "${han.family}" }\n`);
+  const args = [bin, 'build', 'issues/family.yaml', '--force', '-q'];
+  timed(args, work, cacheOf('cache-warm'));
+  const runs = Array.from({ length: RUNS }, (_, i) => [timed(args, work, cacheOf(`cache-cold-${i}`)), timed(args, work, cacheOf('cache-warm')), timed([bin, 'build', 'issues/issue-91.yaml', '--force', '-q'])]);
+  const [coldFont, warmFont, bundled] = [0, 1, 2].map((k) => median(runs.map((r) => r[k].wall)));
+  const files = new Set(system.map((f) => f.file)).size;
+  row(`build naming an installed family, font cache cold`, ms(coldFont), `serif: ${han.family}; ${files} system font files read`);
+  row(`build naming an installed family, font cache warm`, ms(warmFont), `the bundled fonts' build in turn with it: ${ms(bundled)}`);
+} else {
+  row('build naming an installed family', '—', 'no Chinese font installed');
 }
 
 const cpu = os.cpus()[0]?.model ?? 'unknown cpu';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { writeAtomically } from './atomic.js';
 import { sha256 } from './hash.js';
 import { compose, type Document } from './document/index.js';
-import { FontSet, type FontRole } from './fonts/index.js';
+import { FontSet } from './fonts/index.js';
 import { InputError, fileProblem, loadIssue, shown, type Issue, type Problem } from './issue/index.js';
 import type { ImageUse } from './image/index.js';
 import { layout, type Layout, type LayoutOptions, type LineTrace, type Page } from './page/index.js';
@@ -48,36 +48,12 @@ export interface Laid {
 export function layIssue(input: string, shared: FontSet, options: LayoutOptions = {}, loaded?: Issue): Laid {
   const issue = loaded ?? loadIssue(input);
   const style = resolveStyle(issue.style);
-  const fonts = fontsOf(issue, shared);
+  // The fonts of the issue: each role's stack, its faces opened now so that one
+  // that cannot be used is reported at the key that names it.
+  const { fonts, notes } = shared.forStyle(issue.style);
   const doc = compose(issue);
   const laid = layout(doc, style, fonts, options);
-  return { issue, doc, laid, fonts, style, warnings: [...doc.warnings, ...laid.warnings] };
-}
-
-/**
- * The fonts of an issue: the vendored ones, or the files its style names, each
- * opened now so that a missing or broken one is reported at the key that names it.
- */
-function fontsOf(issue: Issue, shared: FontSet): FontSet {
-  const given = issue.style.fonts ?? {};
-  const roles = { serif: 'serif', serifBold: 'serif-bold', sansBold: 'sans-bold' } as const;
-  const files: Partial<Record<FontRole, string>> = {};
-  for (const [key, role] of Object.entries(roles)) {
-    const file = given[key as keyof typeof roles];
-    if (file) files[role] = file;
-  }
-  const fonts = shared.withFiles(files);
-  for (const [key, role] of Object.entries(roles)) {
-    if (!given[key as keyof typeof roles]) continue;
-    try {
-      fonts.face(role);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      const at = issue.style.sources?.[`fonts.${key}`];
-      throw new InputError(e.problems.map((p) => ({ ...p, ...(at ?? {}), message: `${p.message}: ${shown(p.file)}` })));
-    }
-  }
-  return fonts;
+  return { issue, doc, laid, fonts, style, warnings: [...doc.warnings, ...notes, ...laid.warnings] };
 }
 
 /** Every image the pages draw, with its printed size and the text that named it. */

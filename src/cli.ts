@@ -45,6 +45,7 @@ interface BuildOptions {
   watch?: boolean;
   proof?: boolean;
   debug?: boolean;
+  fontPath?: string[];
 }
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
@@ -79,6 +80,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .option('--debug-overlay', 'draw the baseline grid, line boxes and adjustment ratios on the pages')
     .option('--placeholder <char>', 'draw this character (such as 〓) where no font has one, with a warning, instead of failing', placeholderOf)
     .option('--proof', 'also write PNG proofs of the pages and a contact sheet of them all beside the PDF (<name>.proof.png)')
+    .option(FONT_PATH, FONT_PATH_HELP, collect)
     .action(async (inputs: string[], options: BuildOptions) => {
       code = await build(inputs, { ...options, debug: Boolean(program.opts().debug) }, io);
     });
@@ -89,8 +91,19 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .argument('<issues...>', 'issue files, folders or patterns')
     .option('--json', 'print one JSON record per issue on standard output')
     .option('--fix', 'make the unambiguous corrections of proofreading in the YAML files, and list them')
-    .action(async (inputs: string[], options: { json?: boolean; fix?: boolean }) => {
+    .option(FONT_PATH, FONT_PATH_HELP, collect)
+    .action(async (inputs: string[], options: { json?: boolean; fix?: boolean; fontPath?: string[] }) => {
       code = await check(inputs, options, io);
+    });
+
+  program
+    .command('fonts')
+    .description("list the fonts a style can name by family, with their coverage of GB 2312 and 通用规范汉字表; with --issue, what the issue's fonts lack")
+    .option('--issue <file>', "also the fonts in the issue's folder, and the characters of the issue each role's fonts do not have")
+    .option('--json', 'print JSON')
+    .option(FONT_PATH, FONT_PATH_HELP, collect)
+    .action(async (options: { issue?: string; json?: boolean; fontPath?: string[] }) => {
+      code = await fonts(options, io);
     });
 
   program
@@ -150,7 +163,8 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
     // The trace is of one issue, built here whatever its state.
     if (files.length !== 1) throw usage('--trace takes one issue');
     const { buildFile } = await import('./build.js');
-    const r = await buildFile(jobs[0]!.input, jobs[0]!.output, undefined, layout);
+    const { FontSet, searchOf } = await import('./fonts/index.js');
+    const r = await buildFile(jobs[0]!.input, jobs[0]!.output, new FontSet(searchOf(options.fontPath)), layout);
     for (const t of r.trace) io.out(JSON.stringify(t));
     // With the trace on standard output, the summary goes to standard error.
     report([r], { ...options, quiet: false }, { ...io, out: io.err }, true);
@@ -162,7 +176,7 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
     const { progressFor } = await import('./batch/progress.js');
     const progress = progressFor(jobs.length, io.tty ?? process.stderr, mode);
     const started = performance.now();
-    const records = await runBatch(jobs, { layout, jobs: options.jobs, force }, (r) => progress.done(shown(r.input), r.errors.length === 0));
+    const records = await runBatch(jobs, { layout, jobs: options.jobs, force, fontPaths: options.fontPath }, (r) => progress.done(shown(r.input), r.errors.length === 0));
     progress.finish();
     report(records, options, io, single, performance.now() - started);
     if (options.proof) await proofs(records, options, io);
@@ -198,7 +212,8 @@ async function proofs(records: BuildRecord[], options: { json?: boolean; quiet?:
 function report(records: BuildRecord[], options: { json?: boolean; quiet?: boolean }, io: Io, single: boolean, ms = 0): void {
   const snippets = new Snippets();
   for (const r of records) {
-    for (const p of [...r.errors, ...r.warnings]) problem(p, io, snippets);
+    // Notes (a preset's face standing in) are for check; a build counts them.
+    for (const p of [...r.errors, ...r.warnings.filter((w) => w.severity !== 'note')]) problem(p, io, snippets);
     const proof = proofreadingLine(r);
     if (proof) io.err(proof);
     if (options.json) io.out(JSON.stringify(jsonOf(r)));
@@ -213,7 +228,7 @@ function report(records: BuildRecord[], options: { json?: boolean; quiet?: boole
   const skipped = records.filter((r) => r.skipped).length;
   const failed = records.filter((r) => r.errors.length > 0).length;
   const errors = records.reduce((n, r) => n + r.errors.length, 0);
-  const warned = records.reduce((n, r) => n + r.warnings.length, 0);
+  const warned = records.reduce((n, r) => n + r.warnings.filter((w) => w.severity !== 'note').length, 0);
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   io.err(
     `${records.length} issues: ${built} built, ${skipped} up to date, ${failed} failed` +
@@ -222,14 +237,18 @@ function report(records: BuildRecord[], options: { json?: boolean; quiet?: boole
 }
 
 /**
- * Proofreading's findings of a build, summarised as one warning: `bulletin check`
- * lists them with their places.
+ * Proofreading's findings and the other notes of a build (a preset's face standing
+ * in), summarised as one line: `bulletin check` lists them with their places.
  */
 function proofreadingLine(r: BuildRecord): string | undefined {
   const { warnings = 0, notes = 0 } = r.proofreading ?? {};
-  if (warnings + notes === 0) return undefined;
+  const others = r.warnings.filter((w) => w.severity === 'note').length;
+  if (warnings + notes + others === 0) return undefined;
+  const file = shown(r.input);
+  const more = others === 0 ? '' : `${warnings + notes > 0 ? ', and ' : ''}${count(others, 'note')} on its fonts`;
+  if (warnings + notes === 0) return formatProblem({ severity: 'note', file, line: 0, col: 0, path: '', message: `${more}; bulletin check ${file} lists them` });
   const found = [count(warnings, 'warning'), count(notes, 'note')].filter((c) => c !== '').join(' and ');
-  return formatProblem({ severity: 'warning', file: shown(r.input), line: 0, col: 0, path: '', message: `proofreading found ${found}; bulletin check ${shown(r.input)} lists them` });
+  return formatProblem({ severity: 'warning', file, line: 0, col: 0, path: '', message: `proofreading found ${found}${more}; bulletin check ${file} lists them` });
 }
 
 function jsonOf(r: BuildRecord) {
@@ -240,19 +259,20 @@ function jsonOf(r: BuildRecord) {
     pages: r.pages,
     milliseconds: Math.round(r.milliseconds),
     skipped: r.skipped,
-    warnings: r.warnings.map(problem),
+    warnings: r.warnings.filter((w) => w.severity !== 'note').map(problem),
     errors: r.errors.map(problem),
+    ...(r.warnings.some((w) => w.severity === 'note') ? { notes: r.warnings.filter((w) => w.severity === 'note').map(problem) } : {}),
     ...(r.proofreading ? { proofreading: r.proofreading } : {}),
   };
 }
 
-async function check(inputs: string[], options: { json?: boolean; fix?: boolean }, io: Io): Promise<number> {
+async function check(inputs: string[], options: { json?: boolean; fix?: boolean; fontPath?: string[] }, io: Io): Promise<number> {
   const { expandInputs } = await import('./batch/inputs.js');
   const { files, problems } = await expandInputs(inputs);
   if (problems.length > 0) throw new InputError(problems);
   const { checkIssue, fixIssues } = await import('./check.js');
-  const { FontSet } = await import('./fonts/index.js');
-  const fonts = new FontSet();
+  const { FontSet, searchOf } = await import('./fonts/index.js');
+  const fonts = new FontSet(searchOf(options.fontPath));
   const checkAll = async () => {
     const records = [];
     for (const input of files) records.push(await checkIssue(input, fonts));
@@ -277,7 +297,8 @@ async function check(inputs: string[], options: { json?: boolean; fix?: boolean 
       const record = jsonOf({ input: r.input, output: '', pages: r.pages, milliseconds: r.milliseconds, skipped: false, errors: r.errors, warnings: r.warnings });
       io.out(JSON.stringify({ ...record, proofreading: r.findings.map(findingJson) }));
     } else if (r.errors.length === 0) {
-      const counts = [count(r.warnings.length, 'warning'), count(r.findings.filter((f) => f.severity === 'warning').length, 'proofreading warning'), count(r.findings.filter((f) => f.severity === 'note').length, 'note')].filter((c) => c !== '');
+      const notes = r.warnings.filter((w) => w.severity === 'note').length + r.findings.filter((f) => f.severity === 'note').length;
+      const counts = [count(r.warnings.length - r.warnings.filter((w) => w.severity === 'note').length, 'warning'), count(r.findings.filter((f) => f.severity === 'warning').length, 'proofreading warning'), count(notes, 'note')].filter((c) => c !== '');
       io.out(`${r.input}: ${counts.length === 0 ? 'ok' : counts.join(', ')} (${r.pages} pages)`);
     }
   }
@@ -305,6 +326,38 @@ function findingJson(f: Finding) {
     fixable: f.fix !== undefined,
     ...(f.hint ? { hint: f.hint } : {}),
   };
+}
+
+/**
+ * `bulletin fonts`: every face found, and with --issue the characters of the issue
+ * that each role's own faces do not have (drawn from another face, with a warning,
+ * or by none).
+ */
+async function fonts(options: { issue?: string; json?: boolean; fontPath?: string[] }, io: Io): Promise<number> {
+  const { FontSet, searchOf } = await import('./fonts/index.js');
+  const { listFaces, faceLine, roleCoverage, textOf } = await import('./fonts/listing.js');
+  const { gb2312, tongyong } = await import('./fonts/charsets.js');
+  const search = searchOf(options.fontPath);
+  let coverage: ReturnType<typeof roleCoverage> | undefined;
+  if (options.issue !== undefined) {
+    const { loadIssue } = await import('./issue/index.js');
+    const { compose } = await import('./document/index.js');
+    const issue = loadIssue(options.issue);
+    const { fonts: set } = new FontSet(search).forStyle(issue.style);
+    coverage = roleCoverage(textOf(compose(issue)), set);
+  }
+  const faces = listFaces(search, options.issue === undefined ? undefined : path.resolve(path.dirname(options.issue)));
+  if (options.json) {
+    io.out(JSON.stringify({ faces: faces.map((f) => ({ ...f, file: shown(f.file) })), ...(coverage ? { roles: coverage } : {}) }, null, 2));
+    return EXIT.ok;
+  }
+  const [gb, ty] = [gb2312().codePoints.length, tongyong().codePoints.length];
+  for (const f of faces) io.out(faceLine(f, gb, ty));
+  for (const r of coverage ?? []) {
+    const lacks = r.lacks.map((l) => l.char).join('');
+    io.out(`${r.key}: ${r.faces.join(', ')}: ${r.lacks.length === 0 ? 'has every character of the issue' : `lacks ${r.lacks.length}: ${printable(lacks)}`}`);
+  }
+  return EXIT.ok;
 }
 
 async function init(options: { from?: string; output?: string }, io: Io): Promise<number> {
@@ -363,6 +416,14 @@ function problem(p: Problem, io: Io, snippets = new Snippets()): void {
   io.err(formatProblem({ ...p, file: shown(p.file) }));
   for (const line of snippets.of(p)) io.err(line);
   if (p.hint) io.err(`  hint: ${printable(p.hint)}`);
+}
+
+const FONT_PATH = '--font-path <dir>';
+const FONT_PATH_HELP = 'a folder of fonts to look in for fonts named by family, before the system\'s (repeatable; also BULLETIN_FONT_PATHS)';
+
+/** A repeated option's values, in order. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** `--placeholder 〓`: one character. */

@@ -105,7 +105,7 @@ function at(name: string, needle: string, within = needle): string {
  * count of proofreading's findings that a build prints (issue 91 has four; test/
  * proofcli.test.ts tests it): the messages and hints of the case.
  */
-const lines = (text: string) => text.split('\n').filter((l) => l !== '' && !/^ +\d* \| /.test(l) && !/: warning: proofreading found /.test(l));
+const lines = (text: string) => text.split('\n').filter((l) => l !== '' && !/^ +\d* \| /.test(l) && !/: (warning: proofreading found|note: \d+ notes? on its fonts;) /.test(l) && !/: note: style\.preset: no \S+ font is installed/.test(l));
 
 /** Problem lines only: no hints, no progress or summary lines. */
 const problems = (r: Run) => lines(r.err).filter((l) => /^\S.*: /.test(l) && !/^\[\d+\/\d+\]|^\d+ issues: /.test(l));
@@ -274,7 +274,7 @@ describe('text encodings and line ends', () => {
     writeFileSync(file(OUTPUT), PREVIOUS);
     edit(ISSUE, '李兵到我区督导', '李兵😀到我区督导');
     expectRefused(build(ISSUE), [
-      `${at(ISSUE, '😀')}: sections[0].articles[0].body: no font can draw "😀" (U+1F600); tried serif, serif-bold, sans-bold`,
+      `${at(ISSUE, '😀')}: sections[0].articles[0].body: no font can draw "😀" (U+1F600); tried Noto Serif SC Regular, Noto Serif SC Bold, Noto Sans SC Bold`,
       GLYPH_HINT,
     ]);
   });
@@ -410,7 +410,7 @@ describe('pasted characters', () => {
   it('a character no font can draw: an error naming it, its code point, its place and the fonts tried; the previous PDF stays', () => {
     edit(ISSUE, '李兵到我区督导', '李兵到我区𠀀督导');
     expectRefused(build(ISSUE), [
-      `${at(ISSUE, '𠀀')}: sections[0].articles[0].body: no font can draw "𠀀" (U+20000); tried serif, serif-bold, sans-bold`,
+      `${at(ISSUE, '𠀀')}: sections[0].articles[0].body: no font can draw "𠀀" (U+20000); tried Noto Serif SC Regular, Noto Serif SC Bold, Noto Sans SC Bold`,
       GLYPH_HINT,
     ]);
   });
@@ -418,7 +418,7 @@ describe('pasted characters', () => {
   it('--placeholder 〓 draws the placeholder with a warning; the text still extracts as the character', async () => {
     edit(ISSUE, '李兵到我区督导', '李兵😀到我区督导');
     expectBuilt(build(ISSUE, '--placeholder', '〓'), [
-      `${at(ISSUE, '😀')}: warning: sections[0].articles[0].body: no font can draw "😀" (U+1F600); tried serif, serif-bold, sans-bold; drawn as 〓`,
+      `${at(ISSUE, '😀')}: warning: sections[0].articles[0].body: no font can draw "😀" (U+1F600); tried Noto Serif SC Regular, Noto Serif SC Bold, Noto Sans SC Bold; drawn as 〓`,
       '  hint: replace the character, or add a font that has it',
     ]);
     const text = squash((await readPdf(file(OUTPUT))).map((p) => p.text).join(''));
@@ -451,7 +451,10 @@ describe('pasted characters', () => {
     edit(PUBLICATION, 'supervisor: 上街区', 'supervisor: 上街😆区');
     const r = build(ISSUE);
     expectClean(r, [1]);
-    const tried = (face: string) => ['serif', 'serif-bold', 'sans-bold'].sort((a, b) => Number(b === face) - Number(a === face)).join(', ');
+    // The faces tried, by the role the text is set in: its own, the other of its
+    // weight, then the other weight's.
+    const [regular, serifBold, sansBold] = ['Noto Serif SC Regular', 'Noto Serif SC Bold', 'Noto Sans SC Bold'];
+    const chains = [[regular, serifBold, sansBold], [serifBold, sansBold, regular], [sansBold, serifBold, regular]].map((c) => c.join(', '));
     const places = problems(r).map((l) => l.replace(/; tried .*/, ''));
     expect(places.sort()).toEqual(
       [
@@ -464,7 +467,7 @@ describe('pasted characters', () => {
         `${at(PUBLICATION, '😆')}: colophon.supervisor: no font can draw "😆" (U+1F606)`,
       ].sort(),
     );
-    for (const l of problems(r)) expect(l).toMatch(new RegExp(`; tried (${['serif', 'serif-bold', 'sans-bold'].map((f) => escape(tried(f))).join('|')})$`));
+    for (const l of problems(r)) expect(l).toMatch(new RegExp(`; tried (${chains.map(escape).join('|')})$`));
     expect(readFileSync(file(OUTPUT)).equals(PREVIOUS)).toBe(true);
   });
 
@@ -502,7 +505,7 @@ describe('fonts named by the style', () => {
     write('issues/fonts/MySerif.ttf', '这不是字体文件');
     expectRefused(build(ISSUE), [
       `${at(ISSUE, 'fonts/MySerif.ttf')}: style.fonts.serif: not a usable font file (Unknown font format): issues/fonts/MySerif.ttf`,
-      '  hint: name a TrueType or OpenType font file',
+      '  hint: name a TrueType or OpenType font file, or a collection of them (.ttc, .otc)',
     ]);
   });
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from './helpers/pdf.js';
+import { withBundledFonts } from './helpers/issues.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'bulletin');
@@ -51,7 +52,8 @@ function records(out: string): Record<string, unknown>[] {
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'bulletin-batch-'));
   mkdirSync(path.join(dir, 'issues'));
-  cpSync(path.join(root, 'issues', 'publication.yaml'), path.join(dir, 'issues', 'publication.yaml'));
+  // No note of a gongwen face standing in (test/fonts.test.ts tests those).
+  writeFileSync(path.join(dir, 'issues', 'publication.yaml'), withBundledFonts(readFileSync(path.join(root, 'issues', 'publication.yaml'), 'utf8')));
   for (let n = 1; n <= 6; n++) writeFileSync(path.join(dir, 'issues', `issue-${n}.yaml`), smallIssue(n));
   writeFileSync(path.join(dir, 'issues', 'issue-7.yaml'), smallIssue(7).replace('  number: 7\n', '  nubmer: 7\n'));
 });
@@ -147,7 +149,7 @@ describe('bulletin check', () => {
     expect(r.err.split('\n').filter((l) => /^\S+:\d+:\d+: (?!warning: |note: )/.test(l))).toEqual([
       'bad.yaml:5:12: issue.printed: no such date: 2020-02-30',
       'bad.yaml:15:11: colophon.copies: expected a positive whole number, found -1',
-      'emoji.yaml:13:15: sections[0].articles[0].body: no font can draw "😀" (U+1F600); tried serif, serif-bold, sans-bold',
+      'emoji.yaml:13:15: sections[0].articles[0].body: no font can draw "😀" (U+1F600); tried Noto Serif SC Regular, Noto Serif SC Bold, Noto Sans SC Bold',
     ]);
     expect(r.out).toContain('issues/issue-1.yaml: ok (');
     const json = records(run(['check', 'bad.yaml', 'issues/issue-1.yaml', '--json']).out);

@@ -79,7 +79,7 @@ describe('bulletin', () => {
     const col = lines[at]!.indexOf('\u{1F600}') + 1;
     expect(r.err.split('\n')[0]).toBe(
       `issues/issue-91.yaml:${at + 1}:${col}: sections[0].articles[0].body: ` +
-        'no font can draw "\u{1F600}" (U+1F600); tried serif, serif-bold, sans-bold',
+        'no font can draw "\u{1F600}" (U+1F600); tried Noto Serif SC Regular, Noto Serif SC Bold, Noto Sans SC Bold',
     );
   });
 

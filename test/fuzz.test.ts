@@ -27,7 +27,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPdf } from '../src/build.js';
-import { FontSet, fallbackChain, type FontRole } from '../src/fonts/index.js';
+import { FONT_DIR, FontSet } from '../src/fonts/index.js';
 import { InputError, loadIssue, type Problem } from '../src/issue/index.js';
 import { setParagraph, uniform } from '../src/paragraph/index.js';
 import { classify } from '../src/text/index.js';
@@ -400,14 +400,36 @@ describe('(a) the loader, given random YAML', () => {
 /** Drawn as nothing: joiners and variation selectors (as the engine has it). */
 const INVISIBLE = /^[\u200c\u200d\ufe00-\ufe0f\u{e0100}-\u{e01ef}]$/u;
 
-/** The characters of `text` no face in the chain has, with their offsets: by fontkit, not by the engine. */
-function undrawable(text: string, face: FontRole): { index: number; char: string }[] {
-  const out: { index: number; char: string }[] = [];
+/**
+ * The vendored faces in the order a role tries them: its own, then the other
+ * role's of the same weight, then the other weight's (a character is taken from a
+ * face of the same role and weight before any other).
+ */
+const VENDORED = { regular: 'Noto Serif SC Regular', serifBold: 'Noto Serif SC Bold', sansBold: 'Noto Sans SC Bold' };
+const CHAINS: Record<'serif' | 'serif-bold' | 'sans-bold', string[]> = {
+  serif: [VENDORED.regular, VENDORED.serifBold, VENDORED.sansBold],
+  'serif-bold': [VENDORED.serifBold, VENDORED.sansBold, VENDORED.regular],
+  'sans-bold': [VENDORED.sansBold, VENDORED.serifBold, VENDORED.regular],
+};
+const FILES: Record<string, string> = {
+  [VENDORED.regular]: 'NotoSerifSC-Regular.ttf',
+  [VENDORED.serifBold]: 'NotoSerifSC-Bold.ttf',
+  [VENDORED.sansBold]: 'NotoSansSC-Bold.ttf',
+};
+
+/**
+ * The characters of `text` its role's face lacks, with their offsets and the face
+ * of the chain that has them (none: no face has it): by fontkit, not by the engine.
+ */
+function lacking(text: string, face: keyof typeof CHAINS): { index: number; char: string; from?: string }[] {
+  const out: { index: number; char: string; from?: string }[] = [];
+  const has = (name: string, code: number) => fonts.face(`${FONT_DIR}${FILES[name]}#0`).font.hasGlyphForCodePoint(code);
   let index = 0;
   for (const ch of text) {
     if (classify(ch) !== 'space' && !INVISIBLE.test(ch)) {
       const code = ch.codePointAt(0)!;
-      if (!fallbackChain(face).some((r) => fonts.face(r).font.hasGlyphForCodePoint(code))) out.push({ index, char: ch });
+      const from = CHAINS[face].find((name) => has(name, code));
+      if (from !== CHAINS[face][0]) out.push({ index, char: ch, ...(from ? { from } : {}) });
     }
     index += ch.length;
   }
@@ -417,7 +439,7 @@ function undrawable(text: string, face: FontRole): { index: number; char: string
 describe('(b) the paragraph engine, given random Unicode', () => {
   it('never throws, and reports every character no font can draw', () => {
     const params = fc.record({
-      face: fc.constantFrom<FontRole>('serif', 'serif-bold', 'sans-bold'),
+      face: fc.constantFrom<keyof typeof CHAINS>('serif', 'serif-bold', 'sans-bold'),
       size: fc.constantFrom(10.5, 16, 22),
       ems: fc.integer({ min: 4, max: 40 }),
       indent: fc.constantFrom(0, 2),
@@ -438,10 +460,11 @@ describe('(b) the paragraph engine, given random Unicode', () => {
             throw new Error(`setParagraph threw ${(e as Error)?.message} for ${describeSample(sample)}`, { cause: e });
           }
         });
-        expect(set.missing.map((m) => ({ index: m.index, char: m.char }))).toEqual(undrawable(t, p.face));
+        expect(set.missing.map((m) => ({ index: m.index, char: m.char, ...(m.from ? { from: m.from } : {}) }))).toEqual(lacking(t, p.face));
         for (const m of set.missing) {
-          expect(m.tried).toEqual(fallbackChain(p.face));
-          expect(m.replaced).toBe(p.placeholder !== undefined);
+          // Drawn by a stand-in: its role's own face was tried; drawn by none: every face.
+          expect(m.tried).toEqual(m.from ? [CHAINS[p.face][0]] : CHAINS[p.face]);
+          expect(m.replaced).toBe(!m.from && p.placeholder !== undefined);
         }
         for (const line of set.lines) {
           expect(line.range[0]).toBeGreaterThanOrEqual(0);

@@ -57,7 +57,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  * message (test/diagnostic.test.ts tests those) and without the count of
  * proofreading's findings (issue 91's text has four; test/proofcli.test.ts).
  */
-const said = (stderr: string) => stderr.split('\n').filter((l) => l !== '' && !/^ +\d* \| /.test(l) && !/: warning: proofreading found /.test(l));
+const said = (stderr: string) => stderr.split('\n').filter((l) => l !== '' && !/^ +\d* \| /.test(l) && !/: (warning: proofreading found|note: \d+ notes? on its fonts;) /.test(l) && !/: note: style\.preset: no \S+ font is installed/.test(l));
 
 describe('issue 91 with photos', () => {
   it('builds without a word; the captions print; the same bytes twice', async () => {

@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withBundledFonts } from './helpers/issues.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'bulletin');
@@ -19,6 +20,8 @@ beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'bulletin-proofcli-'));
   mkdirSync(path.join(dir, 'issues'));
   for (const f of ['issue-91.yaml', 'publication.yaml']) cpSync(path.join(root, 'issues', f), path.join(dir, 'issues', f));
+  // Proofreading's findings only: no note of a gongwen face standing in.
+  writeFileSync(path.join(dir, 'issues', 'publication.yaml'), withBundledFonts(readFileSync(path.join(root, 'issues', 'publication.yaml'), 'utf8')));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { removeTemporaries } from '../atomic.js';
 import type { BuildRecord } from '../build.js';
+import { FontSet, searchOf } from '../fonts/index.js';
 import { loadIssue, type Issue } from '../issue/index.js';
 import { ROOT } from '../paths.js';
 import type { LayoutOptions } from '../page/index.js';
@@ -20,6 +21,8 @@ export interface BatchOptions {
   jobs: number;
   /** Build even what is up to date. */
   force: boolean;
+  /** Folders of fonts (`--font-path`), looked in for fonts named by family before the system's. */
+  fontPaths?: string[];
 }
 
 export interface Job {
@@ -36,7 +39,7 @@ export interface Job {
  * rest are weighed; a single issue to build is built here, without a pool.
  */
 export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: BuildRecord) => void): Promise<BuildRecord[]> {
-  const state = new State();
+  const state = new State(new FontSet(searchOf(options.fontPaths)));
   const records: (BuildRecord | undefined)[] = new Array(jobs.length);
   const prints: (Fingerprint | undefined)[] = new Array(jobs.length);
   const finish = (i: number, r: BuildRecord) => {
@@ -47,7 +50,12 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
   const parallel = jobs.length > 1 && options.jobs > 1;
   let pool: Piscina<Task, BuildRecord> | undefined;
   const running: Promise<void>[] = [];
-  const task = (i: number, issue: Issue | undefined): Task => ({ ...jobs[i]!, options: options.layout, ...(issue ? { issue } : {}) });
+  const task = (i: number, issue: Issue | undefined): Task => ({
+    ...jobs[i]!,
+    options: options.layout,
+    ...(issue ? { issue } : {}),
+    ...(options.fontPaths?.length ? { fontPaths: options.fontPaths } : {}),
+  });
   // The worker's task, run in this thread.
   const inProcess = async (i: number, issue: Issue | undefined) => finish(i, await build(task(i, issue)));
   const onPool = (i: number, issue: Issue | undefined) => {

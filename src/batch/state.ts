@@ -8,7 +8,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { FONT_DIR, FONT_FILES } from '../fonts/files.js';
+import { FONT_DIR, FONT_FILE, FONT_FILES } from '../fonts/files.js';
+import { FontCache } from '../fonts/catalog.js';
+import { FontSet } from '../fonts/index.js';
 import { DIST, ROOT } from '../paths.js';
 import { fontHash } from '../fonts/lock.js';
 import { sha256 } from '../hash.js';
@@ -43,13 +45,16 @@ export class State {
   private readonly files = new Map<string, { hash: string; mtimeMs: number }>();
   private readonly records = new Map<string, StateFile>();
 
+  /** `fonts`: where the fonts the issues name by family are looked for (the run's --font-path). */
+  constructor(private readonly fonts = new FontSet()) {}
+
   /** The inputs of an issue, as loaded by the caller (who builds from the same load). */
   fingerprint(input: string, issue: Issue, options: LayoutOptions): Fingerprint {
     const hash = createHash('sha256');
     hash.update(hashProgram());
     hash.update(JSON.stringify(hashedOptions(options)));
     let newest = 0;
-    for (const file of [...dependenciesOf(input, issue), ...VENDORED]) {
+    for (const file of [...dependenciesOf(input, issue, this.fonts), ...VENDORED]) {
       const known = this.fileOf(file);
       hash.update(file === input ? '' : path.basename(file));
       hash.update(known.hash);
@@ -97,8 +102,11 @@ export class State {
   private fileOf(file: string): { hash: string; mtimeMs: number } {
     let known = this.files.get(file);
     if (!known) {
-      // The vendored fonts' hashes are on record (fonts/lock.ts); anything else is read.
-      known = { hash: VENDORED.includes(file) ? fontHash(file) : sha256(readFileSync(file)), mtimeMs: statSync(file).mtimeMs };
+      // The vendored fonts' hashes are on record (fonts/lock.ts), other fonts' in the
+      // font cache while their size and time hold (a 15 MB font is not read at every
+      // build); anything else is read.
+      const hash = VENDORED.includes(file) ? fontHash(file) : FONT_FILE.test(file) ? cachedHash(file) : sha256(readFileSync(file));
+      known = { hash, mtimeMs: statSync(file).mtimeMs };
       this.files.set(file, known);
     }
     return known;
@@ -114,7 +122,15 @@ export class State {
   }
 }
 
-const VENDORED = Object.values(FONT_FILES).map((f) => path.join(FONT_DIR, f));
+/** A font's hash from the font cache, which keeps it for the next run. */
+function cachedHash(file: string): string {
+  const cache = FontCache.shared();
+  const hash = cache.hash(file);
+  cache.save();
+  return hash;
+}
+
+const VENDORED = [...new Set(Object.values(FONT_FILES))].map((f) => path.join(FONT_DIR, f));
 
 /** Hashed once a process (a --watch rebuild runs the program it started with). */
 let program: string | undefined;
@@ -146,10 +162,16 @@ export function hashProgram(): string {
   return (program = hash.digest('hex'));
 }
 
-/** The files an issue is built from, besides the program and the vendored fonts: itself, its publication file, images and fonts. */
-export function dependenciesOf(input: string, issue: Issue): string[] {
+/**
+ * The files an issue is built from, besides the program and the vendored fonts:
+ * itself, its publication file, images, and the font files its style's stacks
+ * resolve to (named by path or by family, or a preset's found installed), so that
+ * a font installed, removed or changed since builds the issue again. `fonts` looks
+ * the names up (where BULLETIN_FONT_PATHS and --font-path point).
+ */
+export function dependenciesOf(input: string, issue: Issue, fonts = new FontSet()): string[] {
   const images = issue.sections.flatMap((s) => s.articles.flatMap((a) => a.body.flatMap((b) => (b.kind === 'image' ? [b.file] : b.kind === 'images' ? b.images.map((i) => i.file) : []))));
-  return [input, issue.publicationFile, ...images, ...Object.values(issue.style.fonts ?? {})].filter((f): f is string => f !== undefined);
+  return [input, issue.publicationFile, ...images, ...fonts.filesFor(issue.style)].filter((f): f is string => f !== undefined);
 }
 
 function readState(folder: string): StateFile {

@@ -3,7 +3,7 @@
  * all the issues it builds.
  */
 import { buildFile, type BuildRecord } from '../build.js';
-import { FontSet } from '../fonts/index.js';
+import { FontSet, searchOf } from '../fonts/index.js';
 import type { Issue } from '../issue/index.js';
 import type { LayoutOptions } from '../page/index.js';
 
@@ -13,12 +13,15 @@ export interface Task {
   options: LayoutOptions;
   /** The issue as the batch loaded it to weigh whether it is up to date (not read again). */
   issue?: Issue;
+  /** `--font-path`: folders looked in for fonts named by family. */
+  fontPaths?: string[];
 }
 
 let fonts: FontSet | undefined;
 
 export default async function build(task: Task): Promise<BuildRecord> {
-  fonts ??= new FontSet();
+  // One run's tasks share their font paths.
+  fonts ??= new FontSet(searchOf(task.fontPaths));
   const { trace: _trace, ...record } = await buildFile(task.input, task.output, fonts, task.options, task.issue);
   return record;
 }

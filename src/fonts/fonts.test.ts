@@ -2,24 +2,65 @@
  * The font set: which role's file draws a text, and the glyph there.
  */
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../paths.js';
+import { BUNDLED } from './files.js';
 import { FONT_DIR, FONT_FILES, FontSet } from './fonts.js';
 
 describe('FontSet.resolve', () => {
-  it('names the role that drew a glyph, even when another set opened its file under another role', () => {
+  const key = (file: string) => `${FONT_DIR}${file}#0`;
+
+  it('answers with the face of the role asked for, even when another set opened its file for another role', () => {
     // A batch shares opened faces between issues: here one issue sets its serif
     // text in the file the default set uses for sans-bold.
     const shared = new FontSet();
     const borrowed = shared.withFiles({ serif: `${FONT_DIR}${FONT_FILES['sans-bold']}` });
-    expect(borrowed.resolve('serif', '中')?.role).toBe('serif');
-    // The writer picks the font by this role: it must be the one this set drew it in.
-    expect(shared.resolve('sans-bold', '中')?.role).toBe('sans-bold');
-    expect(shared.resolve('serif', '中')?.role).toBe('serif');
+    expect(borrowed.resolve('serif', '中')?.face).toBe(key(FONT_FILES['sans-bold']));
+    expect(borrowed.resolve('serif', '中')?.standIn).toBeUndefined();
+    expect(shared.resolve('sans-bold', '中')?.face).toBe(key(FONT_FILES['sans-bold']));
+    expect(shared.resolve('serif', '中')?.face).toBe(key(FONT_FILES.serif));
   });
 
-  it('answers in the role asked for when its file has the glyph, and null when no file has it', () => {
+  it('answers null when no face has a character', () => {
     const set = new FontSet().withFiles({ serif: `${FONT_DIR}${FONT_FILES['sans-bold']}` });
-    expect(set.resolve('serif-bold', '中')?.role).toBe('serif-bold');
+    expect(set.resolve('serif-bold', '中')?.face).toBe(key(FONT_FILES['serif-bold']));
     expect(set.resolve('serif', '\u{10FFFD}')).toBeNull();
+  });
+});
+
+describe('the chain a role tries', () => {
+  const [regular, serifBold, sansBold] = ['Noto Serif SC Regular', 'Noto Serif SC Bold', 'Noto Sans SC Bold'];
+
+  it('is the role and weight first: its own face, the other roles of its weight, then the other weight', () => {
+    const set = new FontSet();
+    expect(set.tried('serif')).toEqual([regular, serifBold, sansBold]);
+    expect(set.tried('kai')).toEqual([regular, serifBold, sansBold]);
+    expect(set.tried('serif-bold')).toEqual([serifBold, sansBold, regular]);
+    expect(set.tried('sans-bold')).toEqual([sansBold, serifBold, regular]);
+  });
+
+  it("puts a role's own faces before its bundled one, which stands in for them", () => {
+    const latin = `${ROOT}/node_modules/pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf`;
+    const set = new FontSet().withFiles({ serif: latin });
+    expect(set.tried('serif')).toEqual(['LiberationSans-Regular.ttf', regular, serifBold, sansBold]);
+    expect(set.own('serif')).toEqual(['LiberationSans-Regular.ttf']);
+    // A Latin letter from the role's own face; a Han character from the stand-in, named.
+    expect(set.resolve('serif', 'A')?.standIn).toBeUndefined();
+    expect(set.resolve('serif', '中')?.standIn).toBe(regular);
+    // A role with no face of its own draws from its bundled face without a word.
+    expect(set.resolve('serif-bold', '中')?.standIn).toBeUndefined();
+  });
+});
+
+describe('the bundled faces', () => {
+  it('are recorded as their name tables have them (a style may name them by family without a look at other fonts)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const fontkit = await import('fontkit');
+    for (const b of BUNDLED) {
+      const font = fontkit.create(readFileSync(`${FONT_DIR}${b.file}`)) as import('fontkit').Font;
+      const records = (font as unknown as { name: { records: Record<string, { en: string }> } }).name.records;
+      expect([records.fontFamily!.en, records.fullName!.en, font.postscriptName, records.fontSubfamily!.en]).toEqual([b.family, b.full, b.postscript, b.style]);
+      expect((font as unknown as { 'OS/2': { usWeightClass: number } })['OS/2'].usWeightClass).toBe(b.weight);
+    }
   });
 });
 

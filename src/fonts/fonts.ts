@@ -5,11 +5,16 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 import * as fontkit from 'fontkit';
-import { InputError, fileProblem } from '../issue/problem.js';
-import { FONT_DIR, FONT_FILES, type FontRole } from './files.js';
+import path from 'node:path';
+import type { StyleSpec } from '../issue/model.js';
+import { InputError, fileProblem, shown, type Problem } from '../issue/problem.js';
+import { hasHan, searchOf, type FontSearch } from './catalog.js';
+import { FONT_DIR, FONT_ROLES, ROLE_WEIGHT, type FontRole } from './files.js';
 import { lockEntry } from './lock.js';
+import { directories, readTable, tablesAt } from './sfnt.js';
+import { bundledFace, resolveStacks, type FaceKey, type StackFace, type Stacks } from './stacks.js';
 
-export { FONT_DIR, FONT_FILES, type FontRole } from './files.js';
+export { FONT_DIR, FONT_FILES, FONT_ROLES, type FontRole } from './files.js';
 
 /** A glyph to draw: its id in the font and its advance in em. */
 export interface GlyphMetrics {
@@ -35,32 +40,31 @@ export class Face {
   private readonly cache = new Map<string, GlyphMetrics | null>();
   private readonly bytes: Buffer;
   private readonly sparse: Sparse | undefined;
-  private readonly hmtx: { offset: number; count: number } = { offset: 0, count: 0 };
+  private readonly hmtx: { offset: number; count: number };
 
-  /** `shaped`: glyphs already known for the texts that need shaping (the font's record, fonts/lock.ts). */
-  constructor(file: string, shaped?: Record<string, GlyphMetrics | null>) {
+  /**
+   * `shaped`: glyphs already known for the texts that need shaping (the font's
+   * record, fonts/lock.ts); `index`: the face's place in a collection (.ttc, .otc).
+   */
+  constructor(file: string, shaped?: Record<string, GlyphMetrics | null>, index = 0) {
     this.file = file;
     for (const [text, glyph] of Object.entries(shaped ?? {})) this.cache.set(text, glyph);
-    let opened: fontkit.Font | fontkit.FontCollection;
+    let opened: fontkit.Font;
     try {
-      const read = readFont(file);
+      const read = readFont(file, index);
       this.bytes = read.bytes;
       this.sparse = read.sparse;
-      opened = fontkit.create(read.bytes);
-      if ('glyphForCodePoint' in opened) this.hmtx = check(opened, read.bytes);
+      const created = fontkit.create(read.bytes);
+      opened = 'fonts' in created ? created.fonts[index]! : created;
+      this.hmtx = check(opened, read.bytes);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       throw new InputError([
         fileProblem(
           file,
           code === 'ENOENT' ? 'font file not found' : `not a usable font file (${(e as Error).message})`,
-          file.startsWith(FONT_DIR) ? 'restore the file from the repository (fonts/)' : 'name a TrueType or OpenType font file',
+          file.startsWith(FONT_DIR) ? 'restore the file from the repository (fonts/)' : 'name a TrueType or OpenType font file, or a collection of them (.ttc, .otc)',
         ),
-      ]);
-    }
-    if (!('glyphForCodePoint' in opened)) {
-      throw new InputError([
-        fileProblem(file, 'a font collection; name one font', 'extract one font of the collection (.ttc) into a .ttf or .otf file'),
       ]);
     }
     this.font = opened;
@@ -210,36 +214,31 @@ class Sparse {
 
 /**
  * The font's bytes: a TrueType font without its outlines (read later, see Sparse);
- * anything else (CFF outlines, a collection) whole.
+ * anything else (CFF outlines) whole. In a collection (ttcf), the face at `index`:
+ * the collection's header, every face's table directory and that face's tables.
  */
-function readFont(file: string): { bytes: Buffer; sparse?: Sparse } {
+function readFont(file: string, index = 0): { bytes: Buffer; sparse?: Sparse } {
   const fd = openSync(file, 'r');
   let keep = false;
   try {
     const size = fstatSync(fd).size;
-    const head = Buffer.alloc(Math.min(size, 12));
-    readSync(fd, head, 0, head.length, 0);
-    const numTables = head.length === 12 ? head.readUInt16BE(4) : 0;
-    const truetype = head.length === 12 && (head.readUInt32BE(0) === 0x00010000 || head.readUInt32BE(0) === 0x74727565);
     // Zero-filled: the pages of a large buffer are not touched until read into.
     const bytes = Buffer.alloc(size);
     const whole = (): { bytes: Buffer } => {
       readSync(fd, bytes, 0, size, 0);
       return { bytes };
     };
-    if (!truetype || 12 + 16 * numTables > size) return whole();
-    readSync(fd, bytes, 0, 12 + 16 * numTables, 0);
-    const tables = new Map<string, { offset: number; length: number }>();
-    for (let i = 0; i < numTables; i++) {
-      const at = 12 + 16 * i;
-      tables.set(bytes.toString('latin1', at, at + 4), { offset: bytes.readUInt32BE(at + 8), length: bytes.readUInt32BE(at + 12) });
-    }
+    const faces = directories(fd, bytes);
+    const at = faces[index];
+    if (at === undefined) throw new Error(faces.length > 1 ? `the collection has ${faces.length} faces, not ${index + 1}` : 'not a font');
+    const tables = tablesAt(bytes, at);
+    const version = at + 4 <= size ? bytes.readUInt32BE(at) : 0;
+    if (!tables || (version !== 0x00010000 && version !== 0x74727565)) return whole();
     const glyf = tables.get('glyf');
     const loca = tables.get('loca');
     const headTable = tables.get('head');
-    const fits = [...tables.values()].every((t) => t.offset + t.length <= size);
-    if (!glyf || !loca || !headTable || !fits) return whole();
-    for (const [tag, t] of tables) if (tag !== 'glyf') readSync(fd, bytes, t.offset, t.length, t.offset);
+    if (!glyf || !loca || !headTable) return whole();
+    for (const [tag, t] of tables) if (tag !== 'glyf') readTable(fd, bytes, t);
     const long = bytes.readInt16BE(headTable.offset + 50) === 1;
     const count = Math.floor(loca.length / (long ? 4 : 2)) - 1;
     keep = true;
@@ -273,57 +272,111 @@ function check(font: fontkit.Font, bytes: Buffer): { offset: number; count: numb
   return { offset: tables.hmtx!.offset, count };
 }
 
+/** A face of a chain: a stand-in draws what the role's own faces lack, with a warning. */
+interface Link {
+  face: StackFace;
+  standIn: boolean;
+}
+
 /**
  * The faces of one build, opened on first use; one FontSet serves any number of
- * documents in a process.
+ * documents in a process. A set knows where fonts named by family are looked for
+ * (`search`) and, once made for a style (`forStyle`), each role's stack.
  */
 export class FontSet {
-  /** Opened faces by file, shared with the sets made by `withFiles`. */
-  private readonly opened: Map<string, Face>;
-  private readonly files: Record<FontRole, string>;
+  /** Opened faces by key, shared with the sets made by `forStyle` and `withFiles`. */
+  private readonly opened: Map<FaceKey, Face>;
+  private readonly chains = new Map<FontRole, Link[]>();
 
-  constructor(files?: Record<FontRole, string>, opened?: Map<string, Face>) {
-    this.files = files ?? {
-      serif: `${FONT_DIR}${FONT_FILES.serif}`,
-      'serif-bold': `${FONT_DIR}${FONT_FILES['serif-bold']}`,
-      'sans-bold': `${FONT_DIR}${FONT_FILES['sans-bold']}`,
-    };
+  constructor(
+    readonly search: FontSearch = searchOf(),
+    private readonly stacks: Stacks = { roles: {}, fallback: [] },
+    opened?: Map<FaceKey, Face>,
+  ) {
     this.opened = opened ?? new Map();
   }
 
-  /** The same set with some roles set in other font files (a style's `fonts`). */
-  withFiles(files: Partial<Record<FontRole, string>>): FontSet {
-    return new FontSet({ ...this.files, ...files }, this.opened);
+  /**
+   * The set for a style: each role's stack resolved (files checked, names looked
+   * up) and each of its faces opened now, so that a font that cannot be used is
+   * reported at the key that names it. `notes` say which vendored face stands in
+   * for a preset's face that is not installed.
+   */
+  forStyle(spec: StyleSpec): { fonts: FontSet; notes: Problem[] } {
+    const { stacks, notes } = resolveStacks(spec, this.search);
+    const problems: Problem[] = [];
+    const at = (face: StackFace) => face.at ?? { file: face.file, line: 0, col: 0, path: '' };
+    // Each face opened, named as its name table names it, and refused without a Han character.
+    const checked = (face: StackFace): StackFace[] => {
+      let opened: Face;
+      try {
+        opened = this.face(face.key);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        problems.push(...e.problems.map((p) => ({ ...p, ...at(face), message: `${p.message}: ${shown(face.file)}` })));
+        return [];
+      }
+      const name = opened.font.fullName || face.name;
+      if (hasHan(opened.font)) return [{ ...face, name }];
+      problems.push({
+        severity: 'error',
+        ...at(face),
+        message: `${name} (${path.basename(face.file)}) has no Han characters: it cannot set Chinese text`,
+        hint: 'name a Chinese font here; bulletin fonts lists the fonts found with their coverage',
+      });
+      return [];
+    };
+    const roles = Object.fromEntries(Object.entries(stacks.roles).map(([role, faces]) => [role, faces.flatMap(checked)]));
+    const fallback = stacks.fallback.flatMap(checked);
+    if (problems.length > 0) throw new InputError(problems);
+    return { fonts: new FontSet(this.search, { roles, fallback }, this.opened), notes };
   }
 
-  face(role: FontRole): Face {
-    const file = this.files[role];
-    let face = this.opened.get(file);
+  /** The same set with some roles set in one font file each. */
+  withFiles(files: Partial<Record<FontRole, string>>): FontSet {
+    const roles = { ...this.stacks.roles };
+    for (const [role, file] of Object.entries(files)) roles[role as FontRole] = [{ key: `${file}#0`, file, index: 0, name: path.basename(file) }];
+    return new FontSet(this.search, { ...this.stacks, roles }, this.opened);
+  }
+
+  /**
+   * The font files a style's stacks resolve to, but the vendored ones: what a
+   * build depends on besides those. Throws as `forStyle` does; opens no face.
+   */
+  filesFor(spec: StyleSpec): string[] {
+    const { stacks } = resolveStacks(spec, this.search);
+    const faces = [...Object.values(stacks.roles).flat(), ...stacks.fallback];
+    return [...new Set(faces.map((f) => f.file))].filter((f) => !f.startsWith(FONT_DIR));
+  }
+
+  face(key: FaceKey): Face {
+    let face = this.opened.get(key);
     if (!face) {
-      const entry = lockEntry(file);
-      face = new Face(file, entry?.shaped);
-      this.opened.set(file, face);
+      const at = key.lastIndexOf('#');
+      const file = key.slice(0, at);
+      face = new Face(file, lockEntry(file)?.shaped, Number(key.slice(at + 1)));
+      this.opened.set(key, face);
     }
     return face;
   }
 
   /**
-   * The face that draws `text` in `role`: the role's own face, then the others in
-   * the fallback chain. Null when no face has it.
+   * The face that draws `text` in `role`, and its glyph there: the role's own
+   * faces, then its vendored face, then the fallback list, then the faces of the
+   * roles of the same weight, then of the others. A face past the role's own
+   * (past the vendored one when the role has none of its own) is a stand-in. Null
+   * when no face has it.
    */
   resolve(role: FontRole, text: string): Resolved | null {
-    // The role is the chain's, not the face's: one file may serve several roles,
-    // in this set or in another sharing its opened faces.
     let known = this.resolved.get(role);
     if (!known) this.resolved.set(role, (known = new Map()));
     let found = known.get(text);
     if (found === undefined) {
       found = null;
-      for (const r of fallbackChain(role)) {
-        const face = this.face(r);
-        const glyph = face.glyph(text);
+      for (const link of this.chain(role)) {
+        const glyph = this.face(link.face.key).glyph(text);
         if (glyph) {
-          found = { role: r, glyph };
+          found = { face: link.face.key, glyph, ...(link.standIn ? { standIn: link.face.name } : {}) };
           break;
         }
       }
@@ -332,20 +385,39 @@ export class FontSet {
     return found;
   }
 
+  /** The names of the faces tried for a role, in order. */
+  tried(role: FontRole): string[] {
+    return this.chain(role).map((l) => l.face.name);
+  }
+
+  /** The names of a role's own faces: the faces a character is taken from without a word. */
+  own(role: FontRole): string[] {
+    return this.chain(role).filter((l) => !l.standIn).map((l) => l.face.name);
+  }
+
+  private chain(role: FontRole): Link[] {
+    let chain = this.chains.get(role);
+    if (!chain) {
+      const stackOf = (r: FontRole) => [...(this.stacks.roles[r] ?? []), bundledFace(r)];
+      const own = this.stacks.roles[role] ?? [];
+      const others = FONT_ROLES.filter((r) => r !== role);
+      // A character is taken from a face of the same role and weight before any other.
+      const links: Link[] = [
+        ...own.map((face) => ({ face, standIn: false })),
+        { face: bundledFace(role), standIn: own.length > 0 },
+        ...this.stacks.fallback.map((face) => ({ face, standIn: true })),
+        ...others.filter((r) => ROLE_WEIGHT[r] === ROLE_WEIGHT[role]).flatMap((r) => stackOf(r).map((face) => ({ face, standIn: true }))),
+        ...others.filter((r) => ROLE_WEIGHT[r] !== ROLE_WEIGHT[role]).flatMap((r) => stackOf(r).map((face) => ({ face, standIn: true }))),
+      ];
+      chain = links.filter((l, i) => links.findIndex((m) => m.face.key === l.face.key) === i);
+      this.chains.set(role, chain);
+    }
+    return chain;
+  }
+
   /** What resolve has answered, by role and text: a paragraph asks for the same few hundred again and again. */
   private readonly resolved = new Map<FontRole, Map<string, Resolved | null>>();
 }
 
-/** The role whose file draws a text, and its glyph there. */
-type Resolved = { readonly role: FontRole; readonly glyph: GlyphMetrics };
-
-const CHAINS: Record<FontRole, FontRole[]> = {
-  serif: ['serif', 'serif-bold', 'sans-bold'],
-  'serif-bold': ['serif-bold', 'serif', 'sans-bold'],
-  'sans-bold': ['sans-bold', 'serif', 'serif-bold'],
-};
-
-/** The order faces are tried in for a role: its own, then the others. */
-export function fallbackChain(role: FontRole): FontRole[] {
-  return CHAINS[role];
-}
+/** The face that draws a text (its key), its glyph there, and the face's name when it stands in for the role's own. */
+export type Resolved = { readonly face: FaceKey; readonly glyph: GlyphMetrics; readonly standIn?: string };

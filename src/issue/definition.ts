@@ -52,6 +52,15 @@ export const colophonSchema = record(
   { description: 'The colophon (版记) printed at the foot of the last page (T23)' },
 );
 
+/** A font or a list of fonts for a role (`style.fonts`). */
+function fontList(use: string) {
+  const font = text({ description: 'A font file (path) or a family name', minLength: 1 });
+  return choice('a font (a file or a family name), or a list of them', [
+    text({ description: `Font for ${use}: a file or a family name`, minLength: 1 }),
+    list(font, { description: `Fonts for ${use}, tried in order`, minItems: 1 }),
+  ] as const);
+}
+
 export const styleSchema = record(
   {
     preset: oneOf(['default', 'gongwen'] as const, {
@@ -78,11 +87,19 @@ export const styleSchema = record(
     }),
     fonts: record(
       {
-        serif: text({ description: 'TrueType font for the body, contents, colophon (default Noto Serif SC Regular)', minLength: 1 }),
-        serifBold: text({ description: 'TrueType font for the masthead name and titles (default Noto Serif SC Bold)', minLength: 1 }),
-        sansBold: text({ description: 'TrueType font for section headings (default Noto Sans SC Bold)', minLength: 1 }),
+        serif: fontList('the body, contents and colophon (default Noto Serif SC Regular; gongwen: 仿宋)'),
+        serifBold: fontList('the masthead name and titles (default Noto Serif SC Bold; gongwen: 小标宋)'),
+        sansBold: fontList('section headings (default Noto Sans SC Bold; gongwen: 黑体)'),
+        kai: fontList('notes, and level-2 headings in the gongwen preset (default: the serif\'s Noto Serif SC Regular; gongwen: 楷体)'),
+        song: fontList('folios in the gongwen preset (gongwen: 宋体; default Noto Serif SC Regular)'),
+        fallback: fontList('characters none of a role\'s fonts has (生僻字): tried before the other roles\' fonts, with a warning'),
       },
-      { description: 'Fonts of the issue, paths relative to the file that names them (inside its folder)' },
+      {
+        description:
+          'Fonts by role: a font file (a path inside the issue\'s folder; .ttf, .otf, .ttc, .otc) or a family name ' +
+          '(仿宋_GB2312, FangSong, AR PL UKai CN: looked for in the issue\'s folder, --font-path, the bundled fonts, the system\'s), ' +
+          'or a list of them tried in order; the bundled font ends each list',
+      },
     ),
     digitSpacing: oneOf(['quarter', 'none'] as const, {
       description:

@@ -3,7 +3,7 @@
  * merges the publication file, validates both against `definition.ts`, and returns
  * the issue or throws an InputError listing every problem with file:line:col.
  */
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, parseDocument, type Node, type Scalar, type YAMLError } from 'yaml';
 import {
@@ -15,7 +15,8 @@ import {
   type ProofFields,
   type PublicationFile,
 } from './definition.js';
-import type { Block, Colophon, Image, Issue, ProofSpec, SourceText, StyleSpec } from './model.js';
+import type { Block, Colophon, FontEntry, FontKey, Image, Issue, ProofSpec, SourceText, StyleSpec } from './model.js';
+import { FONT_FILE } from '../fonts/files.js';
 import { HEADER_BYTES, readHeader, readImageFile } from '../image/index.js';
 import { InputError, fileProblem, type Problem } from './problem.js';
 import { SourceLines, joinTitleLines, paragraphs, single, textLines, type Scan } from './text.js';
@@ -45,9 +46,11 @@ export function loadIssue(file: string, collect?: Problem[]): Issue {
   if (!pub) throw new InputError(problems);
 
   const colophon = { ...(pub.value.colophon ?? {}), ...(value.colophon ?? {}) };
+  const { fonts: _pubFonts, ...pubStyle } = pub.value.style ?? {};
+  const { fonts: _issueFonts, ...issueStyle } = value.style ?? {};
   const style: StyleSpec = {
-    ...(pub.value.style ?? {}),
-    ...(value.style ?? {}),
+    ...pubStyle,
+    ...issueStyle,
     ...fontsOf(pub, issue, problems),
     ...(pub.value.style?.margins || value.style?.margins
       ? { margins: { ...(pub.value.style?.margins ?? {}), ...(value.style?.margins ?? {}) } }
@@ -304,19 +307,43 @@ function unclosed(src: string, limit: number, open: string, close: string): numb
   return -1;
 }
 
-/** The style's font files, each resolved against the file that names it (issue over publication). */
+/**
+ * The style's fonts by key (issue over publication, key by key), each a list: a
+ * file, resolved against the file that names it and kept inside its folder, or a
+ * name to look up (src/fonts), first in that folder.
+ */
 function fontsOf(pub: Publication, issue: Parsed<IssueFile>, problems: Problem[]): Pick<StyleSpec, 'fonts'> {
   const fonts: NonNullable<StyleSpec['fonts']> = {};
   for (const [owner, given, at] of [
     [pub, pub.value.style?.fonts, `${pub.prefix}style.fonts`],
     [issue, issue.value.style?.fonts, 'style.fonts'],
   ] as const) {
-    for (const [role, ref] of Object.entries(given ?? {})) {
-      const file = insideTree(owner, `${at}.${role}`, ref, problems);
-      if (file) fonts[role as keyof typeof fonts] = path.resolve(file);
+    const folder = path.resolve(path.dirname(owner.file));
+    for (const [key, value] of Object.entries(given ?? {})) {
+      const refs = typeof value === 'string' ? [[value, `${at}.${key}`]] : value.map((ref, i) => [ref, `${at}.${key}[${i}]`]);
+      const entries: FontEntry[] = [];
+      for (const [ref, p] of refs as [string, string][]) {
+        const { file, line, col, path: where } = atPath(owner, p, '');
+        const place = { file, line, col, path: where };
+        if (!isFontFile(ref, folder)) {
+          entries.push({ family: ref.trim(), folder, at: place });
+          continue;
+        }
+        const found = insideTree(owner, p, ref, problems);
+        if (found) entries.push({ file: path.resolve(found), folder, at: place });
+      }
+      fonts[key as FontKey] = entries;
     }
   }
   return Object.keys(fonts).length > 0 ? { fonts } : {};
+}
+
+/**
+ * A font named by its file, not by a family name: a path, a name ending as font
+ * files do, or the name of something beside the file that names it.
+ */
+function isFontFile(ref: string, folder: string): boolean {
+  return /[\\/]/.test(ref) || FONT_FILE.test(ref.trim()) || existsSync(path.join(folder, ref));
 }
 
 /** Where each style key of a file was given: `margins.top` → its place. */

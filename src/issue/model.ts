@@ -127,8 +127,8 @@ export interface StyleSpec {
   hanging?: boolean;
   /** Pixels per inch of images at their printed size. */
   imagePpi?: number;
-  /** Font files by role, resolved to absolute paths inside the issue's folder. */
-  fonts?: { serif?: string; serifBold?: string; sansBold?: string };
+  /** The fonts named for each role (and the fallback list), each a list tried in order. */
+  fonts?: Partial<Record<FontKey, FontEntry[]>>;
   /** Where each key was given, for messages about the style: `margins.top` → place. */
   sources?: Record<string, { file: string; line: number; col: number; path: string }>;
 }
@@ -139,6 +139,21 @@ export interface ProofSpec {
   off: string[];
   /** Words every check leaves as written (names meant to be traditional). */
   allow: string[];
+}
+
+/** The keys of `style.fonts`: a role each, and the list for characters no role's face has. */
+export type FontKey = 'serif' | 'serifBold' | 'sansBold' | 'kai' | 'song' | 'fallback';
+
+/** A font as a style names it: a file inside the issue's folder, or a name to look up. */
+export interface FontEntry {
+  /** The font file (absolute), when the entry names a file. */
+  file?: string;
+  /** The family, full or PostScript name (仿宋_GB2312, AR PL UKai CN), when it names none. */
+  family?: string;
+  /** The folder of the file that names it: a name is looked for there first. */
+  folder: string;
+  /** Where it is named, for messages about it. */
+  at: { file: string; line: number; col: number; path: string };
 }
 
 export interface Issue {

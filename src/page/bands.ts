@@ -80,7 +80,7 @@ export function bandsOf(flow: FlowBlock[], ctx: Context): Band[] {
         // from both edges of the measure.
         const inset = block.kind === 'note' ? 2 * size : 0;
         const set = setBody(ctx, block.text, {
-          face: style.body.font,
+          face: block.kind === 'note' ? style.note.font : style.body.font,
           size,
           align: 'justify',
           indent: 2 * size,
@@ -102,8 +102,8 @@ export function bandsOf(flow: FlowBlock[], ctx: Context): Band[] {
         break;
       }
       case 'subheading': {
-        // Set like a paragraph's first line (T2), in the heading face.
-        const lines = setText(ctx, block.text, { face: style.heading.font, size, align: 'left', indent: 2 * size });
+        // Set like a paragraph's first line (T2), in the level-2 heading's face.
+        const lines = setText(ctx, block.text, { face: style.subheading.font, size: style.subheading.size, align: 'left', indent: 2 * size });
         lines.forEach((line, index) => {
           const tag = { role: 'H3', block: block.id, line: index, lines: lines.length } as const;
           bands.push({ kind: 'line', lines: 1, items: runs([line], style.ascent * size, pitch, style, tag), keep: true });

@@ -122,7 +122,7 @@ function leaderGlyphs(from: number, to: number, em: number, fonts: FontSet, face
   if (!found) return [];
   const glyphs: PlacedGlyph[] = [];
   for (let x = Math.ceil(from / em) * em; x + em <= to + 1e-6; x += em) {
-    glyphs.push({ face: found.role, size: em, id: found.glyph.id, text: '…', x, advance: found.glyph.advance * em, at: 0 });
+    glyphs.push({ face: found.face, size: em, id: found.glyph.id, text: '…', x, advance: found.glyph.advance * em, at: 0 });
   }
   return glyphs;
 }

@@ -43,13 +43,7 @@ export function layout(doc: Document, style: Style, fonts: FontSet, options: Lay
     page.items.push(...folio(page, front.length + i + 1, ctx));
     if (options.overlay) page.items.push(...gridOf(style));
   });
-  // A missing character is named once at its place, whichever faces each setting tried.
-  const missing = distinct(
-    ctx.missing.map((m) => problemOf(m, options.placeholder)),
-    (p, i) => ctx.missing[i]!.char,
-  );
-  // In the order of the files, as an editor mends them (the front matter is set last).
-  missing.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+  const missing = missingProblems(ctx.missing, options.placeholder);
   if (missing.some((p) => p.severity === 'error')) throw new InputError(missing);
   ctx.warnings.push(...missing);
   const pages = forPrint(
@@ -124,6 +118,36 @@ function placeColophon(pages: Page[], used: number, block: ColophonBlock, ctx: C
 }
 
 /**
+ * The characters the faces lacked, in the order of the files, as an editor mends
+ * them (the front matter is set last). One missing from every face is named once
+ * at each place, whichever faces each setting tried. One drawn from a stand-in
+ * face is named once, at its first place, with the count of the others: one
+ * warning a character and face, not one an occurrence.
+ */
+function missingProblems(all: Missing[], placeholder: string | undefined): Problem[] {
+  const problems = all.map((m) => problemOf(m, placeholder));
+  const once = distinct(problems, (_p, i) => `${all[i]!.char}:${all[i]!.from ?? ''}`);
+  const order = once.map((p) => problems.indexOf(p));
+  order.sort((i, j) => problems[i]!.file.localeCompare(problems[j]!.file) || problems[i]!.line - problems[j]!.line || problems[i]!.col - problems[j]!.col);
+  const out: Problem[] = [];
+  const standIns = new Map<string, { at: number; more: number }>();
+  for (const i of order) {
+    const m = all[i]!;
+    const key = `${m.char}\u0000${m.from}`;
+    const seen = m.from === undefined ? undefined : standIns.get(key);
+    if (seen) seen.more++;
+    else {
+      if (m.from !== undefined) standIns.set(key, { at: out.length, more: 0 });
+      out.push(problems[i]!);
+    }
+  }
+  for (const { at, more } of standIns.values()) {
+    if (more > 0) out[at] = { ...out[at]!, message: `${out[at]!.message} (and at ${more} more place${more === 1 ? '' : 's'})` };
+  }
+  return out;
+}
+
+/**
  * T20: `— 1 —` in 4号, the dashes' upper edge 7 mm below the type area, one
  * character in from the outer edge of the physical page: the right of a recto
  * (the 1st, 3rd, 5th… page of the file, counting the masthead page), the left of a
@@ -144,9 +168,21 @@ function folio(page: Page, physical: number, ctx: Context): PageItem[] {
   return [{ type: 'text', glyphs: shiftGlyphs(line.glyphs, x), y, color: style.colors.text, tag: { role: 'Artifact' } }];
 }
 
-/** A character no font has: where it is, what it is, and which fonts were tried. */
+/**
+ * A character no font has: where it is, what it is, and which fonts were tried;
+ * or one its role's own faces lack, drawn from another face: where, and which.
+ */
 function problemOf(m: Missing, placeholder: string | undefined): Problem {
   const code = codePointName(m.char);
+  if (m.from !== undefined) {
+    return problemAt(
+      'warning',
+      m.in.source,
+      m.index,
+      `"${m.char}" (${code}) is not in ${m.tried.join(', ')}; drawn from ${m.from}`,
+      'check it on paper; to choose its face, name one that has it in the role\'s list or in style.fonts.fallback',
+    );
+  }
   return problemAt(
     m.replaced ? 'warning' : 'error',
     m.in.source,

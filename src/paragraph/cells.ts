@@ -3,7 +3,7 @@
  * with their signs and units, e-mail addresses, `——`), finds each cell's glyphs
  * through the fallback chain, and splits full-width marks into ink and blank.
  */
-import { fallbackChain, type FontRole, type FontSet } from '../fonts/index.js';
+import type { FontRole, FontSet } from '../fonts/index.js';
 import { classify, isCompressible, type CharClass } from '../text/index.js';
 import type { Cell, MissingGlyph, PlacedGlyph } from './types.js';
 import { JOINERS } from '../text/invisible.js';
@@ -124,7 +124,8 @@ function glyphsOf(chars: string[], from: number, to: number, starts: number[], t
   if (text === '——') {
     const found = fonts.resolve(face, text);
     if (found) {
-      return [{ face: found.role, size, id: found.glyph.id, text, x: 0, advance: found.glyph.advance * size, at: starts[from]! }];
+      if (found.standIn) missing.push({ index: starts[from]!, char: text, tried: fonts.own(face), replaced: false, from: found.standIn });
+      return [{ face: found.face, size, id: found.glyph.id, text, x: 0, advance: found.glyph.advance * size, at: starts[from]! }];
     }
   }
   let x = 0;
@@ -136,14 +137,17 @@ function glyphsOf(chars: string[], from: number, to: number, starts: number[], t
       // No font has it: an error, unless a placeholder is to stand in (drawn as the
       // placeholder, still extracting as the character itself).
       const stand = look.placeholder === undefined ? null : fonts.resolve(face, look.placeholder);
-      missing.push({ index: starts[k]!, char: ch, tried: fallbackChain(face), replaced: stand !== null });
+      missing.push({ index: starts[k]!, char: ch, tried: fonts.tried(face), replaced: stand !== null });
       if (!stand) continue;
       found = stand;
+    } else if (found.standIn) {
+      // Not in the role's own faces: drawn from another, with a warning.
+      missing.push({ index: starts[k]!, char: ch, tried: fonts.own(face), replaced: false, from: found.standIn });
     }
     const advance = found.glyph.advance * size;
     // A combining mark draws over the character before it and takes no room.
     const mark = k > from && MARK.test(ch);
-    glyphs.push({ face: found.role, size, id: found.glyph.id, text: ch, x: mark ? x - advance : x, advance, at: starts[k]! });
+    glyphs.push({ face: found.face, size, id: found.glyph.id, text: ch, x: mark ? x - advance : x, advance, at: starts[k]! });
     if (!mark) x += advance;
   }
   return glyphs;
@@ -152,5 +156,5 @@ function glyphsOf(chars: string[], from: number, to: number, starts: number[], t
 /** One character's glyph, unplaced: the space and the hyphen the engine adds. */
 export function glyphOf(fonts: FontSet, face: FontRole, size: number, ch: string): PlacedGlyph | null {
   const found = fonts.resolve(face, ch);
-  return found && { face: found.role, size, id: found.glyph.id, text: ch, x: 0, advance: found.glyph.advance * size, at: 0 };
+  return found && { face: found.face, size, id: found.glyph.id, text: ch, x: 0, advance: found.glyph.advance * size, at: 0 };
 }

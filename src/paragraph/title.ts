@@ -6,13 +6,13 @@
  * each break is: after a pause mark, between words, or, at worst, inside one.
  * Word boundaries come from ICU's dictionary segmentation (Intl.Segmenter).
  */
-import type { FontSet } from '../fonts/index.js';
+import type { FontRole, FontSet } from '../fonts/index.js';
 import { classify } from '../text/index.js';
 import { cellsOf, glyphOf } from './cells.js';
 import { TIE, itemsOf } from './items.js';
 import { setLine } from './justify.js';
 import { breakable, startAfter, sumsOf } from './linebreak.js';
-import type { Item, MissingGlyph, PlacedGlyph, SetLine } from './types.js';
+import type { Item, MissingGlyph, SetLine } from './types.js';
 
 /** How much a break costs, by where it falls, in the units of the balance (em²). */
 export const TITLE_BREAK = {
@@ -105,7 +105,7 @@ export const TITLE_VERBS = [
 let segmenter: Intl.Segmenter | undefined;
 
 export interface TitleParams {
-  face: PlacedGlyph['face'];
+  face: FontRole;
   size: number;
   /** The measure, points. */
   width: number;

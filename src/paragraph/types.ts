@@ -2,14 +2,15 @@
  * The paragraph engine's data: cells, items and set lines. All lengths are in
  * points; a range is [start, end) in UTF-16 code units of the paragraph's text.
  */
-import type { FontRole } from '../fonts/index.js';
+import type { FaceKey, FontRole } from '../fonts/index.js';
 import type { CharClass } from '../text/index.js';
 
 export type Range = readonly [start: number, end: number];
 
 /** A glyph placed in a box, a line or a page. */
 export interface PlacedGlyph {
-  face: FontRole;
+  /** The face that draws it (src/fonts: the font file and its place in a collection). */
+  face: FaceKey;
   /** Font size in points. */
   size: number;
   /** Glyph id in the font. */
@@ -121,13 +122,16 @@ export interface SetLine {
   last: boolean;
 }
 
-/** A character no face could draw. */
+/** A character none of its role's own faces has: drawn from another face, or from none. */
 export interface MissingGlyph {
   index: number;
   char: string;
-  tried: FontRole[];
+  /** The faces tried: the role's own when another drew it, else all. */
+  tried: string[];
   /** Drawn as the placeholder instead. */
   replaced: boolean;
+  /** The face that drew it instead, standing in for the role's own. */
+  from?: string;
 }
 
 /** A line's place in the measure: x from the measure's left, and width. */

@@ -6,7 +6,7 @@
  * the structure tree's leaves, everything else is an artifact.
  */
 import PDFDocument from 'pdfkit';
-import type { FontRole, FontSet } from '../fonts/index.js';
+import type { FaceKey, FontSet } from '../fonts/index.js';
 import type { OutlineEntry, Page, PageItem, Pages, StructNode, TextRun } from '../page/index.js';
 import type { PlacedGlyph } from '../paragraph/index.js';
 import type { Cmyk } from '../style/index.js';
@@ -87,15 +87,16 @@ export async function writePdf(pages: Pages, meta: PdfMeta, fonts: FontSet, imag
     doc.on('error', reject);
   });
 
-  const embedded = new Map<FontRole, EmbeddedFont>();
-  const fontOf = (role: FontRole): EmbeddedFont => {
-    let f = embedded.get(role);
+  // One embedded font per face, whichever roles it draws for.
+  const embedded = new Map<FaceKey, EmbeddedFont>();
+  const fontOf = (key: FaceKey): EmbeddedFont => {
+    let f = embedded.get(key);
     if (!f) {
-      const face = fonts.face(role);
+      const face = fonts.face(key);
       doc.font(face.font as unknown as string);
       f = doc._font;
       fastSubset(f, face);
-      embedded.set(role, f);
+      embedded.set(key, f);
     }
     return f;
   };
@@ -148,7 +149,7 @@ function structureTree(doc: Doc, root: StructNode): Tree {
 /** What drawing a page needs besides the page. */
 interface Drawing {
   frame: Frame;
-  fontOf: (role: FontRole) => EmbeddedFont;
+  fontOf: (key: FaceKey) => EmbeddedFont;
   tree: Tree;
   imageOf: (file: string, width: number) => CmykImage;
 }
@@ -217,7 +218,7 @@ function drawItem(doc: Doc, item: PageItem, d: Drawing): void {
 }
 
 /** A run of text in PDF's own space (y upwards), in its colour, glyph by glyph. */
-function drawText(doc: Doc, run: TextRun, frame: Frame, fontOf: (role: FontRole) => EmbeddedFont): void {
+function drawText(doc: Doc, run: TextRun, frame: Frame, fontOf: (key: FaceKey) => EmbeddedFont): void {
   if (run.glyphs.length === 0) return;
   const height = doc.page.height - 2 * frame.offset;
   doc.save();
@@ -260,7 +261,7 @@ function pieces(glyphs: PlacedGlyph[]): PlacedGlyph[][] {
  * A text object placing each glyph exactly: the TJ adjustments move each glyph
  * from where the previous one's advance left the pen to its own x.
  */
-function textObject(doc: Doc, glyphs: PlacedGlyph[], y: number, fontOf: (role: FontRole) => EmbeddedFont): string {
+function textObject(doc: Doc, glyphs: PlacedGlyph[], y: number, fontOf: (key: FaceKey) => EmbeddedFont): string {
   const first = glyphs[0]!;
   const font = fontOf(first.face);
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();

@@ -33,7 +33,12 @@ export interface Style {
    */
   ascent: number;
   title: { font: FontRole; size: number };
+  /** Section headings (level 1). */
   heading: { font: FontRole; size: number };
+  /** Headings inside an article (level 2), set like a paragraph's first line. */
+  subheading: { font: FontRole; size: number };
+  /** An editor's note, in the body's size and grid. */
+  note: { font: FontRole };
   contents: { font: FontRole; size: number; pitch: number; headingSize: number };
   folio: { font: FontRole; size: number; below: number };
   colophon: { font: FontRole; size: number; outerRule: number; innerRule: number };
@@ -56,6 +61,12 @@ export interface Style {
   images: { ppi: number };
 }
 
+/**
+ * Chinese type sizes (字号) in points, by their names. 三号 is taken as 15.75 pt, so
+ * that 28 characters fill GB/T 9704's 156 mm measure (tables give 15.75–16 pt).
+ */
+export const HAO = { 二号: 22, 三号: 15.75, 四号: 14 } as const;
+
 /** The em box of the CJK faces: 880/1000 above the baseline (the ideographic em box). */
 const EM_ASCENT = 0.88;
 
@@ -69,7 +80,7 @@ export function resolveStyle(spec: StyleSpec): Style {
   const gongwen = preset === 'gongwen';
   // T1 presets. default, from the printed issue 91: 16 pt, 25 × 22, 22 lines filling
   // 225 mm. gongwen, GB/T 9704-2012 §5.2.2: 3号 (15.75 pt), 28 × 22, pitch 1.875 em.
-  const size = spec.size ?? (gongwen ? 15.75 : 16);
+  const size = spec.size ?? (gongwen ? HAO.三号 : 16);
   const chars = spec.chars ?? (gongwen ? 28 : 25);
   const lines = spec.lines ?? 22;
   // The height runs from the top of the first line's em box to the bottom of the
@@ -80,23 +91,24 @@ export function resolveStyle(spec: StyleSpec): Style {
   const height = pitch * (lines - 1) + size;
   const left = spec.margins?.left !== undefined ? spec.margins.left * MM : gongwen ? 28 * MM : (A4.width - width) / 2;
   const top = (spec.margins?.top ?? 37) * MM;
-  const titleSize = spec.titleSize ?? 22;
+  const titleSize = spec.titleSize ?? HAO.二号;
   const style: Style = {
     preset,
     page: A4,
     body: { font: 'serif', size, chars, lines, pitch },
     area: { left, top, width, height },
     ascent: EM_ASCENT,
-    // 2号 (22 pt) bold for titles (GB/T 9704 §7.3.3 sets titles in 2号).
+    // 2号 (22 pt) bold for titles (GB/T 9704 §7.3.3 sets titles in 2号 小标宋).
     title: { font: 'serif-bold', size: titleSize },
-    // Section headings: in gongwen 3号 黑体 on the preset's own scale, the body's
-    // 15.75 pt (GB/T 9704 §7.3.3 sets first-level headings in 3号 黑体); in the
-    // default preset 1⅛ of the body (18 pt on 16).
-    heading: { font: 'sans-bold', size: gongwen ? size : size * 1.125 },
+    // GB/T 9704 §7.3.3: level-1 headings in 3号 黑体, level-2 in 3号 楷体 (their
+    // faces: src/fonts/stacks.ts, GONGWEN_FACES).
+    heading: { font: 'sans-bold', size: gongwen ? HAO.三号 : size * 1.125 },
+    subheading: { font: gongwen ? 'kai' : 'sans-bold', size: gongwen ? HAO.三号 : size },
+    note: { font: 'kai' },
     // 4号 (14 pt), four contents lines to three body lines.
     contents: { font: 'serif', size: 14, pitch: (pitch * 3) / 4, headingSize: 22 },
-    // T20: 4号 digits, 7 mm below the type area.
-    folio: { font: 'serif', size: 14, below: 7 * MM },
+    // T20: 4号 digits, 7 mm below the type area; GB/T 9704 §7.5 in 宋体.
+    folio: { font: gongwen ? 'song' : 'serif', size: HAO.四号, below: 7 * MM },
     // T23: 4号, rules 0.35 mm outside and 0.25 mm inside.
     colophon: { font: 'serif', size: 14, outerRule: 0.35 * MM, innerRule: 0.25 * MM },
     masthead: { font: 'serif-bold', nameSize: 60, rule: 0.75 * MM, noticeSize: 14 },

@@ -51,3 +51,14 @@ export function issueContent(issue: Issue) {
     },
   };
 }
+
+/**
+ * A publication file's text with every font role named as a bundled face: the
+ * gongwen preset then looks for no installed face, so a test about something else
+ * hears no note of a face standing in (test/fonts.test.ts tests those).
+ */
+export function withBundledFonts(publication: string): string {
+  const fonts = '  fonts: { serif: Noto Serif SC, serifBold: Noto Serif SC Bold, sansBold: Noto Sans SC Bold, kai: Noto Serif SC, song: Noto Serif SC }\n';
+  if (!/^style:\n/m.test(publication)) throw new Error('no style: in the publication file');
+  return publication.replace(/^style:\n/m, `style:\n${fonts}`);
+}
