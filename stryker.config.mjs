@@ -1,0 +1,30 @@
+/**
+ * Mutation testing of the typographic rules (`npm run mutate`; not part of `npm
+ * test` or CI): Stryker changes the rules' code one small edit at a time and runs
+ * the tests that cover the edit; a mutant no test notices is a rule no test
+ * guards. The score and the survivors explained are in bench/RESULTS.md.
+ *
+ * Only the rule tests run (vitest.mutate.config.ts): not the golden dumps, which
+ * notice any change to the output without saying which rule broke, nor the tests
+ * that build through the command (they run dist/, not the mutated source).
+ */
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutate.config.ts' },
+  // Each mutant runs only the tests that reached its code in the first run.
+  coverageAnalysis: 'perTest',
+  mutate: ['src/text/**/*.ts', 'src/paragraph/**/*.ts', '!src/**/*.test.ts', '!src/**/index.ts'],
+  concurrency: 2,
+  reporters: ['progress', 'clear-text', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  thresholds: { high: 90, low: 80, break: null },
+  tempDirName: '.stryker-tmp',
+  // Stryker would rewrite tsconfig.json for the sandbox with TypeScript's JavaScript
+  // API, which TypeScript 7 does not have; the file refers to nothing outside the
+  // project, so there is nothing to rewrite.
+  tsconfigFile: '',
+  ignorePatterns: ['dist', 'output', 'reports', 'bench/out'],
+};
