@@ -255,7 +255,7 @@ function gapBetween(a: Cell, b: Cell, size: number, range: Range, digitSpacing: 
   if (hanLatin) {
     // T14: ¼ em between Han and Latin; a typed space there is this gap, not another.
     const s = SPACING.hanLatin;
-    return glue('hanlatin', s.width * size, s.stretch * size, (s.width - s.shrink) * size, typed, range);
+    return glue('hanlatin', s.width * size, s.stretch * size, s.shrink * size, typed, range);
   }
   const blank = a.rightBlank + b.leftBlank;
   if (isCompressible(a.cls) && isCompressible(b.cls)) {
@@ -268,7 +268,7 @@ function gapBetween(a: Cell, b: Cell, size: number, range: Range, digitSpacing: 
   if (typed !== '') {
     // A typed space between words (or between Han characters: kept as a word space).
     const s = SPACING.word;
-    return glue('space', blank + s.width * size, s.stretch * size, (s.width - s.shrink) * size, typed, range);
+    return glue('space', blank + s.width * size, s.stretch * size, s.shrink * size, typed, range);
   }
   if (blank > 0) {
     // T9–T11, T12: a punctuation blank shrinks first, except after `。？！`.
