@@ -13,8 +13,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIssue } from '../src/issue/index.js';
 import { resolveStyle } from '../src/style/index.js';
-import { NO_LINE_END, NO_LINE_START, classify, isCompressible } from '../src/text/index.js';
 import { has } from './helpers/pdf.js';
+import { HANGING, INK_LEFT, INK_RIGHT, MARKS, T4_NO_START, T5_NO_END, isHan, isLatinOrDigit } from './helpers/rules.js';
 import { readGlyphs, type TextLine } from './helpers/stext.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -59,7 +59,7 @@ describe.runIf(has('mutool'))('the engine on the PDF (MuPDF glyph positions)', (
       });
 
       it('starts no line with a T4 mark and ends none with a T5 mark', () => {
-        const bad = lines.filter((l) => NO_LINE_START.has(l.text[0]!) || NO_LINE_END.has(l.text.at(-1)!));
+        const bad = lines.filter((l) => T4_NO_START.has(l.text[0]!) || T5_NO_END.has(l.text.at(-1)!));
         expect(bad.map((l) => l.text)).toEqual([]);
       });
 
@@ -80,7 +80,7 @@ describe.runIf(has('mutool'))('the engine on the PDF (MuPDF glyph positions)', (
         for (const l of lines) {
           l.glyphs.forEach((g, i) => {
             const next = l.glyphs[i + 1];
-            if (!next || !isMark(g.c) || !isMark(next.c)) return;
+            if (!next || !MARKS.has(g.c) || !MARKS.has(next.c)) return;
             pairs++;
             // Their cells together: from the first's start to the end of the second's.
             expect(next.x + em - g.x, `${g.c}${next.c} in ${l.text}`).toBeCloseTo(1.5 * em, 1);
@@ -95,11 +95,11 @@ describe.runIf(has('mutool'))('the engine on the PDF (MuPDF glyph positions)', (
           l.glyphs.forEach((g, i) => {
             const next = l.glyphs[i + 1];
             if (!next) return;
-            const pair = [classify(g.c), classify(next.c)];
-            if (!(pair[0] === 'han' && pair[1] === 'alnum') && !(pair[0] === 'alnum' && pair[1] === 'han')) return;
+            const latin = isHan(g.c) && isLatinOrDigit(next.c) ? next.c : isLatinOrDigit(g.c) && isHan(next.c) ? g.c : null;
+            if (latin === null) return;
             gaps++;
             const gap = next.x - (g.x + g.advance);
-            const digit = /\d/.test(pair[0] === 'alnum' ? g.c : next.c);
+            const digit = /\d/.test(latin);
             if (digit && style.digitSpacing === 'none') {
               // T30: set tight; the line's inter-character spreading (under 0.1 em, T13) only.
               expect(gap, `${g.c}|${next.c} in ${l.text}`).toBeGreaterThanOrEqual(-TOL);
@@ -120,7 +120,7 @@ describe.runIf(has('mutool'))('the engine on the PDF (MuPDF glyph positions)', (
         for (const l of lines) {
           l.glyphs.forEach((g, i) => {
             const next = l.glyphs[i + 1];
-            if (!next || !isMark(g.c) || isMark(next.c) || classify(g.c) === 'open') return;
+            if (!next || !MARKS.has(g.c) || MARKS.has(next.c) || INK_RIGHT.has(g.c)) return;
             marks++;
             const cell = next.x - g.x;
             if (Math.abs(cell - em / 2) > TOL && Math.abs(cell - em) > TOL) between.push(`${g.c} ${(cell / em).toFixed(3)} em in ${l.text}`);
@@ -177,17 +177,12 @@ function bodyLines(all: TextLine[], em: number, paragraphs: string[]): BodyLine[
   return out;
 }
 
-function isMark(c: string): boolean {
-  return isCompressible(classify(c));
-}
-
 /** Where a line's ink starts: an opening mark's ink is its glyph's right half (T10). */
 function inkStart(l: BodyLine): number {
   const g = l.glyphs[0]!;
-  return classify(g.c) === 'open' ? g.x + g.advance / 2 : g.x;
+  return INK_RIGHT.has(g.c) ? g.x + g.advance / 2 : g.x;
 }
 
-/** Where a line's ink ends: a closing or stop mark's ink is its glyph's left half (T9). */
 /**
  * Where a line's ink ends: a full-width mark ending a line is half width (T9).
  * With hanging punctuation (T16), a `，。、` standing past the measure hangs: the
@@ -195,10 +190,9 @@ function inkStart(l: BodyLine): number {
  */
 function inkEnd(l: BodyLine, hangingFrom?: number): number {
   const g = l.glyphs.at(-1)!;
-  if (hangingFrom !== undefined && '，。、'.includes(g.c) && Math.abs(g.x - hangingFrom) <= TOL && l.glyphs.length > 1) {
+  if (hangingFrom !== undefined && HANGING.has(g.c) && Math.abs(g.x - hangingFrom) <= TOL && l.glyphs.length > 1) {
     const before = l.glyphs.at(-2)!;
     return before.x + before.advance;
   }
-  const cls = classify(g.c);
-  return cls === 'stop' || cls === 'close' ? g.x + g.advance / 2 : g.x + g.advance;
+  return INK_LEFT.has(g.c) ? g.x + g.advance / 2 : g.x + g.advance;
 }
