@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { random } from '../../bench/random.mjs';
 import { FontSet } from '../fonts/index.js';
 import { loadIssue } from '../issue/index.js';
+import { INK_LEFT, INK_RIGHT, MARKS, T4_NO_START, T5_NO_END, isHan, isLatinOrDigit } from '../../test/helpers/rules.js';
 import { setParagraph } from './set.js';
 import { uniform, type PlacedGlyph, type SetLine, type SetParams } from './types.js';
 
@@ -51,18 +52,6 @@ function glyph(line: SetLine, text: string, n = 0): PlacedGlyph {
   return found;
 }
 
-// The sets of the rules, written out from typography.md (not imported from src/text).
-/** T4: must not start a line (`…` added: clreq keeps the ellipsis off a line start). */
-const T4_NO_START = new Set([...'、，。．：；！？‼⁇”’）〕］｝】〗》〉」』～–—·・‧/／%‰℃…', ...',.;:!?)]}']);
-/** T5: must not end a line. */
-const T5_NO_END = new Set([...'“‘（〔［｛【〖《〈「『', ...'([{']);
-/** Full-width marks with their ink in the left half: pause, stop and closing marks. */
-const INK_LEFT = new Set([...'，。、；：？！”’）〕］｝】〗》〉」』']);
-/** Full-width opening marks: ink in the right half. */
-const INK_RIGHT = new Set([...'“‘（〔［｛【〖《〈「『']);
-const MARKS = new Set([...INK_LEFT, ...INK_RIGHT]);
-const isHan = (s: string) => /^\p{Script=Han}$/u.test(s);
-
 /** Where a line's ink starts: an opening mark at a line start has lost its blank left half (T10). */
 function inkStart(line: SetLine): number {
   const g = inked(line)[0]!;
@@ -104,6 +93,33 @@ function prose(seed: number, clauses: number): string {
     out += word(split) + term + word(len - split);
     const end = r();
     out += c === clauses - 1 ? '。' : end < 0.55 ? '，' : end < 0.65 ? '、' : end < 0.72 ? '；' : end < 0.77 ? '：' : end < 0.93 ? '。' : end < 0.97 ? '？' : '！';
+  }
+  return out;
+}
+
+/** Latin words and numbers of a bulletin's prose (T14). */
+const LATIN = ['PDF', 'open', 'source', 'Knuth', 'data', 'online', 'web', 'office', 'Unicode', 'app', 'GB', 'clreq'];
+
+/**
+ * Han prose with Latin words and numbers among it: runs of one to three Latin
+ * words, typed spaces between them and, half the time, around them; numbers in
+ * digits; clauses ended by `，、。`.
+ */
+function mixed(seed: number, clauses: number): string {
+  const r = random(seed);
+  const chars = [...HAN];
+  const pick = <T,>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
+  const word = (n: number) => Array.from({ length: n }, () => pick(chars)).join('');
+  let out = '';
+  for (let c = 0; c < clauses; c++) {
+    out += word(1 + Math.floor(r() * 8));
+    const q = r();
+    if (q < 0.55) {
+      const words = Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(LATIN)).join(' ');
+      out += r() < 0.5 ? words : ` ${words} `;
+    } else if (q < 0.75) out += String(Math.floor(r() * 5000));
+    out += word(1 + Math.floor(r() * 8));
+    out += c === clauses - 1 ? '。' : pick(['，', '，', '、', '。']);
   }
   return out;
 }
@@ -154,36 +170,42 @@ describe('T3/T13: Han text on the grid', () => {
 });
 
 describe('T4: not at a line start', () => {
-  // At 5 em, `一二三四五` fills a line exactly: a naive break after it puts the mark
-  // at the start of the next line.
-  const marks = ['，', '。', '、', '”', '）', '》', '：', '；', '？', '！', '—', '…', '%', ',', '.', ')'];
+  /** Lines after the first that start with a T4 mark. */
+  const startingWithT4 = (lines: SetLine[]) => lines.slice(1).map(textOf).filter((t) => T4_NO_START.has([...t][0]!));
+
+  // The mark after 1–11 characters at 5 em: wherever the line end falls. After 5
+  // or 10, a break before the mark would set both lines at their natural width;
+  // only T4 keeps the mark on the line before, at the cost of a spread line.
+  const marks = ['，', '。', '、', '”', '）', '》', '：', '；', '？', '！', '—', '…', '%', ',', '.', ')', '·', '／'];
   for (const mark of marks) {
-    it(`T4: no line starts with ${JSON.stringify(mark)}`, () => {
-      const lines = set(`一二三四五${mark}六七八九十。`, params(5));
-      expect(lines.length).toBeGreaterThan(1);
-      for (const line of lines.slice(1)) {
-        const first = [...textOf(line)][0]!;
-        expect(T4_NO_START.has(first), `line ${JSON.stringify(textOf(line))} starts with a T4 mark`).toBe(false);
+    it(`T4: no line starts with ${JSON.stringify(mark)}, wherever the line end falls`, () => {
+      for (let k = 1; k <= 11; k++) {
+        const lines = set(`${han(k)}${mark}${han(12, 20)}。`, params(5));
+        expect(lines.length).toBeGreaterThan(1);
+        expect(startingWithT4(lines), `after ${k}: ${lines.map(textOf).join('／')}`).toEqual([]);
       }
     });
   }
 
   it('T4: two marks in a row (`。”`) do not start a line either', () => {
-    const lines = set('一二三四五。”六七八九十。', params(5));
-    for (const line of lines.slice(1)) expect(T4_NO_START.has([...textOf(line)][0]!)).toBe(false);
+    for (let k = 1; k <= 11; k++) {
+      const lines = set(`${han(k)}。”${han(12, 20)}。`, params(5));
+      expect(startingWithT4(lines), `after ${k}: ${lines.map(textOf).join('／')}`).toEqual([]);
+    }
   });
 });
 
 describe('T5: not at a line end', () => {
-  // At 5 em, `一二三四` + the ink half of an opening mark (after its ½ em left blank)
-  // fills the line exactly: a naive break puts the mark at the line end.
-  for (const mark of ['“', '（', '《', '(']) {
-    it(`T5: no line ends with ${JSON.stringify(mark)}`, () => {
-      const lines = set(`一二三四${mark}五六七八九十。`, params(5));
-      expect(lines.length).toBeGreaterThan(1);
-      for (const line of lines) {
-        const last = [...textOf(line)].at(-1)!;
-        expect(T5_NO_END.has(last), `line ${JSON.stringify(textOf(line))} ends with a T5 mark`).toBe(false);
+  // The mark after 1–11 characters at 5 em: wherever the line end falls. After
+  // 4 or 9, the opening mark's ink half fills the line exactly: only T5 moves it
+  // to the next line.
+  for (const mark of ['“', '（', '《', '(', '〔', '【']) {
+    it(`T5: no line ends with ${JSON.stringify(mark)}, wherever the line end falls`, () => {
+      for (let k = 1; k <= 11; k++) {
+        const lines = set(`${han(k)}${mark}${han(12, 20)}。`, params(5));
+        expect(lines.length).toBeGreaterThan(1);
+        const ending = lines.slice(0, -1).map(textOf).filter((t) => T5_NO_END.has([...t].at(-1)!));
+        expect(ending, `after ${k}: ${lines.map(textOf).join('／')}`).toEqual([]);
       }
     });
   }
@@ -241,6 +263,52 @@ describe('T6: never split', () => {
     // 12 em: the Han characters before it would have to spread over 1 em a gap.
     const lines = set(`来稿请发邮箱${email}，谢谢。`, params(12));
     expect(lines.map(textOf)).toEqual([`来稿请发邮箱sjqdfzbg@`, `126.com，谢谢。`]);
+  });
+});
+
+describe('T8: never adjustable', () => {
+  it('T8: `·` keeps its full em wherever it falls: never squeezed to justify, never half width at a line end', () => {
+    let inside = 0;
+    let ending = 0;
+    for (const ems of [5, 5.5, 6.5]) {
+      for (let k = 1; k <= 12; k++) {
+        for (const line of set(`${han(k)}·${han(10, 30)}，${han(6, 50)}。`, params(ems))) {
+          const gs = inked(line);
+          gs.forEach((g, i) => {
+            if (g.text !== '·') return;
+            const where = `${JSON.stringify(textOf(line))} at ${ems} em`;
+            // Set in a full em (clreq §3.1.2), its ink in the middle.
+            expect(g.advance, where).toBeCloseTo(EM, 1);
+            const prev = gs[i - 1];
+            if (prev) expect(g.x - (prev.x + prev.advance), where).toBeGreaterThanOrEqual(-TOL);
+            const next = gs[i + 1];
+            if (next) {
+              inside++;
+              expect(next.x - g.x, where).toBeGreaterThanOrEqual(EM - TOL);
+            } else {
+              ending++;
+              expect(g.x + EM, where).toBeLessThanOrEqual(line.x + line.width + TOL);
+            }
+          });
+        }
+      }
+    }
+    expect(inside).toBeGreaterThan(0);
+    expect(ending).toBeGreaterThan(0);
+  });
+
+  it('T8: `/` keeps its width: a line is not squeezed at a solidus', () => {
+    // 6 em: `一二/三四五` is 5 em and a solidus; with `六` it would need the solidus squeezed.
+    const slash = advance('/');
+    for (const ems of [5, 5.5, 6]) {
+      for (const line of set('一二/三四五六七八九十。', params(ems))) {
+        const gs = inked(line);
+        gs.forEach((g, i) => {
+          const next = gs[i + 1];
+          if (g.text === '/' && next) expect(next.x - g.x, textOf(line)).toBeGreaterThanOrEqual(slash - TOL);
+        });
+      }
+    }
   });
 });
 
@@ -400,6 +468,96 @@ describe('T13: justification', () => {
   });
 });
 
+describe('T13: the order of adjustment', () => {
+  /** The gaps of a line by kind, in points: Han–Han, Han–Latin (T14) and word spaces (a typed space between Latin words or numbers). */
+  function gapsOf(line: SetLine): { han: number[]; hanLatin: number[]; word: number[]; marks: number[] } {
+    const out = { han: [] as number[], hanLatin: [] as number[], word: [] as number[], marks: [] as number[] };
+    let prev: PlacedGlyph | undefined;
+    let spaced = false;
+    for (const g of line.glyphs) {
+      if (g.text.trim() === '') {
+        spaced = true;
+        continue;
+      }
+      if (prev) {
+        const gap = g.x - (prev.x + prev.advance);
+        if (isHan(prev.text) && isHan(g.text)) out.han.push(gap);
+        else if ((isHan(prev.text) && isLatinOrDigit(g.text)) || (isLatinOrDigit(prev.text) && isHan(g.text))) out.hanLatin.push(gap);
+        else if (spaced && isLatinOrDigit(prev.text) && isLatinOrDigit(g.text)) out.word.push(gap);
+        // A pause mark that T12 lets justify, mid-line before a Han character: its cell.
+        if ('，、；：'.includes(prev.text) && isHan(g.text)) out.marks.push(g.x - prev.x);
+      }
+      prev = g;
+      spaced = false;
+    }
+    return out;
+  }
+
+  /** Every justified line of mixed prose at measures from 9 to 28 em, with its gaps. */
+  function justifiedLines(): { line: SetLine; where: string; gaps: ReturnType<typeof gapsOf> }[] {
+    const out: { line: SetLine; where: string; gaps: ReturnType<typeof gapsOf> }[] = [];
+    for (let seed = 1; seed <= 12; seed++) {
+      for (const ems of [9, 12.5, 17, 21.5, 25, 28]) {
+        for (const line of set(mixed(seed, 14), params(ems))) {
+          if (line.last || line.ratio < -1 || line.ratio > 1) continue;
+          out.push({ line, where: `seed ${seed} at ${ems} em: ${JSON.stringify(textOf(line))}`, gaps: gapsOf(line) });
+        }
+      }
+    }
+    return out;
+  }
+
+  const atLeast = (gaps: number[], v: number) => gaps.every((g) => g >= v - TOL);
+  const atMost = (gaps: number[], v: number) => gaps.every((g) => g <= v + TOL);
+
+  it('T13/T14: word spaces stay within ¼–½ em and Han–Latin gaps within ⅛–⅓ em', () => {
+    for (const { where, gaps } of justifiedLines()) {
+      expect(atLeast(gaps.word, EM / 4) && atMost(gaps.word, EM / 2), `word spaces ${gaps.word.map((g) => (g / EM).toFixed(3))} in ${where}`).toBe(true);
+      expect(atLeast(gaps.hanLatin, EM / 8) && atMost(gaps.hanLatin, EM / 3), `Han–Latin ${gaps.hanLatin.map((g) => (g / EM).toFixed(3))} in ${where}`).toBe(true);
+    }
+  });
+
+  it('T13: to expand, word spaces first (to ½ em), then Han–Latin gaps (to ⅓ em), then the gaps between Han characters', () => {
+    let spread = 0;
+    let hanLatinGrown = 0;
+    for (const { where, gaps } of justifiedLines()) {
+      if (gaps.han.some((g) => g > TOL)) {
+        // The Han gaps grew: every word space and Han–Latin gap is at its widest.
+        spread += gaps.word.length + gaps.hanLatin.length > 0 ? 1 : 0;
+        expect(atLeast(gaps.word, EM / 2), `word spaces ${gaps.word.map((g) => (g / EM).toFixed(3))} in ${where}`).toBe(true);
+        expect(atLeast(gaps.hanLatin, EM / 3), `Han–Latin ${gaps.hanLatin.map((g) => (g / EM).toFixed(3))} in ${where}`).toBe(true);
+      }
+      if (gaps.hanLatin.some((g) => g > EM / 4 + TOL)) {
+        // A Han–Latin gap grew: every word space is at its widest.
+        hanLatinGrown += gaps.word.length > 0 ? 1 : 0;
+        expect(atLeast(gaps.word, EM / 2), `word spaces ${gaps.word.map((g) => (g / EM).toFixed(3))} in ${where}`).toBe(true);
+      }
+    }
+    expect(spread).toBeGreaterThan(10);
+    expect(hanLatinGrown).toBeGreaterThan(3);
+  });
+
+  it('T13: to shrink, punctuation blanks first (whole, T27), then Han–Latin gaps (to ⅛ em), then word spaces (to ¼ em); nothing grows then', () => {
+    let shrunk = 0;
+    for (const { where, gaps } of justifiedLines()) {
+      const hanLatinShrunk = gaps.hanLatin.some((g) => g < EM / 4 - TOL);
+      const wordShrunk = gaps.word.some((g) => g < EM / 3 - TOL);
+      if (!hanLatinShrunk && !wordShrunk) continue;
+      shrunk++;
+      // Nothing is spread in a squeezed line.
+      expect(atMost(gaps.han, 0), `Han gaps ${gaps.han.map((g) => (g / EM).toFixed(3))} in ${where}`).toBe(true);
+      expect(atMost(gaps.word, EM / 3), `word spaces ${gaps.word.map((g) => (g / EM).toFixed(3))} in ${where}`).toBe(true);
+      expect(atMost(gaps.hanLatin, EM / 4), `Han–Latin ${gaps.hanLatin.map((g) => (g / EM).toFixed(3))} in ${where}`).toBe(true);
+      // Word spaces only once the Han–Latin gaps are at their narrowest.
+      if (wordShrunk) expect(atMost(gaps.hanLatin, EM / 8), `Han–Latin ${gaps.hanLatin.map((g) => (g / EM).toFixed(3))} in ${where}`).toBe(true);
+      // Less than half an em from these gaps while a mark keeps its blank: a whole blank goes first.
+      const taken = gaps.hanLatin.reduce((t, g) => t + Math.max(0, EM / 4 - g), 0) + gaps.word.reduce((t, g) => t + Math.max(0, EM / 3 - g), 0);
+      if (gaps.marks.some((c) => c > EM - TOL)) expect(taken, where).toBeLessThan(EM / 2 + TOL);
+    }
+    expect(shrunk).toBeGreaterThan(3);
+  });
+});
+
 describe('T14: Latin and digits inside Chinese', () => {
   it('T14: ¼ em between Han and digits, both sides (`年2020`, `2020年`)', () => {
     const [line] = set('今年2020年底', params(25, { align: 'left' }));
@@ -466,6 +624,73 @@ describe('T14: Latin and digits inside Chinese', () => {
     // Between Han and the Latin word: the T14 quarter em, the typed space counted as it.
     const yong = glyph(line!, '用');
     expect(Math.abs(glyph(line!, 'o').x - (yong.x + yong.advance) - EM / 4)).toBeLessThanOrEqual(TOL);
+  });
+});
+
+describe('T14: hyphenation', () => {
+  const FROG = 'In olden times when wishing still helped one there lived a king whose daughters were all beautiful';
+  const TYPESETTING = 'Typesetting is the composition of text by means of arranging physical type or its digital equivalents';
+  const EDITIONS = 'The printed editions united ideal readers who wanted wider margins and started reading them slowly';
+  /** Where the words may be hyphenated, from an American dictionary, with two letters before and three after at least (TeX's English minima). */
+  const POINTS = new Map(
+    [
+      ...['ol-den', 'wish-ing', 'daugh-ters', 'beau-ti-ful', 'type-set-ting', 'com-po-si-tion', 'ar-rang-ing', 'phys-i-cal', 'dig-i-tal', 'equiv-a-lents'],
+      ...['print-ed', 'e-di-tions', 'u-nit-ed', 'i-de-al', 'read-ers', 'want-ed', 'wid-er', 'mar-gins', 'start-ed', 'read-ing', 'slow-ly'],
+    ].map((w) => {
+      const parts = w.split('-');
+      const at = parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('').length);
+      return [parts.join(''), at.filter((n) => n >= 2 && parts.join('').length - n >= 3)];
+    }),
+  );
+  /** An English sentence after `k` Han characters, and Han text after it. */
+  const english = (sentence: string, k: number) => `${han(k)}${sentence}${han(20, 40)}。`;
+  /** The hyphenated breaks of a paragraph: the word and where it was broken. */
+  function hyphenated(lines: SetLine[]): { word: string; at: number; hyphen: PlacedGlyph }[] {
+    const out: { word: string; at: number; hyphen: PlacedGlyph }[] = [];
+    lines.forEach((line, i) => {
+      const hyphen = line.glyphs.at(-1)!;
+      if (!hyphen.inserted) return;
+      const before = /[A-Za-z]+$/.exec(textOf(line).slice(0, -1))![0];
+      const after = /^[A-Za-z]+/.exec(textOf(lines[i + 1]!))![0];
+      out.push({ word: before + after, at: before.length, hyphen });
+    });
+    return out;
+  }
+
+  it('T14: a word is not hyphenated where the lines can be set without it, within T13\'s gaps', () => {
+    // After nine Han characters at 25 em: `…were all beautiful` ends its line with the
+    // first line spread to a ratio of 0.95, within the first pass's tolerance; a hyphen
+    // in `daugh-ters` would set the second line closer, but is not needed.
+    const lines = set(english(FROG, 9), params(25));
+    expect(hyphenated(lines)).toEqual([]);
+    for (const line of lines) expect(Math.abs(line.ratio), textOf(line)).toBeLessThanOrEqual(1);
+  });
+
+  it('T14: a word is hyphenated where the line cannot be set otherwise, at a point of the dictionary, the hyphen extracting as a soft hyphen', () => {
+    let seen = 0;
+    for (const sentence of [FROG, TYPESETTING, EDITIONS]) {
+      for (let k = 0; k <= 13; k++) {
+        for (const ems of [20, 25]) {
+          for (const { word, at, hyphen } of hyphenated(set(english(sentence, k), params(ems)))) {
+            seen++;
+            expect(POINTS.get(word), `${word} broken at ${at} (${k}, ${ems} em)`).toContain(at);
+            // PDF 1.7 §14.8.2.2.3: a hyphen the layout inserts is a soft hyphen.
+            expect(hyphen.text).toBe('\u00ad');
+          }
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(10);
+  });
+
+  it('T14: only Latin words are hyphenated: not acronyms, numbers or addresses', () => {
+    // Each fits the 12 em measure, and each line end falls inside it somewhere.
+    for (const word of ['INTERNATIONAL', '12345678901234', 'information@example.com']) {
+      for (let k = 0; k <= 12; k++) {
+        const lines = set(`${han(k)}${word}${han(20, 40)}。`, params(12));
+        expect(hyphenated(lines), `${word} after ${k}`).toEqual([]);
+      }
+    }
   });
 });
 
