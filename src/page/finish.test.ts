@@ -1,8 +1,9 @@
 /**
- * Page-level finish (typography.md T20, T23–T26): folios on the outer edge of the
- * physical page, full pages, the colophon with the text, recipients unsplit, one
- * colon width and the print run aligned. Issue 91 in both presets, laid out; the
- * page builder on hand-made bands where the remedy is known.
+ * Page-level finish (typography.md T19, T20, T23–T26): a title broken where its
+ * source breaks it; folios in 4号 7 mm below the type area, on the outer edge of
+ * the physical page; full pages; the colophon with the text, between its rules,
+ * recipients unsplit, one colon width and the rows aligned. Issue 91 in both
+ * presets, laid out; the page builder on hand-made bands where the remedy is known.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,13 +14,37 @@ import { resolveStyle } from '../style/index.js';
 import type { Band } from './bands.js';
 import { layout, type Layout } from './layout.js';
 import { paginate } from './paginate.js';
-import type { Page, PageItem, TextRun } from './types.js';
+import type { Page, PageItem, Rule, TextRun } from './types.js';
+import * as fontkit from 'fontkit';
+import { INK_LEFT, INK_RIGHT } from '../../test/helpers/rules.js';
 
 const fonts = new FontSet();
 const root = path.resolve(import.meta.dirname, '..', '..');
 const issue91 = loadIssue(path.join(root, 'issues', 'issue-91.yaml'));
 /** T20: the folio is in 4号, 14 pt; one character in from the outer edge. */
 const FOLIO_SIZE = 14;
+/** T23: the colophon in 4号 too. */
+const COLOPHON_SIZE = 14;
+const MM = 72 / 25.4;
+const TOL = 0.05;
+
+/** The top of a glyph's ink above its baseline, points, read from its font file with fontkit. */
+function inkTop(face: string, id: number, size: number): number {
+  const [file, index] = face.split('#') as [string, string];
+  const opened = fontkit.openSync(file) as fontkit.Font | fontkit.FontCollection;
+  const font = 'fonts' in opened ? opened.fonts[Number(index)]! : opened;
+  return (font.getGlyph(id).bbox.maxY / font.unitsPerEm) * size;
+}
+
+/** Where a run's ink starts and ends: a mark's blank half is not ink. */
+const inkLeft = (r: TextRun) => {
+  const g = r.glyphs[0]!;
+  return INK_RIGHT.has(g.text) ? g.x + g.advance / 2 : g.x;
+};
+const inkRight = (r: TextRun) => {
+  const g = r.glyphs.at(-1)!;
+  return INK_LEFT.has(g.text) ? g.x + g.advance / 2 : g.x + g.advance;
+};
 
 function laidOut(issue: Issue, preset: 'default' | 'gongwen', options = {}): { laid: Layout; style: ReturnType<typeof resolveStyle> } {
   const style = resolveStyle({ ...issue.style, preset });
@@ -31,10 +56,15 @@ const textOf = (run: TextRun) => run.glyphs.map((g) => g.text).join('');
 const folioRun = (page: Page) => runs(page).find((r) => /^— \d+ —$/.test(textOf(r)));
 
 describe.each(['default', 'gongwen'] as const)('issue 91, %s preset', (preset) => {
-  const { laid, style } = laidOut(issue91, preset);
-  const right = style.area.left + style.area.width;
+  // Laid out in each test, not once for all: `npm run mutate` (per-test coverage)
+  // credits the code a test runs to that test only.
+  const issue = () => {
+    const { laid, style } = laidOut(issue91, preset);
+    return { laid, style, right: style.area.left + style.area.width };
+  };
 
   it('T20: every folio one character in from the outer edge of its physical page (recto right, verso left)', () => {
+    const { laid, style, right } = issue();
     let seen = 0;
     laid.pages.forEach((page, i) => {
       const run = folioRun(page);
@@ -53,7 +83,8 @@ describe.each(['default', 'gongwen'] as const)('issue 91, %s preset', (preset) =
   });
 
   it('T20: folios on the outer edges of the imposed booklet too', () => {
-    const { laid: book } = laidOut(issue91, preset, { impose: 'booklet' });
+    const { laid: book, style } = laidOut(issue91, preset, { impose: 'booklet' });
+    const right = style.area.left + style.area.width;
     const half = book.width / 2;
     let seen = 0;
     for (const side of book.pages) {
@@ -69,13 +100,94 @@ describe.each(['default', 'gongwen'] as const)('issue 91, %s preset', (preset) =
     expect(seen).toBeGreaterThan(10);
   });
 
+  it('T20: the folio `— n —` in 4号 (14 pt), the dashes\' upper edge 7 mm below the type area; the pages numbered from 1 after the unnumbered front matter', () => {
+    const { laid, style } = issue();
+    const folios: number[] = [];
+    for (const page of laid.pages) {
+      const run = folioRun(page);
+      if (page.folio === null) {
+        expect(folios, 'front matter after a numbered page').toEqual([]);
+        continue;
+      }
+      folios.push(page.folio);
+      expect(textOf(run!)).toBe(`— ${page.folio} —`);
+      for (const g of run!.glyphs) expect(g.size, textOf(run!)).toBe(FOLIO_SIZE);
+      const dash = run!.glyphs[0]!;
+      expect(run!.y - inkTop(dash.face, dash.id, dash.size), textOf(run!)).toBeCloseTo(style.area.top + style.area.height + 7 * MM, 6);
+    }
+    expect(folios).toEqual(folios.map((_, i) => i + 1));
+    expect(folios.length).toBeGreaterThan(10);
+  });
+
+  it('T19: a title with a line break in the source is set in those two lines, each centred, one grid line apart', () => {
+    // 市领导督导我区疫情防控工作 fits one line; broken in the source, it takes two.
+    const [first] = issue91.sections[0]!.articles[0]!.title;
+    const split: Issue = {
+      ...issue91,
+      sections: issue91.sections.map((s, i) =>
+        i > 0 ? s : { ...s, articles: s.articles.map((a, j) => (j > 0 ? a : { ...a, title: [{ ...first!, text: '市领导督导' }, { ...first!, text: '我区疫情防控工作' }] })) },
+      ),
+    };
+    const { laid, style } = laidOut(split, preset);
+    const lines = laid.pages.flatMap((p) => runs(p)).filter((r) => r.tag?.role === 'H2' && r.tag.block === 's1a1');
+    expect(lines.map(textOf)).toEqual(['市领导督导', '我区疫情防控工作']);
+    const centre = style.area.left + style.area.width / 2;
+    for (const l of lines) expect(Math.abs((inkLeft(l) + inkRight(l)) / 2 - centre), textOf(l)).toBeLessThanOrEqual(TOL);
+    expect(lines[1]!.y - lines[0]!.y).toBeCloseTo(style.body.pitch, 6);
+  });
+
+  it('T23: the colophon between rules the width of the type area, outer 0.35 mm and inner 0.25 mm, the last on the bottom edge of the type area', () => {
+    const { laid, style } = issue();
+    const last = laid.pages.at(-1)!;
+    const col = runs(last).filter((r) => r.tag?.role === 'Colophon');
+    const top = Math.min(...col.map((r) => r.y)) - style.body.pitch;
+    const rules = last.items.filter((i): i is Rule => i.type === 'rule' && i.y >= top).sort((a, b) => a.y - b.y);
+    expect(rules.map((r) => r.thickness)).toEqual([0.35 * MM, 0.25 * MM, 0.35 * MM]);
+    for (const r of rules) {
+      expect(Math.abs(r.x - style.area.left)).toBeLessThanOrEqual(TOL);
+      expect(Math.abs(r.length - style.area.width)).toBeLessThanOrEqual(TOL);
+      expect(r.color).toEqual([0, 0, 0, 100]);
+    }
+    expect(rules.at(-1)!.y).toBeCloseTo(style.area.top + style.area.height, 6);
+    // The distribution list between the outer rule and the inner one, the other rows below it.
+    const list = col.filter((r) => r.y < rules[1]!.y);
+    expect(textOf(list[0]!).startsWith('发放范围：')).toBe(true);
+    expect(list.length).toBeGreaterThan(1);
+    for (const r of col) expect(r.y > rules[0]!.y && r.y < rules[2]!.y, textOf(r)).toBe(true);
+  });
+
+  it('T23: the colophon in 4号, one character in from both edges; the list\'s continuation lines aligned after its colon', () => {
+    const { laid, style } = issue();
+    const col = runs(laid.pages.at(-1)!).filter((r) => r.tag?.role === 'Colophon');
+    const start = style.area.left + COLOPHON_SIZE;
+    const end = style.area.left + style.area.width - COLOPHON_SIZE;
+    for (const r of col) {
+      for (const g of r.glyphs) expect(g.size, textOf(r)).toBe(COLOPHON_SIZE);
+      expect(inkRight(r), textOf(r)).toBeLessThanOrEqual(end + TOL);
+    }
+    const list = col.filter((r) => !/^(主管|编辑出版|电话|（共印)/.test(textOf(r)));
+    const first = list[0]!;
+    expect(Math.abs(inkLeft(first) - start)).toBeLessThanOrEqual(TOL);
+    const afterColon = first.glyphs[first.glyphs.findIndex((g) => g.text === '：') + 1]!.x;
+    for (const r of list.slice(1)) expect(Math.abs(inkLeft(r) - afterColon), textOf(r)).toBeLessThanOrEqual(TOL);
+    for (const label of ['主管：', '编辑出版：', '电话：']) {
+      expect(Math.abs(inkLeft(col.find((r) => textOf(r).startsWith(label))!) - start), label).toBeLessThanOrEqual(TOL);
+    }
+    // The phone on the left and the e-mail address on the right of one row.
+    const phone = col.find((r) => textOf(r).startsWith('电话：'))!;
+    expect(textOf(phone)).toContain('邮箱：');
+    expect(Math.abs(inkRight(phone) - end)).toBeLessThanOrEqual(TOL);
+  });
+
   it('T25: the colophon shares the last page with the end of the text', () => {
+    const { laid } = issue();
     const last = laid.pages.at(-1)!;
     expect(runs(last).some((r) => r.tag?.role === 'Colophon')).toBe(true);
     expect(runs(last).some((r) => r.tag?.role === 'P')).toBe(true);
   });
 
   it('T24: a page ends short only where an article ends (its heading and two lines cannot follow), at most two in issue 91', () => {
+    const { laid, style } = issue();
     const body = laid.pages.filter((p) => p.folio !== null);
     const short = body.slice(0, -1).filter((page) => lastRow(page, style) < style.body.lines - 1);
     // Default: one; gongwen: two (folios 1 and 2: each holds one article of 本月关注,
@@ -90,6 +202,7 @@ describe.each(['default', 'gongwen'] as const)('issue 91, %s preset', (preset) =
   });
 
   it('T26: no recipient of the distribution list is split over two lines', () => {
+    const { laid } = issue();
     const lines = colophonLines(laid);
     const list = lines.slice(0, lines.findIndex((l) => l.startsWith('主管')));
     for (const recipient of issue91.colophon.distribution!.map((d) => d.text)) {
@@ -98,6 +211,7 @@ describe.each(['default', 'gongwen'] as const)('issue 91, %s preset', (preset) =
   });
 
   it('T23: `发放范围：` has a full-width colon like `主管：`, and `（共印` aligns its ink with the rows above', () => {
+    const { laid, style } = issue();
     const last = laid.pages.at(-1)!;
     const col = runs(last).filter((r) => r.tag?.role === 'Colophon');
     const size = style.colophon.size;

@@ -94,6 +94,14 @@ describe('T19: balanced titles', () => {
     }
   });
 
+  it('T19: a title breaks where its lines come nearest equal, not at the first place that fits', () => {
+    // At 22 pt in 400 pt (18.2 em): 春风，夏雨，秋月冬雪梅兰，竹菊，松柏杨柳桃李 is 22 em,
+    // two lines; after each comma (½ em at the line end, T9) the lines are
+    // 2.5 + 19.5 em (too long), 5.5 + 16, 12.5 + 9 or 15.5 + 6 em: 12.5 + 9 are
+    // the nearest equal.
+    expect(lines('春风，夏雨，秋月冬雪梅兰，竹菊，松柏杨柳桃李', 22, 400)).toEqual(['春风，夏雨，秋月冬雪梅兰，', '竹菊，松柏杨柳桃李']);
+  });
+
   it('T19: a title that fits the measure is one line', () => {
     expect(lines('市领导督导我区疫情防控工作', 22, 400)).toEqual(['市领导督导我区疫情防控工作']);
   });
