@@ -3,8 +3,9 @@
  * text must come out byte for byte as recorded in test/golden/pdf-sha256.json.
  * Work on speed must not change a byte of the output; a change that means to
  * (the layout, the writer) shows here, and is accepted with
- * `BULLETIN_BLESS=1 npx vitest run test/bytes.test.ts` after the golden dumps
- * (test/golden.test.ts) have shown what moved.
+ * `BULLETIN_BLESS=hashes npx vitest run test/bytes.test.ts` after the golden dumps
+ * (test/golden.test.ts, blessed on their own with `BULLETIN_BLESS=dump`) have shown
+ * what moved.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, symlinkSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { Face, FONT_DIR, FONT_FILES, FontSet } from '../src/fonts/index.js';
 import { SHAPED } from '../src/fonts/fonts.js';
 import { lockEntry } from '../src/fonts/lock.js';
 import { scaled } from '../bench/scaled.mjs';
+import { blessing } from './helpers/bless.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const goldenFile = path.join(root, 'test', 'golden', 'pdf-sha256.json');
@@ -41,12 +43,13 @@ describe('the bytes of the output', () => {
       const { pdf } = await buildPdf(path.join(dir, `${name}.yaml`), fonts);
       hashes[name] = createHash('sha256').update(pdf).digest('hex');
     }
-    if (process.env.BULLETIN_BLESS === '1' || !existsSync(goldenFile)) {
+    const bless = blessing('hashes');
+    if (bless || !existsSync(goldenFile)) {
       writeFileSync(goldenFile, `${JSON.stringify(hashes, null, 2)}\n`);
-      if (process.env.BULLETIN_BLESS !== '1') throw new Error('pdf-sha256.json was missing; written now, commit it');
+      if (!bless) throw new Error('pdf-sha256.json was missing; written now, commit it');
       return;
     }
-    expect(hashes).toEqual(JSON.parse(readFileSync(goldenFile, 'utf8')));
+    expect(hashes, 'the PDFs differ from pdf-sha256.json: read the golden dumps\' diff; bless with BULLETIN_BLESS=hashes').toEqual(JSON.parse(readFileSync(goldenFile, 'utf8')));
   });
 });
 

@@ -1,9 +1,12 @@
 /**
  * Golden dumps: issue 91 set in both presets, page by page and line by line
- * (page, baseline, left edge, text), compared with test/golden/*.expected. A change
- * to the engine that moves a line shows here as a diff to read. To accept one,
- * run `BULLETIN_BLESS=1 npx vitest run test/golden.test.ts` and read the diff
- * before committing it.
+ * (page, baseline, left edge, size, text, and what the rules did to a line's
+ * spacing: src/page/dump.ts), compared with test/golden/*.expected. A change to the
+ * engine that moves a line or changes its spacing shows here as a diff to read.
+ * To accept one, run `BULLETIN_BLESS=dump npx vitest run test/golden.test.ts` and
+ * read the diff before committing it. Blessing the dumps is a step of its own: the
+ * PDF hashes (test/bytes.test.ts) are blessed with `BULLETIN_BLESS=hashes`, after
+ * the dumps have shown what moved.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,18 +16,21 @@ import { FontSet } from '../src/fonts/index.js';
 import { loadIssue } from '../src/issue/index.js';
 import { dumpPages, layout } from '../src/page/index.js';
 import { resolveStyle } from '../src/style/index.js';
+import { blessing } from './helpers/bless.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const fonts = new FontSet();
 
+const bless = blessing('dump');
+
 function golden(name: string, actual: string): void {
   const file = path.join(root, 'test', 'golden', `${name}.expected`);
-  if (process.env.BULLETIN_BLESS === '1' || !existsSync(file)) {
+  if (bless || !existsSync(file)) {
     writeFileSync(file, actual);
-    if (process.env.BULLETIN_BLESS !== '1') throw new Error(`${name}.expected was missing; written now, read it and commit it`);
+    if (!bless) throw new Error(`${name}.expected was missing; written now, read it and commit it`);
     return;
   }
-  expect(actual, `${name}.expected differs: read the diff; bless with BULLETIN_BLESS=1`).toBe(readFileSync(file, 'utf8'));
+  expect(actual, `${name}.expected differs: read the diff; bless with BULLETIN_BLESS=dump`).toBe(readFileSync(file, 'utf8'));
 }
 
 describe('golden dumps of issue 91', () => {
