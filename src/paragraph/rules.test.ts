@@ -298,7 +298,7 @@ describe('T8: never adjustable', () => {
   });
 
   it('T8: `/` keeps its width: a line is not squeezed at a solidus', () => {
-    // 6 em: `一二/三四五` is 5 em and a solidus; with `六` it would need the solidus squeezed.
+    // At 5 to 6 em the lines must be squeezed or spread somewhere; never at the solidus.
     const slash = advance('/');
     for (const ems of [5, 5.5, 6]) {
       for (const line of set('一二/三四五六七八九十。', params(ems))) {
