@@ -16,7 +16,7 @@ import { layout, type Layout } from './layout.js';
 import { paginate } from './paginate.js';
 import type { Page, PageItem, Rule, TextRun } from './types.js';
 import * as fontkit from 'fontkit';
-import { INK_LEFT, INK_RIGHT } from '../../test/helpers/rules.js';
+import { inkLeft, inkRight } from '../../test/helpers/rules.js';
 
 const fonts = new FontSet();
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -37,14 +37,8 @@ function inkTop(face: string, id: number, size: number): number {
 }
 
 /** Where a run's ink starts and ends: a mark's blank half is not ink. */
-const inkLeft = (r: TextRun) => {
-  const g = r.glyphs[0]!;
-  return INK_RIGHT.has(g.text) ? g.x + g.advance / 2 : g.x;
-};
-const inkRight = (r: TextRun) => {
-  const g = r.glyphs.at(-1)!;
-  return INK_LEFT.has(g.text) ? g.x + g.advance / 2 : g.x + g.advance;
-};
+const runLeft = (r: TextRun) => inkLeft(r.glyphs[0]!);
+const runRight = (r: TextRun) => inkRight(r.glyphs.at(-1)!);
 
 function laidOut(issue: Issue, preset: 'default' | 'gongwen', options = {}): { laid: Layout; style: ReturnType<typeof resolveStyle> } {
   const style = resolveStyle({ ...issue.style, preset });
@@ -132,7 +126,7 @@ describe.each(['default', 'gongwen'] as const)('issue 91, %s preset', (preset) =
     const lines = laid.pages.flatMap((p) => runs(p)).filter((r) => r.tag?.role === 'H2' && r.tag.block === 's1a1');
     expect(lines.map(textOf)).toEqual(['市领导督导', '我区疫情防控工作']);
     const centre = style.area.left + style.area.width / 2;
-    for (const l of lines) expect(Math.abs((inkLeft(l) + inkRight(l)) / 2 - centre), textOf(l)).toBeLessThanOrEqual(TOL);
+    for (const l of lines) expect(Math.abs((runLeft(l) + runRight(l)) / 2 - centre), textOf(l)).toBeLessThanOrEqual(TOL);
     expect(lines[1]!.y - lines[0]!.y).toBeCloseTo(style.body.pitch, 6);
   });
 
@@ -163,20 +157,20 @@ describe.each(['default', 'gongwen'] as const)('issue 91, %s preset', (preset) =
     const end = style.area.left + style.area.width - COLOPHON_SIZE;
     for (const r of col) {
       for (const g of r.glyphs) expect(g.size, textOf(r)).toBe(COLOPHON_SIZE);
-      expect(inkRight(r), textOf(r)).toBeLessThanOrEqual(end + TOL);
+      expect(runRight(r), textOf(r)).toBeLessThanOrEqual(end + TOL);
     }
     const list = col.filter((r) => !/^(主管|编辑出版|电话|（共印)/.test(textOf(r)));
     const first = list[0]!;
-    expect(Math.abs(inkLeft(first) - start)).toBeLessThanOrEqual(TOL);
+    expect(Math.abs(runLeft(first) - start)).toBeLessThanOrEqual(TOL);
     const afterColon = first.glyphs[first.glyphs.findIndex((g) => g.text === '：') + 1]!.x;
-    for (const r of list.slice(1)) expect(Math.abs(inkLeft(r) - afterColon), textOf(r)).toBeLessThanOrEqual(TOL);
+    for (const r of list.slice(1)) expect(Math.abs(runLeft(r) - afterColon), textOf(r)).toBeLessThanOrEqual(TOL);
     for (const label of ['主管：', '编辑出版：', '电话：']) {
-      expect(Math.abs(inkLeft(col.find((r) => textOf(r).startsWith(label))!) - start), label).toBeLessThanOrEqual(TOL);
+      expect(Math.abs(runLeft(col.find((r) => textOf(r).startsWith(label))!) - start), label).toBeLessThanOrEqual(TOL);
     }
     // The phone on the left and the e-mail address on the right of one row.
     const phone = col.find((r) => textOf(r).startsWith('电话：'))!;
     expect(textOf(phone)).toContain('邮箱：');
-    expect(Math.abs(inkRight(phone) - end)).toBeLessThanOrEqual(TOL);
+    expect(Math.abs(runRight(phone) - end)).toBeLessThanOrEqual(TOL);
   });
 
   it('T25: the colophon shares the last page with the end of the text', () => {

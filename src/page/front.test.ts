@@ -11,7 +11,7 @@ import { compose } from '../document/index.js';
 import { FontSet } from '../fonts/index.js';
 import { loadIssue } from '../issue/index.js';
 import { resolveStyle } from '../style/index.js';
-import { INK_LEFT, INK_RIGHT } from '../../test/helpers/rules.js';
+import { inkLeft, inkRight } from '../../test/helpers/rules.js';
 import { layout } from './layout.js';
 import type { Page, Rule, TextRun } from './types.js';
 
@@ -38,14 +38,8 @@ const run = (page: Page, text: string) => {
   return found;
 };
 /** Where a run's ink starts and ends: a mark's blank half is not ink. */
-const left = (r: TextRun) => {
-  const g = r.glyphs[0]!;
-  return INK_RIGHT.has(g.text) ? g.x + g.advance / 2 : g.x;
-};
-const right = (r: TextRun) => {
-  const g = r.glyphs.at(-1)!;
-  return INK_LEFT.has(g.text) ? g.x + g.advance / 2 : g.x + g.advance;
-};
+const left = (r: TextRun) => inkLeft(r.glyphs[0]!);
+const right = (r: TextRun) => inkRight(r.glyphs.at(-1)!);
 
 describe.each(['default', 'gongwen'] as const)('T22: the masthead of issue 91 (%s preset)', (preset) => {
   it('T22: the name in red, large and centred on the type area', () => {

@@ -39,3 +39,20 @@ export function isHan(ch: string): boolean {
 export function isLatinOrDigit(ch: string): boolean {
   return /^[\p{Script=Latin}\p{Nd}]$/u.test(ch) && !/[\uff00-\uffef]/u.test(ch);
 }
+
+/** A glyph as placed: its text, its left edge and its advance. */
+interface Placed {
+  text: string;
+  x: number;
+  advance: number;
+}
+
+/** Where a glyph's ink starts: an opening mark's blank left half is not ink. */
+export function inkLeft(g: Placed): number {
+  return INK_RIGHT.has(g.text) ? g.x + g.advance / 2 : g.x;
+}
+
+/** Where a glyph's ink ends: a stop or closing mark's blank right half is not ink. */
+export function inkRight(g: Placed): number {
+  return INK_LEFT.has(g.text) ? g.x + g.advance / 2 : g.x + g.advance;
+}
