@@ -1,6 +1,11 @@
 /**
- * The tests `npm run mutate` (stryker.config.mjs) runs against each mutant: the
- * rule tests that call the engine in-process, with the suite's settings.
+ * The tests `npm run mutate` (stryker.config.mjs) runs against each mutant of the
+ * paragraph engine: the rule tests of src/text and src/paragraph, with the suite's
+ * settings. Not the page tests: they lay whole issues out, so they reach every
+ * line of the engine and would run, slowly, for every mutant (the page rules have
+ * their own run, stryker.page.config.mjs). The test files of a run share their
+ * modules (isolate: false): each mutant's run loads the engine and its fonts once,
+ * not once a file; every run starts afresh.
  */
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config.js';
@@ -9,6 +14,7 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: ['src/text/**/*.test.ts', 'src/paragraph/**/*.test.ts', 'src/page/**/*.test.ts'],
+    include: ['src/text/**/*.test.ts', 'src/paragraph/**/*.test.ts'],
+    isolate: false,
   },
 });
