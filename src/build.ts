@@ -8,7 +8,8 @@ import { writeAtomically } from './atomic.js';
 import { sha256 } from './hash.js';
 import { compose, type Document } from './document/index.js';
 import { FontSet, type FontRole } from './fonts/index.js';
-import { InputError, fileProblem, loadIssue, shown, type Issue, type Problem } from './issue/index.js';
+import { InputError, fileProblem, loadIssue, problemAt, shown, type Issue, type Problem } from './issue/index.js';
+import { readImage, type Rgba } from './image/index.js';
 import { layout, type Layout, type LayoutOptions, type LineTrace } from './page/index.js';
 import { resolveStyle } from './style/index.js';
 import { VERSION } from './version.js';
@@ -62,7 +63,7 @@ function fontsOf(issue: Issue, shared: FontSet): FontSet {
     const file = given[key as keyof typeof roles];
     if (file) files[role] = file;
   }
-  const fonts = shared.withFiles(files);
+  const fonts = shared.withFiles(files, issue.folder);
   for (const [key, role] of Object.entries(roles)) {
     if (!given[key as keyof typeof roles]) continue;
     try {
@@ -76,6 +77,29 @@ function fontsOf(issue: Issue, shared: FontSet): FontSet {
   return fonts;
 }
 
+/**
+ * The pixels of the issue's images, by file, read from inside its folder: the
+ * loader's, unless the file changed since (a worker reads them afresh). One that
+ * cannot be read now is an error at its key, as it was when loaded.
+ */
+function imagesOf(issue: Issue): Map<string, Rgba> {
+  const images = new Map<string, Rgba>();
+  for (const section of issue.sections) {
+    for (const article of section.articles) {
+      for (const block of article.body) {
+        if (block.kind !== 'image' || images.has(block.file)) continue;
+        const pixels = readImage(block.file, issue.folder);
+        if (typeof pixels === 'string') {
+          const name = path.relative(path.dirname(path.resolve(issue.file)), block.file);
+          throw new InputError([problemAt('error', block.source, 0, `${name}: ${pixels}`, 'the image changed after the issue was loaded; check it, and build again')]);
+        }
+        images.set(block.file, pixels);
+      }
+    }
+  }
+  return images;
+}
+
 /** Build one issue into a PDF in memory. */
 export async function buildPdf(
   input: string,
@@ -83,10 +107,11 @@ export async function buildPdf(
   options: LayoutOptions = {},
   loaded?: Issue,
 ): Promise<{ pdf: Buffer; pages: number; trace: LineTrace[]; warnings: Problem[] }> {
-  const { doc, laid, warnings, fonts: set } = layIssue(input, fonts, options, loaded);
+  const { issue, doc, laid, warnings, fonts: set } = layIssue(input, fonts, options, loaded);
+  const images = imagesOf(issue);
   // The writer (pdfkit, fontkit's subsetter) is loaded only when a PDF is written: not for check.
   const { writePdf } = await import('./pdf/index.js');
-  const pdf = await writePdf(laid, { ...doc.meta, creator: `bulletin ${VERSION}`, lang: 'zh-CN' }, set);
+  const pdf = await writePdf(laid, { ...doc.meta, creator: `bulletin ${VERSION}`, lang: 'zh-CN' }, set, images);
   return { pdf, pages: laid.pages.length, trace: laid.trace, warnings };
 }
 

@@ -811,6 +811,64 @@ describe('interrupted', () => {
   });
 });
 
+/**
+ * The command started in the background, so that a test can act while it runs;
+ * under strace where it is installed, so the test can then list every file the
+ * command and its threads opened.
+ */
+function start(args: string[]) {
+  const trace = file('strace.txt');
+  const traced = has('strace');
+  const command = traced ? ['strace', '-f', '-qq', '-e', 'trace=open,openat', '-o', trace, process.execPath, bin, ...args] : [process.execPath, bin, ...args];
+  const child = spawn(command[0]!, command.slice(1), { cwd: dir });
+  const got = { out: '', err: '' };
+  child.stdout.on('data', (d: Buffer) => (got.out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (got.err += d.toString()));
+  const done = new Promise<Run>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, ...got })));
+  return {
+    got,
+    done,
+    /** Every file opened (successfully or not), as absolute paths; undefined without strace. */
+    opened: (): string[] | undefined =>
+      traced ? [...read('strace.txt').matchAll(/open(?:at)?\((?:AT_FDCWD, )?"([^"]+)"/g)].map((m) => path.resolve(dir, m[1]!)) : undefined,
+  };
+}
+
+/** Wait until `done` says so, up to 60 s. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 2400 && !done(); i++) await new Promise((r) => setTimeout(r, 25));
+}
+
+describe('files swapped while a batch runs', () => {
+  it('an image swapped for a link to a file outside the folder is never read: the issues built before it are whole, those after fail at the image', async () => {
+    write('secret.png', png(40, 30, [0, 0, 255]));
+    write('issues/photo.png', png(40, 30, [128, 128, 128]));
+    const withImage = read(ISSUE).replace(
+      '  - title: 重要会议',
+      '  - title: 图片\n    articles:\n      - title: 防疫服务站\n        body:\n          - 图为防疫服务站。\n          - image: photo.png\n  - title: 重要会议',
+    );
+    const names = Array.from({ length: 20 }, (_, i) => `batch-${String(i + 1).padStart(2, '0')}`);
+    for (const n of names) write(`issues/${n}.yaml`, withImage);
+    const reference = build(`issues/${names[0]}.yaml`, '-o', 'reference.pdf');
+    expect(reference.code, reference.err).toBe(0);
+
+    const batch = start(['build', 'issues', '--jobs', '4', '--force', '-o', 'out/']);
+    await until(() => /\] built /.test(batch.got.err));
+    rmSync(file('issues/photo.png'));
+    symlinkSync(file('secret.png'), file('issues/photo.png'));
+    const before = batch.got.err.match(/^\[\d+\/\d+\] /gm)?.length ?? 0;
+    expect(before, 'the batch ended before the image was swapped').toBeLessThan(names.length);
+    const r = await batch.done;
+    expectClean(r, [0, 1]);
+    // Every PDF written holds the image from inside the folder: byte for byte the reference.
+    for (const n of readdirSync(file('out')).filter((f) => f.startsWith('batch-'))) {
+      expect(readFileSync(file(`out/${n}`)).equals(readFileSync(file('reference.pdf'))), `${n} holds another image`).toBe(true);
+    }
+    for (const l of problems(r)) expect(l).toMatch(/^issues\/batch-\d+\.yaml:\d+:\d+: sections\[1\]\.articles\[0\]\.body\[1\]\.image: (?:"photo\.png"|photo\.png:) leads outside the issue's folder$/);
+    expect(batch.opened()?.filter((f) => f === file('secret.png')) ?? []).toEqual([]);
+  });
+});
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -16,6 +16,7 @@ import { InputError, type Issue, type Problem } from '../issue/index.js';
 import type { LayoutOptions } from '../page/index.js';
 import { VERSION } from '../version.js';
 import { writeAtomically } from '../atomic.js';
+import { MAX_INPUT_BYTES, readChecked } from '../read.js';
 
 const STATE_FILE = '.bulletin-state.json';
 
@@ -50,7 +51,8 @@ export class State {
     hash.update(JSON.stringify(hashedOptions(options)));
     let newest = 0;
     for (const file of [...dependenciesOf(input, issue), ...VENDORED]) {
-      const known = this.fileOf(file);
+      // What the issue names is read from inside its folder, as the build reads it.
+      const known = this.fileOf(file, file === input || VENDORED.includes(file) ? undefined : issue.folder);
       hash.update(file === input ? '' : path.basename(file));
       hash.update(known.hash);
       newest = Math.max(newest, known.mtimeMs);
@@ -64,7 +66,7 @@ export class State {
       const entry = this.recordOf(path.dirname(output))[path.basename(output)];
       if (!entry || entry.inputs !== print.inputs) return false;
       if (statSync(output).mtimeMs < print.newest) return false;
-      return sha256(readFileSync(output)) === entry.pdf;
+      return sha256(readChecked(output, MAX_INPUT_BYTES)) === entry.pdf;
     } catch {
       return false;
     }
@@ -94,11 +96,11 @@ export class State {
     return failed;
   }
 
-  private fileOf(file: string): { hash: string; mtimeMs: number } {
+  private fileOf(file: string, folder: string | undefined): { hash: string; mtimeMs: number } {
     let known = this.files.get(file);
     if (!known) {
       // The vendored fonts' hashes are on record (fonts/lock.ts); anything else is read.
-      known = { hash: VENDORED.includes(file) ? fontHash(file) : sha256(readFileSync(file)), mtimeMs: statSync(file).mtimeMs };
+      known = { hash: VENDORED.includes(file) ? fontHash(file) : sha256(readChecked(file, MAX_INPUT_BYTES, folder)), mtimeMs: statSync(file).mtimeMs };
       this.files.set(file, known);
     }
     return known;
@@ -154,7 +156,7 @@ export function dependenciesOf(input: string, issue: Issue): string[] {
 
 function readState(folder: string): StateFile {
   try {
-    return JSON.parse(readFileSync(path.join(folder, STATE_FILE), 'utf8')) as StateFile;
+    return JSON.parse(readChecked(path.join(folder, STATE_FILE), MAX_INPUT_BYTES).toString('utf8')) as StateFile;
   } catch {
     return {};
   }

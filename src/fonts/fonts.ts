@@ -2,12 +2,13 @@
  * fonts: open each font once, answer glyph ids and advances, and walk the fallback
  * chain. Only this module and the PDF writer touch fontkit.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 import * as fontkit from 'fontkit';
 import { InputError, fileProblem } from '../issue/problem.js';
 import { FONT_DIR, FONT_FILES, type FontRole } from './files.js';
 import { lockEntry } from './lock.js';
+import { MAX_INPUT_BYTES, Unreadable, openChecked } from '../read.js';
 
 export { FONT_DIR, FONT_FILES, type FontRole } from './files.js';
 
@@ -37,13 +38,16 @@ export class Face {
   private readonly sparse: Sparse | undefined;
   private readonly hmtx: { offset: number; count: number } = { offset: 0, count: 0 };
 
-  /** `shaped`: glyphs already known for the texts that need shaping (the font's record, fonts/lock.ts). */
-  constructor(file: string, shaped?: Record<string, GlyphMetrics | null>) {
+  /**
+   * `shaped`: glyphs already known for the texts that need shaping (the font's
+   * record, fonts/lock.ts). `folder`: the issue's, for a font file the issue names.
+   */
+  constructor(file: string, shaped?: Record<string, GlyphMetrics | null>, folder?: string) {
     this.file = file;
     for (const [text, glyph] of Object.entries(shaped ?? {})) this.cache.set(text, glyph);
     let opened: fontkit.Font | fontkit.FontCollection;
     try {
-      const read = readFont(file);
+      const read = readFont(file, folder);
       this.bytes = read.bytes;
       this.sparse = read.sparse;
       opened = fontkit.create(read.bytes);
@@ -53,7 +57,7 @@ export class Face {
       throw new InputError([
         fileProblem(
           file,
-          code === 'ENOENT' ? 'font file not found' : `not a usable font file (${(e as Error).message})`,
+          code === 'ENOENT' ? 'font file not found' : e instanceof Unreadable ? (e as Error).message : `not a usable font file (${(e as Error).message})`,
           file.startsWith(FONT_DIR) ? 'restore the file from the repository (fonts/)' : 'name a TrueType or OpenType font file',
         ),
       ]);
@@ -205,13 +209,14 @@ class Sparse {
 
 /**
  * The font's bytes: a TrueType font without its outlines (read later, see Sparse);
- * anything else (CFF outlines, a collection) whole.
+ * anything else (CFF outlines, a collection) whole. Opened once (read.ts: a regular
+ * file, inside `folder` when given), and read from that descriptor only.
  */
-function readFont(file: string): { bytes: Buffer; sparse?: Sparse } {
-  const fd = openSync(file, 'r');
+function readFont(file: string, folder?: string): { bytes: Buffer; sparse?: Sparse } {
+  const { fd, size } = openChecked(file, folder);
   let keep = false;
   try {
-    const size = fstatSync(fd).size;
+    if (size > MAX_INPUT_BYTES) throw new Unreadable(`the file is ${size} bytes; the limit is ${MAX_INPUT_BYTES}`, 'ETOOLARGE');
     const head = Buffer.alloc(Math.min(size, 12));
     readSync(fd, head, 0, head.length, 0);
     const numTables = head.length === 12 ? head.readUInt16BE(4) : 0;
@@ -276,19 +281,23 @@ export class FontSet {
   /** Opened faces by file, shared with the sets made by `withFiles`. */
   private readonly opened: Map<string, Face>;
   private readonly files: Record<FontRole, string>;
+  /** The issue's folder, for the roles set in files the issue names. */
+  private readonly folders: Partial<Record<FontRole, string>>;
 
-  constructor(files?: Record<FontRole, string>, opened?: Map<string, Face>) {
+  constructor(files?: Record<FontRole, string>, opened?: Map<string, Face>, folders: Partial<Record<FontRole, string>> = {}) {
     this.files = files ?? {
       serif: `${FONT_DIR}${FONT_FILES.serif}`,
       'serif-bold': `${FONT_DIR}${FONT_FILES['serif-bold']}`,
       'sans-bold': `${FONT_DIR}${FONT_FILES['sans-bold']}`,
     };
     this.opened = opened ?? new Map();
+    this.folders = folders;
   }
 
-  /** The same set with some roles set in other font files (a style's `fonts`). */
-  withFiles(files: Partial<Record<FontRole, string>>): FontSet {
-    return new FontSet({ ...this.files, ...files }, this.opened);
+  /** The same set with some roles set in other font files (a style's `fonts`), read from inside `folder`. */
+  withFiles(files: Partial<Record<FontRole, string>>, folder?: string): FontSet {
+    const folders = folder === undefined ? {} : Object.fromEntries(Object.keys(files).map((role) => [role, folder]));
+    return new FontSet({ ...this.files, ...files }, this.opened, { ...this.folders, ...folders });
   }
 
   face(role: FontRole): Face {
@@ -296,7 +305,7 @@ export class FontSet {
     let face = this.opened.get(file);
     if (!face) {
       const entry = lockEntry(file);
-      face = new Face(file, entry?.shaped);
+      face = new Face(file, entry?.shaped, this.folders[role]);
       this.opened.set(file, face);
     }
     return face;

@@ -6,10 +6,11 @@
  * the file again. PNG is decoded here (inflate, then the scanline filters of
  * PNG §9); JPEG by jpeg-js, its size read first from its frame header.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
+import { MAX_INPUT_BYTES, Unreadable, readChecked } from '../read.js';
 
 const require = createRequire(import.meta.url);
 
@@ -27,8 +28,8 @@ export interface Rgba {
 const cache = new Map<string, { stamp: string; pixels: Rgba }>();
 const CACHE_BYTES = 320_000_000;
 
-/** The pixels of an image file, or the reason they cannot be had. */
-export function readImage(given: string): Rgba | string {
+/** The pixels of an image file (inside `folder`, the issue's, when given), or the reason they cannot be had. */
+export function readImage(given: string, folder?: string): Rgba | string {
   // Keyed by the absolute path: the loader and the writer name the file differently.
   const file = path.resolve(given);
   let stamp: string;
@@ -38,8 +39,9 @@ export function readImage(given: string): Rgba | string {
     stamp = `${stat.size}:${stat.mtimeMs}`;
     const hit = cache.get(file);
     if (hit?.stamp === stamp) return hit.pixels;
-    bytes = readFileSync(file);
+    bytes = readChecked(file, MAX_INPUT_BYTES, folder);
   } catch (e) {
+    if (e instanceof Unreadable) return e.message;
     return `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
   }
   const pixels = decodeImage(bytes);

@@ -3,7 +3,7 @@
  * merges the publication file, validates both against `definition.ts`, and returns
  * the issue or throws an InputError listing every problem with file:line:col.
  */
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument, type Node, type Scalar, type YAMLError } from 'yaml';
 import {
@@ -16,6 +16,7 @@ import {
 } from './definition.js';
 import type { Block, Colophon, Issue, SourceText, StyleSpec } from './model.js';
 import { readImage } from '../image/index.js';
+import { Unreadable, kindOf, readChecked } from '../read.js';
 import { InputError, fileProblem, type Problem } from './problem.js';
 import { joinTexts, paragraphs, single, textLines, type Scan } from './text.js';
 import { validateDocument } from './validate.js';
@@ -34,7 +35,9 @@ export function loadIssue(file: string): Issue {
   const issue = parseFile<IssueFile>(file, issueSchema);
   const { value } = issue;
   const problems: Problem[] = [];
-  const pub = publicationOf(issue, problems);
+  // Every file the issue names is read from inside this folder, whoever reads it.
+  const folder = realpathSync(path.dirname(path.resolve(file)));
+  const pub = publicationOf(issue, folder, problems);
   if (!pub) throw new InputError(problems);
 
   const colophon = { ...(pub.value.colophon ?? {}), ...(value.colophon ?? {}) };
@@ -58,6 +61,7 @@ export function loadIssue(file: string): Issue {
 
   const loaded: Omit<Issue, 'warnings'> = {
     file,
+    folder,
     ...(pub.file === file ? {} : { publicationFile: pub.file }),
     name: pubText(`${pub.prefix}name`),
     editor: pubText(`${pub.prefix}editor`),
@@ -75,7 +79,7 @@ export function loadIssue(file: string): Issue {
           return {
             title,
             toc: article.toc === undefined ? joinTexts(title) : text(`${ap}.toc`),
-            body: blocksOf(issue, article.body, `${ap}.body`),
+            body: blocksOf(issue, folder, article.body, `${ap}.body`),
             path: ap,
           };
         }),
@@ -95,13 +99,13 @@ interface Publication extends Parsed<PublicationFile> {
   prefix: string;
 }
 
-function publicationOf(issue: Parsed<IssueFile>, problems: Problem[]): Publication | undefined {
+function publicationOf(issue: Parsed<IssueFile>, folder: string, problems: Problem[]): Publication | undefined {
   const ref = issue.value.publication;
   if (typeof ref !== 'string') return { ...issue, value: ref, prefix: 'publication.' };
   const resolved = insideTree(issue, 'publication', ref, problems);
   if (!resolved) return undefined;
   try {
-    return { ...parseFile<PublicationFile>(resolved, publicationSchema), prefix: '' };
+    return { ...parseFile<PublicationFile>(resolved, publicationSchema, folder), prefix: '' };
   } catch (e) {
     if (!(e instanceof WrongKind)) throw e;
     problems.push({
@@ -137,8 +141,10 @@ function insideTree(
       problems.push(atPath(owner, at, `"${ref}" leads outside the issue's folder`, OUTSIDE_HINT));
       return undefined;
     }
-    if (!statSync(real).isFile()) {
-      problems.push(atPath(owner, at, `"${ref}" is a folder, not a file`, 'name a file inside it'));
+    const stat = statSync(real);
+    if (!stat.isFile()) {
+      const kind = kindOf(stat);
+      problems.push(atPath(owner, at, `"${ref}" is ${kind}, not a file`, kind === 'a folder' ? 'name a file inside it' : 'name a file saved in the folder'));
       return undefined;
     }
   } catch {
@@ -148,8 +154,8 @@ function insideTree(
   return target;
 }
 
-function parseFile<T>(file: string, schema: typeof issueSchema | typeof publicationSchema): Parsed<T> {
-  const src = readSource(file);
+function parseFile<T>(file: string, schema: typeof issueSchema | typeof publicationSchema, folder?: string): Parsed<T> {
+  const src = readSource(file, folder);
   const lines = new LineCounter();
   const doc = parseDocument(src, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   const first = doc.errors[0];
@@ -177,24 +183,26 @@ function parseFile<T>(file: string, schema: typeof issueSchema | typeof publicat
 /** An issue file named as a publication file. */
 class WrongKind extends Error {}
 
-/** A YAML file's text as the loader reads it: UTF-8 checked, CR-only line ends as LF, no byte-order mark. */
-export function readSource(file: string): string {
+/**
+ * A YAML file's text as the loader reads it: UTF-8 checked, CR-only line ends as
+ * LF, no byte-order mark. `folder`: the issue's folder, which a file the issue
+ * names (its publication file) must be inside when it is read.
+ */
+export function readSource(file: string, folder?: string): string {
   const fail = (message: string, hint: string): never => {
     throw new InputError([fileProblem(file, message, hint)]);
   };
   let bytes: Buffer;
   try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) fail('is a folder, not a YAML file', 'name an issue file such as issues/issue-91.yaml; `bulletin build` takes a folder of issues too');
-    // Refused before it is read: a runaway file never fills the memory.
-    if (stat.size > MAX_FILE_BYTES) fail(`the file is ${stat.size} bytes; the limit is ${MAX_FILE_BYTES}`, 'an issue file holds text only; images are named by path (image: photo.jpg)');
-    bytes = readFileSync(file);
+    // Bounded as it is read: a runaway file never fills the memory.
+    bytes = readChecked(file, MAX_FILE_BYTES, folder);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT'
-      ? fail('no such file', 'check the name and the folder; `bulletin build issues` builds every issue in a folder')
-      : fail(`cannot read the file (${code ?? (e as Error).message})`, 'check that the file can be read by you');
+    if (!(e instanceof Unreadable)) throw e;
+    if (e.code === 'ENOENT') fail('no such file', 'check the name and the folder; `bulletin build issues` builds every issue in a folder');
+    if (e.code === 'ETOOLARGE') fail(e.message, 'an issue file holds text only; images are named by path (image: photo.jpg)');
+    if (e.code === 'ENOTFILE') fail(e.message.replace(/ file$/, ' YAML file'), 'name an issue file such as issues/issue-91.yaml; `bulletin build` takes a folder of issues too');
+    if (e.code === 'EOUTSIDE') fail(e.message, OUTSIDE_HINT);
+    return fail(e.message, 'check that the file can be read by you');
   }
   let src: string;
   try {
@@ -337,7 +345,7 @@ function scalarString(node: Scalar): string {
   return typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
 }
 
-function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: string): Block[] {
+function blocksOf(issue: Parsed<IssueFile>, folder: string, body: string | BlockFields[], p: string): Block[] {
   if (typeof body === 'string') {
     const node = scalarAt(issue, p);
     return paragraphs(node, body, issue, p).map((t) => ({
@@ -360,7 +368,7 @@ function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: str
     const file = insideTree(issue, `${bp}.image`, block.image, problems);
     if (!file) throw new InputError(problems);
     // Decoded here, so a damaged or oversized image is refused at its key; the writer takes the same pixels.
-    const size = readImage(file);
+    const size = readImage(file, folder);
     if (typeof size === 'string') throw new InputError([atPath(issue, `${bp}.image`, `${block.image}: ${size}`, 'open the image and save it again as PNG or JPEG (at most 40 megapixels)')]);
     return [
       {

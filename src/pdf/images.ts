@@ -6,7 +6,7 @@
  * profile would do better; the office's bulletins carry photos of meetings, where
  * this is enough, and nothing else in the file depends on it.
  */
-import { readImage } from '../image/index.js';
+import type { Rgba } from '../image/index.js';
 
 export interface Pixels {
   width: number;
@@ -46,10 +46,9 @@ export class CmykImage {
   }
 }
 
-/** An image file's pixels in CMYK: those the loader read and checked (image/decode.ts keeps them). */
-export function cmykOf(file: string): Pixels {
-  const decoded = readImage(file);
-  if (typeof decoded === 'string') throw new Error(`${file}: ${decoded}`);
+/** An image file's pixels in CMYK: those the build read and checked (build.ts). */
+export function cmykOf(file: string, decoded: Rgba | undefined): Pixels {
+  if (!decoded) throw new Error(`internal: the pixels of ${file} were not read`);
   return { width: decoded.width, height: decoded.height, cmyk: toCmyk(decoded.rgba) };
 }
 

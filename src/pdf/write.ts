@@ -13,6 +13,7 @@ import type { Cmyk } from '../style/index.js';
 import { codeOf, fastSubset, tagSubset, type EmbeddedFont } from './fonts.js';
 import { keywordsOf, xmpDescriptions, type PdfMeta } from './metadata.js';
 import { CmykImage, cmykOf } from './images.js';
+import type { Rgba } from '../image/index.js';
 
 export type { PdfMeta } from './metadata.js';
 
@@ -43,12 +44,13 @@ interface Frame {
   bleed: number;
 }
 
-export async function writePdf(pages: Pages, meta: PdfMeta, fonts: FontSet): Promise<Buffer> {
+/** `pixels`: the images' pixels by file, as the caller read them (the writer reads no file). */
+export async function writePdf(pages: Pages, meta: PdfMeta, fonts: FontSet, pixels: ReadonlyMap<string, Rgba> = new Map()): Promise<Buffer> {
   // Each image once, in CMYK, labelled in the order first drawn.
   const images = new Map<string, CmykImage>();
   const imageOf = (file: string): CmykImage => {
     let image = images.get(file);
-    if (!image) images.set(file, (image = new CmykImage(cmykOf(file), `I${images.size + 1}`)));
+    if (!image) images.set(file, (image = new CmykImage(cmykOf(file, pixels.get(file)), `I${images.size + 1}`)));
     return image;
   };
   const doc = new PDFDocument({

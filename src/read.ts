@@ -1,0 +1,108 @@
+/**
+ * Files read as the issue names them: opened once, by file descriptor; a regular
+ * file only (a named pipe would hang the read, a device never end it); inside the
+ * issue's folder when one is given, checked on the file that was opened, not on
+ * the name before it (a file swapped for a link to another folder between the
+ * loader's check and a worker's read is refused); and read to a bound, whatever
+ * its size says.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The most read of any file an issue names: a CJK font is 10–30 MB, a collection
+ * of them up to 200 MB; a 40-megapixel PNG stored without compression, 160 MB.
+ */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/** Why a file was not read, in words for a message: "is a named pipe (FIFO), not a file". */
+export class Unreadable extends Error {
+  constructor(
+    message: string,
+    /** What was wrong: the errno code of the failing call, or the rule the file broke. */
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'Unreadable';
+  }
+}
+
+/** A file open for reading: its descriptor (the caller closes it) and its size then. */
+export interface Opened {
+  fd: number;
+  size: number;
+}
+
+/**
+ * Open `file` for reading: a regular file, and, when `folder` (a real path) is
+ * given, one whose real path is inside it. Not blocking: a named pipe opens at
+ * once, and is refused.
+ */
+export function openChecked(file: string, folder?: string): Opened {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    // A socket cannot be opened at all.
+    throw new Unreadable(code === 'ENOENT' ? 'no such file' : code === 'ENXIO' ? 'is a socket, not a file' : `cannot read the file (${code})`, code);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new Unreadable(`is ${kindOf(stat)}, not a file`, 'ENOTFILE');
+    if (folder !== undefined && !stillInside(file, folder, stat)) {
+      throw new Unreadable("leads outside the issue's folder", 'EOUTSIDE');
+    }
+    return { fd, size: stat.size };
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+
+/**
+ * The bytes of `file`, checked as openChecked checks it, read to at most `limit`
+ * bytes: a file that grows past it while read is refused as one that was larger.
+ */
+export function readChecked(file: string, limit: number, folder?: string): Buffer {
+  const { fd, size } = openChecked(file, folder);
+  try {
+    if (size > limit) throw new Unreadable(`the file is ${size} bytes; the limit is ${limit}`, 'ETOOLARGE');
+    const bytes = Buffer.allocUnsafe(Math.min(size, limit) + 1);
+    let got = 0;
+    for (let n; got < bytes.length && (n = readSync(fd, bytes, got, bytes.length - got, null)) > 0; ) got += n;
+    if (got > limit) throw new Unreadable(`the file is more than ${limit} bytes; the limit is ${limit}`, 'ETOOLARGE');
+    return bytes.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Whether the file open as `opened` is the one at a real path inside `folder`:
+ * the name's real path now is inside, and is the same file (device and inode)
+ * as the one opened. A link swapped in before the open resolves outside; one
+ * swapped back after it resolves to another file.
+ */
+function stillInside(file: string, folder: string, opened: Stats): boolean {
+  let real: string;
+  let now: Stats;
+  try {
+    real = realpathSync(file);
+    now = statSync(real);
+  } catch {
+    return false;
+  }
+  const rel = path.relative(folder, real);
+  const inside = rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+  return inside && now.dev === opened.dev && now.ino === opened.ino;
+}
+
+/** What a file that is not a regular one is, for a message. */
+export function kindOf(stat: Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'something other than a file';
+}
