@@ -26,6 +26,8 @@ export interface BuildRecord {
   skipped: boolean;
   warnings: Problem[];
   errors: Problem[];
+  /** The stack of an internal error (the program's fault, not the input's) that failed this issue. */
+  internal?: string;
 }
 
 export interface Laid {
@@ -70,11 +72,20 @@ function fontsOf(issue: Issue, shared: FontSet): FontSet {
       fonts.face(role);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      const at = issue.style.sources?.[`fonts.${key}`];
-      throw new InputError(e.problems.map((p) => ({ ...p, ...(at ?? {}), message: `${p.message}: ${shown(p.file)}` })));
+      throw new InputError(atFontKeys(issue, e.problems));
     }
   }
   return fonts;
+}
+
+/** Problems with a font file the issue names, placed at the style key that names it. */
+function atFontKeys(issue: Issue, problems: Problem[]): Problem[] {
+  const named = Object.entries(issue.style.fonts ?? {});
+  return problems.map((p) => {
+    const key = named.find(([, file]) => file === p.file)?.[0];
+    const at = key === undefined ? undefined : issue.style.sources?.[`fonts.${key}`];
+    return at ? { ...p, ...at, message: `${p.message}: ${shown(p.file)}` } : p;
+  });
 }
 
 /**
@@ -111,13 +122,21 @@ export async function buildPdf(
   const images = imagesOf(issue);
   // The writer (pdfkit, fontkit's subsetter) is loaded only when a PDF is written: not for check.
   const { writePdf } = await import('./pdf/index.js');
-  const pdf = await writePdf(laid, { ...doc.meta, creator: `bulletin ${VERSION}`, lang: 'zh-CN' }, set, images);
+  let pdf: Buffer;
+  try {
+    pdf = await writePdf(laid, { ...doc.meta, creator: `bulletin ${VERSION}`, lang: 'zh-CN' }, set, images);
+  } catch (e) {
+    // A font damaged past what opening it checks (its outlines) fails as it is subset.
+    if (!(e instanceof InputError)) throw e;
+    throw new InputError(atFontKeys(issue, e.problems));
+  }
   return { pdf, pages: laid.pages.length, trace: laid.trace, warnings };
 }
 
 /**
  * Build one issue into a file. An existing file is replaced only by a complete
- * PDF; input problems are returned, never thrown, so a batch goes on.
+ * PDF; problems, and the program's own errors, are returned, never thrown, so a
+ * batch goes on.
  */
 export async function buildFile(
   input: string,
@@ -134,11 +153,29 @@ export async function buildFile(
     writeAtomically(output, pdf);
     return { ...record, pages, sha256: sha256(pdf), trace, warnings, errors: [], milliseconds: performance.now() - started };
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
+    if (!(e instanceof InputError)) return { ...failed(record, e), trace: [], milliseconds: performance.now() - started };
     const errors = e.problems.filter((p) => p.severity === 'error');
     const warnings = e.problems.filter((p) => p.severity === 'warning');
     return { ...record, warnings, errors, milliseconds: performance.now() - started };
   }
+}
+
+/**
+ * The record of an issue whose build failed by the program's own fault (an
+ * exception, a worker that died): that issue's error, so that a batch goes on.
+ */
+export function failed(job: { input: string; output: string }, e: unknown): BuildRecord {
+  const err = e instanceof Error ? e : new Error(String(e));
+  return {
+    input: job.input,
+    output: job.output,
+    pages: 0,
+    milliseconds: 0,
+    skipped: false,
+    warnings: [],
+    errors: [fileProblem(job.input, `internal error: ${err.message}`, 'run again with --debug for details, and report it')],
+    internal: err.stack ?? err.message,
+  };
 }
 
 function checkOutput(output: string): void {

@@ -144,7 +144,7 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
     for (const t of r.trace) io.out(JSON.stringify(t));
     // With the trace on standard output, the summary goes to standard error.
     report([r], { ...options, quiet: false }, { ...io, out: io.err }, true);
-    return r.errors.length > 0 ? EXIT.input : EXIT.ok;
+    return exitOf([r]);
   }
   const run = async (force: boolean) => {
     const single = jobs.length === 1;
@@ -155,7 +155,7 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
     const records = await runBatch(jobs, { layout, jobs: options.jobs, force }, (r) => progress.done(shown(r.input), r.errors.length === 0));
     progress.finish();
     report(records, options, io, single, performance.now() - started);
-    return records.some((r) => r.errors.length > 0) ? EXIT.input : EXIT.ok;
+    return exitOf(records);
   };
   const status = await run(options.force ?? false);
   if (!options.watch) return status;
@@ -164,10 +164,20 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
   return watchIssues(files, () => run(false).catch((e: unknown) => failure(e, io, options.debug ?? false)), io);
 }
 
+/**
+ * A run's exit code: an issue that failed by the program's fault is an internal
+ * error (the others were built all the same), one that failed by its input is bad input.
+ */
+function exitOf(records: BuildRecord[]): number {
+  if (records.some((r) => r.internal !== undefined)) return EXIT.internal;
+  return records.some((r) => r.errors.length > 0) ? EXIT.input : EXIT.ok;
+}
+
 /** Problems on standard error, one line each; records as JSON or a summary. */
-function report(records: BuildRecord[], options: { json?: boolean; quiet?: boolean }, io: Io, single: boolean, ms = 0): void {
+function report(records: BuildRecord[], options: { json?: boolean; quiet?: boolean; debug?: boolean }, io: Io, single: boolean, ms = 0): void {
   for (const r of records) {
     for (const p of [...r.errors, ...r.warnings]) problem(p, io);
+    if (r.internal !== undefined && options.debug) io.err(r.internal);
     if (options.json) io.out(JSON.stringify(jsonOf(r)));
   }
   if (options.json || options.quiet) return;

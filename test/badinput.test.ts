@@ -869,6 +869,61 @@ describe('files swapped while a batch runs', () => {
   });
 });
 
+describe('one issue failing in a batch', () => {
+  /** Issue 91 with an article holding `photo.png`, as several issues of one batch. */
+  function withImage(): string {
+    return read(ISSUE).replace(
+      '  - title: 重要会议',
+      '  - title: 图片\n    articles:\n      - title: 防疫服务站\n        body:\n          - 图为防疫服务站。\n          - image: photo.png\n  - title: 重要会议',
+    );
+  }
+
+  it('a font whose outlines are damaged fails its issue at the key naming it; the other four build', () => {
+    const font = Buffer.from(readFileSync(path.join(root, 'fonts', 'NotoSerifSC-Regular.ttf')));
+    // The glyf table overwritten with 0xff (every outline a composite glyph of
+    // nonsense): every table opening the font checks is intact.
+    const tables = font.readUInt16BE(4);
+    for (let i = 0; i < tables; i++) {
+      if (font.toString('latin1', 12 + 16 * i, 16 + 16 * i) !== 'glyf') continue;
+      const offset = font.readUInt32BE(20 + 16 * i);
+      const length = font.readUInt32BE(24 + 16 * i);
+      font.fill(0xff, offset, offset + length);
+    }
+    write('issues/fonts/Damaged.ttf', font);
+    for (const n of ['a', 'b', 'c', 'd']) cpSync(file(ISSUE), file(`issues/${n}.yaml`));
+    write('issues/e.yaml', `${read(ISSUE)}style:\n  fonts: { serif: fonts/Damaged.ttf }\n`);
+    rmSync(file(ISSUE));
+    for (const jobs of ['1', '2']) {
+      rmSync(file('out'), { recursive: true, force: true });
+      const r = build('issues', '-j', jobs, '-o', 'out/');
+      expectClean(r, [1]);
+      expect(readdirSync(file('out')).filter((f) => f.endsWith('.pdf')).sort(), `-j ${jobs}`).toEqual(['a.pdf', 'b.pdf', 'c.pdf', 'd.pdf']);
+      expect(problems(r), `-j ${jobs}`).toEqual([
+        expect.stringMatching(new RegExp(`^${escape(at('issues/e.yaml', 'fonts/Damaged.ttf'))}: style\\.fonts\\.serif: a damaged font: .*issues/fonts/Damaged\\.ttf$`)),
+      ]);
+      expect(r.err).toMatch(/^5 issues: 4 built, 0 up to date, 1 failed \(1 error\) /m);
+    }
+  });
+
+  it('an image deleted while the batch runs fails the issues built after, each at its image key; the others build, exit 1', async () => {
+    write('issues/photo.png', png(40, 30));
+    const names = Array.from({ length: 12 }, (_, i) => `batch-${String(i + 1).padStart(2, '0')}`);
+    for (const n of names) write(`issues/${n}.yaml`, withImage());
+    const batch = start(['build', 'issues', '--jobs', '2', '--force', '-o', 'out/']);
+    await until(() => /\] built /.test(batch.got.err));
+    rmSync(file('issues/photo.png'));
+    const before = batch.got.err.match(/^\[\d+\/\d+\] /gm)?.length ?? 0;
+    expect(before, 'the batch ended before the image was deleted').toBeLessThan(names.length + 1);
+    const r = await batch.done;
+    expectClean(r, [1]);
+    expect(problems(r).length).toBeGreaterThan(0);
+    for (const l of problems(r)) expect(l).toMatch(/^issues\/batch-\d+\.yaml:\d+:\d+: sections\[1\]\.articles\[0\]\.body\[1\]\.image: (?:file not found: photo\.png|photo\.png: (?:no such file|cannot read the file \(ENOENT\)))$/);
+    // Every issue has its record: built, or failed with its error.
+    expect(r.err.match(/^\[\d+\/\d+\] /gm)).toHaveLength(names.length + 1);
+    expect(readdirSync(file('out')).filter((f) => f.startsWith('batch-')).length).toBe(names.length - problems(r).length);
+  });
+});
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

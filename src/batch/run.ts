@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { removeTemporaries } from '../atomic.js';
-import type { BuildRecord } from '../build.js';
+import { failed, type BuildRecord } from '../build.js';
 import { loadIssue, type Issue } from '../issue/index.js';
 import { ROOT } from '../paths.js';
 import type { LayoutOptions } from '../page/index.js';
@@ -51,7 +51,11 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
   // The worker's task, run in this thread.
   const inProcess = async (i: number, issue: Issue | undefined) => finish(i, await build(task(i, issue)));
   const onPool = (i: number, issue: Issue | undefined) => {
-    const built = pool!.run(task(i, issue)).then((r) => finish(i, r));
+    // A worker that fails (an exception, a thread that died) fails this issue alone.
+    const built = pool!
+      .run(task(i, issue))
+      .catch((e: unknown) => (stop.stopping ? Promise.reject(e) : failed(jobs[i]!, e)))
+      .then((r) => finish(i, r));
     // Awaited below with the others; until then a failure is not "unhandled".
     built.catch(() => {});
     running.push(built);
