@@ -811,6 +811,58 @@ describe('interrupted', () => {
   });
 });
 
+describe('a folder of issues', () => {
+  it('every YAML file in it is an issue but the publication file: a half-written one, a mistyped key, a BOM are built or reported, never skipped', () => {
+    mkdirSync(file('back'));
+    cpSync(file(PUBLICATION), file('back/publication.yaml'));
+    for (const n of ['issue-88', 'issue-89']) cpSync(file(ISSUE), file(`back/${n}.yml`));
+    // Saved by Notepad: a byte-order mark, and CRLF line ends.
+    write('back/issue-90.yaml', `\ufeff${read(ISSUE).replaceAll('\n', '\r\n')}`);
+    // A mistyped key, and an issue whose saving was cut short.
+    write('back/issue-91.yaml', read(ISSUE).replace('sections:', 'section:'));
+    write('back/issue-92.yaml', read(ISSUE).slice(0, read(ISSUE).indexOf('  period:')));
+    const r = build('back', '-o', 'out/', '-j', '2');
+    expectClean(r, [1]);
+    expect(readdirSync(file('out')).filter((f) => f.endsWith('.pdf')).sort()).toEqual(['issue-88.pdf', 'issue-89.pdf', 'issue-90.pdf']);
+    const failed = problems(r).map((l) => l.split(':')[0]);
+    expect([...new Set(failed)].sort()).toEqual(['back/issue-91.yaml', 'back/issue-92.yaml']);
+    expect(problems(r)).toContain(`${at('back/issue-91.yaml', 'section:')}: section: unknown key "section"; did you mean "sections"?`);
+    for (const l of problems(r)) expect(l).toMatch(/^back\/issue-9[12]\.yaml:\d+:\d+: /);
+    expect(r.err).toMatch(/^5 issues: 3 built, 0 up to date, 2 failed \(\d+ errors\) /m);
+  });
+
+  it('a YAML file that is neither an issue nor the publication is reported, and the others build', () => {
+    mkdirSync(file('back'));
+    cpSync(file(PUBLICATION), file('back/publication.yaml'));
+    cpSync(file(ISSUE), file('back/issue-91.yaml'));
+    write('back/notes.yaml', '待办: 第92期的稿件\n');
+    const r = build('back', '-o', 'out/');
+    expectClean(r, [1]);
+    expect(existsSync(file('out/issue-91.pdf'))).toBe(true);
+    expect(problems(r)).toEqual(['back/notes.yaml: is not an issue file: it has no publication:, issue: or sections:']);
+  });
+
+  it('the publication file an issue names is no issue, whatever its shape; nor is one with the publication\'s shape that none names', () => {
+    mkdirSync(file('back'));
+    // Named by the issues, and broken: its errors are theirs, reported once each.
+    write('back/上街史志.yaml', `${read(PUBLICATION)}\nstyle: { size: 16 }\n`);
+    write('back/issue-91.yaml', read(ISSUE).replace('publication: publication.yaml', 'publication: 上街史志.yaml'));
+    cpSync(file(PUBLICATION), file('back/other-publication.yaml'));
+    const r = build('back', '-o', 'out/');
+    expectClean(r, [1]);
+    expect(problems(r)).toEqual([expect.stringMatching(/^back\/上街史志\.yaml:\d+:\d+: .*duplicate key "style"/)]);
+  });
+
+  it('an unquoted pattern the shell expands (issues/*.yaml, the publication file among them) builds the issues', () => {
+    cpSync(file(ISSUE), file('issues/issue-92.yaml'));
+    // The shell's expansion, in its order: issue-91, issue-92, publication.
+    const r = build('issues/issue-91.yaml', 'issues/issue-92.yaml', 'issues/publication.yaml');
+    expectClean(r, [0]);
+    expect(readdirSync(file('output')).filter((f) => f.endsWith('.pdf')).sort()).toEqual(['issue-91.pdf', 'issue-92.pdf']);
+    expect(r.err).toMatch(/^2 issues: 2 built, 0 up to date, 0 failed /m);
+  });
+});
+
 /**
  * The command started in the background, so that a test can act while it runs;
  * under strace where it is installed, so the test can then list every file the

@@ -173,6 +173,10 @@ function parseFile<T>(file: string, schema: typeof issueSchema | typeof publicat
   if (schema === issueSchema && !looksLikeIssue && keys.includes('name') && keys.includes('editor')) {
     throw new InputError([fileProblem(file, 'is a publication file, not an issue file', 'build the issue files that name it (publication: …)')]);
   }
+  if (schema === issueSchema && isMap(doc.contents) && !['publication', 'issue', 'sections'].some((k) => keys.includes(k))) {
+    // Some other YAML file (in a folder being built): not every key of it as a fault.
+    throw new InputError([fileProblem(file, 'is not an issue file: it has no publication:, issue: or sections:', 'keep other YAML files out of a folder of issues, or build the issues one by one')]);
+  }
   const result = validateDocument<T>(doc, schema, file, lines);
   if (result.problems.length > 0 || result.value === undefined) {
     throw new InputError(result.problems);
