@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { writeAtomically } from './atomic.js';
+import { writeAtomicallyHeard } from './atomic.js';
 import { sha256 } from './hash.js';
 import { compose, type Document } from './document/index.js';
 import { FontSet, type FontRole } from './fonts/index.js';
@@ -150,7 +150,7 @@ export async function buildFile(
   try {
     checkOutput(output);
     const { pdf, pages, trace, warnings } = await buildPdf(input, fonts, options, loaded);
-    writeAtomically(output, pdf);
+    await writeAtomicallyHeard(output, pdf);
     return { ...record, pages, sha256: sha256(pdf), trace, warnings, errors: [], milliseconds: performance.now() - started };
   } catch (e) {
     if (!(e instanceof InputError)) return { ...failed(record, e), trace: [], milliseconds: performance.now() - started };

@@ -119,7 +119,7 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
   const { expandInputs } = await import('./batch/inputs.js');
   const { files, problems } = await expandInputs(inputs);
   if (problems.length > 0) throw new InputError(problems);
-  const { outputsFor, runBatch } = await import('./batch/run.js');
+  const { buildTraced, outputsFor, runBatch } = await import('./batch/run.js');
   const jobs = outputsFor(files, options.output);
   const clash = jobs.find((j, i) => jobs.findIndex((k) => k.output === j.output) !== i);
   if (clash) {
@@ -139,8 +139,7 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
   if (tracing) {
     // The trace is of one issue, built here whatever its state.
     if (files.length !== 1) throw usage('--trace takes one issue');
-    const { buildFile } = await import('./build.js');
-    const r = await buildFile(jobs[0]!.input, jobs[0]!.output, undefined, layout);
+    const r = await buildTraced(jobs[0]!, layout);
     for (const t of r.trace) io.out(JSON.stringify(t));
     // With the trace on standard output, the summary goes to standard error.
     report([r], { ...options, quiet: false }, { ...io, out: io.err }, true);

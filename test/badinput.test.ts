@@ -976,6 +976,43 @@ describe('one issue failing in a batch', () => {
   });
 });
 
+describe('a single build interrupted', () => {
+  /**
+   * Whether process `pid` is well into its build: 0.4 s of processor time (Linux:
+   * /proc/<pid>/stat), when starting takes 0.1 s; elsewhere, a second after `since`.
+   */
+  function busy(pid: number, since: number): boolean {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      // utime and stime, fields 14 and 15 of stat(5), in ticks of 1/100 s.
+      return (Number(fields[11]) + Number(fields[12])) / 100 >= 0.4;
+    } catch {
+      return performance.now() - since > 1000;
+    }
+  }
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('stopped by %s while it lays out, it exits %i: the previous PDF untouched, no temporary file', async (signal, code) => {
+    // Issue 91's sections six times over: a build of a second or two, long enough to be stopped.
+    const text = read(ISSUE);
+    const sections = text.slice(text.indexOf('sections:\n') + 'sections:\n'.length, text.indexOf('colophon:'));
+    write(ISSUE, text.replace(sections, sections.repeat(6)));
+    const child = spawn(process.execPath, [bin, 'build', ISSUE, '--force'], { cwd: dir });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    const since = performance.now();
+    await until(() => busy(child.pid!, since) || child.exitCode !== null);
+    child.kill(signal);
+    expect(await exited, err).toBe(code);
+    expect(err).toContain(`stopped by ${signal}`);
+    expect(readFileSync(file(OUTPUT)).equals(PREVIOUS), 'the previous PDF was replaced').toBe(true);
+    expect(temporaries()).toEqual([]);
+  });
+});
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -5,11 +5,11 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { removeTemporaries } from '../atomic.js';
-import { failed, type BuildRecord } from '../build.js';
+import { aTurn, removeTemporaries } from '../atomic.js';
+import { buildFile, failed, type BuildRecord } from '../build.js';
 import { loadIssue, type Issue } from '../issue/index.js';
 import { ROOT } from '../paths.js';
-import type { LayoutOptions } from '../page/index.js';
+import type { LayoutOptions, LineTrace } from '../page/index.js';
 import { State, type Fingerprint } from './state.js';
 import build, { type Task } from './worker.js';
 import type { Piscina } from 'piscina';
@@ -96,8 +96,12 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
     throw e;
   } finally {
     if (pool && !stop.stopping) await pool.destroy();
+    // An interrupt that came while the last issue was built in this thread is heard before its handler goes.
+    await aTurn();
     if (!stop.stopping) stop.release();
   }
+  // Heard: the handler exits.
+  if (stop.stopping) await new Promise(() => {});
   const unrecorded = state.record(
     jobs.flatMap((job, i) => {
       const r = records[i]!;
@@ -154,6 +158,16 @@ function interruptions(jobs: Job[]): Interruptions {
     process.off('SIGTERM', handler);
   };
   return state;
+}
+
+/** One issue built in this thread, whatever its state, with its trace (`--trace`): interrupted as a batch is. */
+export async function buildTraced(job: Job, layout: LayoutOptions): Promise<BuildRecord & { trace: LineTrace[] }> {
+  const stop = interruptions([job]);
+  const r = await buildFile(job.input, job.output, undefined, layout);
+  await aTurn();
+  if (stop.stopping) await new Promise(() => {});
+  stop.release();
+  return r;
 }
 
 /** Where each input's PDF goes: `-o` names the file for one input, the folder for several. */
