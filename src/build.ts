@@ -2,7 +2,9 @@
  * The pipeline, edge to edge: issue file → PDF file. The stages between are pure;
  * only this module (and the batch runner) reads and writes files.
  */
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
+import { dependenciesOf } from './batch/state.js';
+import { kindOf } from './read.js';
 import path from 'node:path';
 import { writeAtomicallyHeard } from './atomic.js';
 import { sha256 } from './hash.js';
@@ -149,7 +151,9 @@ export async function buildFile(
   const record = { input, output, pages: 0, skipped: false, trace: [] as LineTrace[] };
   try {
     checkOutput(output);
-    const { pdf, pages, trace, warnings } = await buildPdf(input, fonts, options, loaded);
+    const issue = loaded ?? loadIssue(input);
+    checkNotSource(output, issue);
+    const { pdf, pages, trace, warnings } = await buildPdf(input, fonts, options, issue);
     await writeAtomicallyHeard(output, pdf);
     return { ...record, pages, sha256: sha256(pdf), trace, warnings, errors: [], milliseconds: performance.now() - started };
   } catch (e) {
@@ -183,9 +187,34 @@ function checkOutput(output: string): void {
     throw new InputError([fileProblem(output, message, hint)]);
   };
   try {
-    if (statSync(output).isDirectory()) fail('is a folder; name a file to write the PDF to', `for example ${path.join(output, 'issue.pdf')}, or end the folder with / to write <issue>.pdf in it`);
+    const stat = statSync(output);
+    if (stat.isDirectory()) fail('is a folder; name a file to write the PDF to', `for example ${path.join(output, 'issue.pdf')}, or end the folder with / to write <issue>.pdf in it`);
+    // The PDF is renamed into place: a device or a pipe there would be replaced by a file.
+    if (!stat.isFile()) fail(`is ${kindOf(stat)}; name a file to write the PDF to`, 'name a PDF file with -o, such as -o output/issue-91.pdf');
   } catch (e) {
     if (e instanceof InputError) throw e;
   }
   if (path.extname(output).toLowerCase() !== '.pdf') fail('the output file should end in .pdf', 'name the PDF with -o, such as -o output/issue-91.pdf');
+}
+
+/** An output that is one of the files the issue is built from (an issue file named issue.pdf, -o naming its image) is refused. */
+function checkNotSource(output: string, issue: Issue): void {
+  let out: Stats;
+  try {
+    out = statSync(output);
+  } catch {
+    return;
+  }
+  const images = new Set(issue.sections.flatMap((s) => s.articles.flatMap((a) => a.body.flatMap((b) => (b.kind === 'image' ? [b.file] : [])))));
+  for (const file of dependenciesOf(issue.file, issue)) {
+    let source: Stats;
+    try {
+      source = statSync(file);
+    } catch {
+      continue;
+    }
+    if (source.dev !== out.dev || source.ino !== out.ino) continue;
+    const what = file === issue.file ? 'the issue file itself' : file === issue.publicationFile ? "the issue's publication file" : images.has(file) ? 'an image of the issue' : 'a font of the issue';
+    throw new InputError([fileProblem(output, `is ${what}; the PDF would overwrite it`, 'name another file for the PDF with -o')]);
+  }
 }

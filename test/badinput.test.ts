@@ -20,6 +20,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -708,6 +709,45 @@ describe('the output path', () => {
     expectClean(r, [1]);
     expect(problems(r)).toEqual([expect.stringMatching(/^(.*\/)?output\/issue-91\.pdf: cannot write the PDF/)]);
     expect(readFileSync(file(OUTPUT)).equals(PREVIOUS)).toBe(true);
+  });
+});
+
+describe('an output path that is a source', () => {
+  it('the issue file itself (an issue file named issue.pdf): refused, the issue untouched', () => {
+    cpSync(file(ISSUE), file('issues/issue.pdf'));
+    const r = build('issues/issue.pdf', '-o', 'issues/issue.pdf');
+    expectClean(r, [1]);
+    expect(lines(r.err)).toEqual(['issues/issue.pdf: is the issue file itself; the PDF would overwrite it', '  hint: name another file for the PDF with -o']);
+    expect(read('issues/issue.pdf')).toBe(read(ISSUE));
+  });
+
+  it('its publication file, one of its images, one of its fonts, by another name too (a link): refused, each untouched', () => {
+    cpSync(file(PUBLICATION), file('issues/publication.pdf'));
+    write('issues/photo.pdf', jpg(40, 30));
+    cpSync(path.join(root, 'fonts', 'NotoSerifSC-Regular.ttf'), file('issues/fonts/serif.pdf'));
+    symlinkSync('serif.pdf', file('issues/fonts/link.pdf'));
+    write(ISSUE, smallIssue('          - image: photo.pdf', 'style:\n  fonts: { serif: fonts/serif.pdf }\n').replace('publication: publication.yaml', 'publication: publication.pdf'));
+    const before = ['issues/publication.pdf', 'issues/photo.pdf', 'issues/fonts/serif.pdf'].map((f) => readFileSync(file(f)));
+    for (const [output, what] of [
+      ['issues/publication.pdf', "the issue's publication file"],
+      ['issues/photo.pdf', 'an image of the issue'],
+      ['issues/fonts/serif.pdf', 'a font of the issue'],
+      ['issues/fonts/link.pdf', 'a font of the issue'],
+    ]) {
+      const r = build(ISSUE, '-o', output!);
+      expectClean(r, [1]);
+      expect(problems(r)).toEqual([`${output}: is ${what}; the PDF would overwrite it`]);
+    }
+    const after = ['issues/publication.pdf', 'issues/photo.pdf', 'issues/fonts/serif.pdf'].map((f) => readFileSync(file(f)));
+    expect(after.map((bytes, i) => bytes.equals(before[i]!))).toEqual([true, true, true]);
+  });
+
+  it('a named pipe or a device: refused, not replaced by a file', () => {
+    if (spawnSync('mkfifo', [file('pipe.pdf')]).status !== 0) return;
+    const r = build(ISSUE, '-o', 'pipe.pdf');
+    expectClean(r, [1]);
+    expect(problems(r)).toEqual(['pipe.pdf: is a named pipe (FIFO); name a file to write the PDF to']);
+    expect(statSync(file('pipe.pdf')).isFIFO()).toBe(true);
   });
 });
 
