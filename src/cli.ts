@@ -11,6 +11,7 @@ import type { Issue } from './issue/index.js';
 // The problem type alone, not the loader's barrel: --help and --version need no YAML parser or schemas.
 import { InputError, fileProblem, formatProblem, printable, shown, type Problem } from './issue/problem.js';
 import type { LayoutOptions } from './page/index.js';
+import type { Document as YamlDocument } from 'yaml';
 import { VERSION } from './version.js';
 
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
@@ -260,23 +261,24 @@ async function init(options: { from?: string; output?: string }, io: Io): Promis
 }
 
 async function importText(file: string, options: { output?: string; publication?: string }, io: Io): Promise<number> {
-  const { readFileSync } = await import('node:fs');
+  const { Unreadable, readChecked } = await import('./read.js');
+  const { MAX_FILE_BYTES, readSource } = await import('./issue/index.js');
   const fail = (message: string, hint: string): never => {
     throw new InputError([fileProblem(file, message, hint)]);
   };
   let text = '';
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(readChecked(file, MAX_FILE_BYTES));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') fail('no such file', 'name the text of a printed issue, as copied from its PDF');
+    if (e instanceof Unreadable) fail(e.message, 'name the text of a printed issue, as copied from its PDF');
     fail('cannot read it as UTF-8 text', 'files saved as GBK or GB 18030 give this; save the text as UTF-8');
   }
   const { importIssue } = await import('./import/index.js');
-  const { parse } = await import('yaml');
+  const { parse, parseDocument } = await import('yaml');
   // Where the issue goes decides where its publication file is looked for.
   const folder = options.output ? path.dirname(path.resolve(options.output)) : existsSync('issues') ? path.resolve('issues') : process.cwd();
   const publication = path.resolve(options.publication ?? path.join(folder, 'publication.yaml'));
-  const defaults = existsSync(publication) ? publicationDefaults(parse(readFileSync(publication, 'utf8'))) : undefined;
+  const defaults = existsSync(publication) ? publicationDefaults(valueOf(publication, parseDocument(readSource(publication), { prettyErrors: false }))) : undefined;
   const result = importIssue(text, {
     publication: path.relative(folder, publication).split(path.sep).join('/'),
     source: path.basename(file),
@@ -301,6 +303,14 @@ async function importText(file: string, options: { output?: string; publication?
   const articles = issue.sections.reduce((n, s) => n + s.articles.length, 0);
   io.out(`${file} → ${shown(output)} (${issue.sections.length} sections, ${articles} articles)`);
   return EXIT.ok;
+}
+
+/** A publication file's values; one that is not YAML is refused where it stops being so. */
+function valueOf(file: string, doc: YamlDocument): unknown {
+  const e = doc.errors[0];
+  if (!e) return doc.toJS();
+  const at = e.linePos?.[0] ?? { line: 0, col: 0 };
+  throw new InputError([{ ...fileProblem(file, `YAML syntax: ${e.message.split('\n')[0]}`, 'mend the publication file (bulletin check on an issue that names it says where), or name another with --publication'), ...at }]);
 }
 
 /** What a publication file gives, for the importer to leave out of the issue. */

@@ -712,6 +712,38 @@ describe('the output path', () => {
   });
 });
 
+describe('files that are not files', () => {
+  const fifo = (name: string) => spawnSync('mkfifo', [file(name)]).status === 0;
+
+  it('a named pipe given as the issue: refused at once, not waited on', () => {
+    if (!fifo('issues/issue-92.yaml')) return;
+    expectRefused(build('issues/issue-92.yaml'), ['issues/issue-92.yaml: is a named pipe (FIFO), not a YAML file']);
+    expectClean(run(['check', 'issues/issue-92.yaml']), [1]);
+  });
+
+  it('a named pipe among the issues of a folder: reported, the others built', () => {
+    if (!fifo('issues/issue-92.yaml')) return;
+    const r = build('issues', '-o', 'out/');
+    expectClean(r, [1]);
+    expect(problems(r)).toEqual(['issues/issue-92.yaml: is a named pipe (FIFO), not a YAML file']);
+    expect(readdirSync(file('out')).filter((f) => f.endsWith('.pdf'))).toEqual(['issue-91.pdf']);
+  });
+
+  it('a device (its size is 0 to stat, its reads never end): refused, nothing read from it', () => {
+    if (!existsSync('/dev/zero')) return;
+    expectRefused(build('/dev/zero', '-o', OUTPUT), ['/dev/zero: is a device, not a YAML file']);
+    const r = run(['import', '/dev/zero']);
+    expectClean(r, [1]);
+    expect(problems(r)).toEqual(['/dev/zero: is a device, not a file']);
+  });
+
+  it('a named pipe as the publication file, an image or a font: named for what it is, not "a folder"', () => {
+    if (!fifo('issues/pipe.png')) return;
+    write(ISSUE, smallIssue('          - image: pipe.png'));
+    expectRefused(build(ISSUE), [`${at(ISSUE, 'pipe.png')}: sections[0].articles[0].body[1].image: "pipe.png" is a named pipe (FIFO), not a file`]);
+  });
+});
+
 describe('an output path that is a source', () => {
   it('the issue file itself (an issue file named issue.pdf): refused, the issue untouched', () => {
     cpSync(file(ISSUE), file('issues/issue.pdf'));
