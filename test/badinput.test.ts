@@ -28,7 +28,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import jpeg from 'jpeg-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aliasBomb } from './helpers/issues.js';
+import { aliasAmplifier, aliasBomb } from './helpers/issues.js';
 import { has, readPdf, squash } from './helpers/pdf.js';
 import { png } from './helpers/png.js';
 
@@ -230,6 +230,18 @@ describe('the YAML of the issue file', () => {
     const r = build('issues/bomb.yaml');
     expect(performance.now() - started).toBeLessThan(10_000);
     expectRefused(r, ['issues/bomb.yaml:9:23: sections[0].articles[2].body[1]: more than 200 aliases; refused as an alias bomb']);
+  });
+
+  it('aliases that repeat a long paragraph are refused quickly, at the alias past a million characters', () => {
+    write('issues/amplified.yaml', aliasAmplifier(400_000, 50));
+    const started = performance.now();
+    const r = build('issues/amplified.yaml');
+    expect(performance.now() - started).toBeLessThan(10_000);
+    // 400 000 characters, the first alias 800 000, the second past 1 000 000.
+    expectRefused(r, [
+      'issues/amplified.yaml:10:13: sections[0].articles[0].body[2]: more than 1000000 characters of text in the file, counting the text each alias repeats; refused',
+      '  hint: an alias (*name) prints all the text of its anchor (&name) again: write each text once',
+    ]);
   });
 
   it('a file over the size limit (4 MiB)', () => {
