@@ -497,6 +497,30 @@ describe('pasted characters', () => {
   });
 });
 
+describe('text too long to set in a moment', () => {
+  it('a title of 4 160 characters is refused at its key, with a hint, at once', () => {
+    const title = '市领导督导我区疫情防控工作'.repeat(320);
+    edit(ISSUE, 'title: 市领导督导我区疫情防控工作', `title: ${title}`);
+    const started = performance.now();
+    expectRefused(build(ISSUE), [
+      `${at(ISSUE, title)}: sections[0].articles[0].title: 4160 characters; at most 100 are taken here`,
+      '  hint: a title takes a few lines at most: shorten it, and put the rest in the body',
+    ]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('a run of 200 000 digits in a paragraph is broken as a word wider than the measure is, with its warning, well within a minute', () => {
+    const digits = '1234567890'.repeat(20_000);
+    edit(ISSUE, '李兵到我区督导', `李兵到我区${digits}督导`);
+    const started = performance.now();
+    expectBuilt(build(ISSUE), [
+      `${at(ISSUE, digits)}: warning: sections[0].articles[0].body: "${digits.slice(0, 40)}…" is wider than the measure and was broken where it had to be`,
+      WIDE_HINT,
+    ]);
+    expect(performance.now() - started).toBeLessThan(60_000);
+  });
+});
+
 describe('fonts named by the style', () => {
   const style = (fonts: string) => `${read(ISSUE)}style:\n  fonts: { serif: ${fonts} }\n`;
 

@@ -193,6 +193,10 @@ class Validator {
     if (schema.minLength !== undefined && visible(value).trim().length < schema.minLength) {
       return this.report(node, path, 'expected text, found an empty value');
     }
+    const length = schema.maxLength ? [...visible(value).trim()].length : 0;
+    if (schema.maxLength && length > schema.maxLength.chars) {
+      return this.report(node, path, `${length} characters; at most ${schema.maxLength.chars} are taken here`, schema.maxLength.hint);
+    }
     if (schema.pattern && !schema.pattern.regex.test(value)) {
       return this.report(node, path, `expected ${schema.pattern.expected}, found "${value}"`);
     }
