@@ -349,7 +349,33 @@ describe('the values', () => {
     expectRefused(build(ISSUE), [
       `${at(ISSUE, '30', 'size:')}: style.size: the type area (25 characters of 30 pt, 264.6 mm wide) leaves -27.3 mm at the side of a 210.0 mm page; at least 10.0 mm is needed`,
       '  hint: make the type area smaller (size, chars, lines) or move it (margins)',
+      // T1: 22 lines of 30 pt do not fit 225 mm (637.8 pt) either.
+      `${at(ISSUE, '30', 'size:')}: style.size: 22 lines of 30 pt on a pitch of 28.94 pt would overlap: the pitch must be at least the body size`,
+      "  hint: at most 21 lines of 30 pt fit the type area's 225.0 mm: set lines: 21 or fewer",
     ]);
+  });
+
+  it('more lines than the type area holds at the body size (T1): refused at lines:, naming the most that fit', () => {
+    write(ISSUE, `${read(ISSUE)}style:\n  lines: 60\n`);
+    // 225 mm is 637.8 pt: 60 lines of 16 pt are 10.54 pt apart; 39 lines are 16.36 pt apart, 40 would be 15.94.
+    expectRefused(build(ISSUE), [
+      `${at(ISSUE, '60', 'lines:')}: style.lines: 60 lines of 16 pt on a pitch of 10.54 pt would overlap: the pitch must be at least the body size`,
+      "  hint: at most 39 lines of 16 pt fit the type area's 225.0 mm: set lines: 39 or fewer",
+    ]);
+    write(ISSUE, read(ISSUE).replace('  lines: 60', '  lines: 39'));
+    expectBuilt(build(ISSUE), []);
+  });
+
+  it('a type area too narrow for the titles: refused at the key that made it so, in a batch too, the hint pointing the right way', () => {
+    write(ISSUE, `${read(ISSUE)}style:\n  chars: 8\n  size: 6\n`);
+    const expected = [
+      `${at(ISSUE, '8', 'chars:')}: style.chars: titles of 22 pt fit fewer than 4 characters on a line of 16.9 mm`,
+      '  hint: make the titles smaller (titleSize: 12 or less) or the type area wider (chars, size)',
+    ];
+    expectRefused(build(ISSUE), expected);
+    cpSync(file(ISSUE), file('issues/issue-92.yaml'));
+    const r = build(ISSUE, 'issues/issue-92.yaml', '-o', 'out/');
+    expect(lines(r.err).filter((l) => !/^\d+ issues: |^\[\d+\/\d+\] /.test(l))).toEqual([...expected, ...expected.map((l) => l.replace(ISSUE, 'issues/issue-92.yaml'))]);
   });
 
   it('an alias to an anchor that is not there', () => {
