@@ -326,6 +326,20 @@ describe('the values', () => {
     expectRefused(build(ISSUE), [`${at(ISSUE, '2020年3月16日')}: issue.printed: expected a date as YYYY-MM-DD, found "2020年3月16日"`]);
   });
 
+  it('a serial of 1e308 or of 23 nines (1e+23 to JavaScript) is refused as written, not printed as 总第1e+308期; 99999 is the last taken', () => {
+    for (const written of ['1e308', '99999999999999999999999', '100000']) {
+      write(ISSUE, read(ISSUE).replace(/number: \S+/, `number: ${written}`));
+      expectRefused(build(ISSUE), [`${at(ISSUE, written, 'number:')}: issue.number: at most 99999, found ${written}`]);
+    }
+    write(ISSUE, read(ISSUE).replace(/number: \S+/, 'number: 99999'));
+    expectBuilt(build(ISSUE), []);
+    // bulletin init would start 总第100000期: refused rather than written.
+    const init = run(['init', '--from', ISSUE, '-o', 'issues/next.yaml']);
+    expectClean(init, [1]);
+    expect(problems(init)).toEqual([`${ISSUE}: is 总第99999期: the next serial number would be more than 99999`]);
+    expect(existsSync(file('issues/next.yaml'))).toBe(false);
+  });
+
   it('a serial written 第91期', () => {
     edit(ISSUE, 'number: 91', 'number: 第91期');
     expectRefused(build(ISSUE), [`${at(ISSUE, '第91期', 'number:')}: issue.number: expected a positive whole number, found "第91期"`]);

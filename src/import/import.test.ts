@@ -413,6 +413,12 @@ describe('importing back issues of our own', () => {
     expect(problems).toContainEqual(problem(text, '2000000', 'error', 'the print run "2000000" is more than 1000000'));
   });
 
+  it('a serial number past the loader\'s maximum (99999) is an error too', () => {
+    const text = ISSUE_106.replace('总第106期', '总第100000期');
+    const { problems } = importIssue(text, { publication: 'publication.yaml', defaults: DEFAULTS });
+    expect(problems).toContainEqual(problem(text, '2021年7月（总第100000期）', 'error', 'the serial number 100000 is more than 99999'));
+  });
+
   it('106: one-line masthead, Chinese numerals, a heading and spaces worded unlike the contents', () => {
     const { yaml, problems } = importIssue(ISSUE_106, { publication: 'publication.yaml', defaults: DEFAULTS });
     expect(problems).toEqual([

@@ -39,7 +39,7 @@
  *   the issue needs is missing (a masthead value, an article of the contents).
  *   Without errors the issue file loads.
  */
-import { colophonSchema } from '../issue/definition.js';
+import { colophonSchema, issueSchema } from '../issue/definition.js';
 import { joinsTight } from '../issue/text.js';
 import { emitIssue, type Article, type ColophonValues, type IssueValues, type Section } from './emit.js';
 import { colophonFields, entryLine, isoDate, mastheadLine, nameLike, numeral, type ColophonField, type ColophonKey } from './patterns.js';
@@ -204,7 +204,10 @@ class Importer {
       switch (m.kind) {
         case 'serial':
           if (once(line, 'serial number')) {
+            // The loader's bounds, so that what is imported without an error loads.
+            const { maximum = Infinity } = issueSchema.properties.issue.properties.number;
             if (m.number === undefined || m.number < 1) this.problem(line, 'error', 'the serial number is not a positive number');
+            else if (m.number > maximum) this.problem(line, 'error', `the serial number ${m.number} is more than ${maximum}`);
             else this.values.number = m.number;
           }
           if (m.rest === '') break;

@@ -166,7 +166,8 @@ export const issueSchema = record(
     ] as const),
     issue: record(
       {
-        number: integer({ description: 'Serial number: 总第91期', minimum: 1 }),
+        // Printed as 总第N期: 1e308 would print as 总第1e+308期.
+        number: integer({ description: 'Serial number: 总第91期', minimum: 1, maximum: 99999 }),
         period: text({ description: 'As printed under the masthead: 2020年2月', minLength: 1 }),
         printed: text({
           description: 'Print date, YYYY-MM-DD: printed as 2020年3月16日印',

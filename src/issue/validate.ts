@@ -217,7 +217,9 @@ class Validator {
         return this.report(node, path, schema.minimum === 1 ? `${expected}, found ${value}` : `at least ${schema.minimum}, found ${value}`);
       }
       if (schema.maximum !== undefined && value > schema.maximum) {
-        return this.report(node, path, `at most ${schema.maximum}, found ${value}`);
+        // As written when JavaScript would write it otherwise (99999999999999999999999 is 1e+23 to it).
+        const written = /e/i.test(String(value)) && isScalar(node) ? (scalarSource(node) ?? String(value)) : String(value);
+        return this.report(node, path, `at most ${schema.maximum}, found ${written}`);
       }
     } else {
       if (schema.above !== undefined && value <= schema.above) {
