@@ -93,9 +93,13 @@ function stillInside(file: string, folder: string, opened: Stats): boolean {
   } catch {
     return false;
   }
-  const rel = path.relative(folder, real);
-  const inside = rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
-  return inside && now.dev === opened.dev && now.ino === opened.ino;
+  return inside(folder, real) && now.dev === opened.dev && now.ino === opened.ino;
+}
+
+/** Whether `file` is `folder` or under it, by their names as given (real paths, for links). */
+export function inside(folder: string, file: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 /** What a file that is not a regular one is, for a message. */

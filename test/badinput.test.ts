@@ -607,6 +607,16 @@ describe('files the issue names', () => {
     expectRefused(build(ISSUE), [`${at(ISSUE, 'publication.yaml')}: publication: file not found: publication.yaml`]);
   });
 
+  it('a name not found through a link to a folder outside: the hint names nothing from there, and nothing there is read', async () => {
+    write('secret/shadow', 'root:*:19000:0:99999:7:::');
+    symlinkSync(file('secret'), file('issues/sub'));
+    edit(ISSUE, 'publication: publication.yaml', 'publication: sub/shadw');
+    const traced = start(['build', ISSUE]);
+    expectRefused(await traced.done, [`${at(ISSUE, 'sub/shadw')}: publication: file not found: sub/shadw`, '  hint: paths are relative to the folder of the file that names them, and stay inside it']);
+    // Not even listed: the folder is never opened.
+    expect(traced.opened()?.filter((f) => f.startsWith(file('secret'))) ?? []).toEqual([]);
+  });
+
   it('a publication file outside the issue\'s folder', () => {
     cpSync(file(PUBLICATION), file('publication.yaml'));
     edit(ISSUE, 'publication: publication.yaml', 'publication: ../publication.yaml');

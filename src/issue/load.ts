@@ -16,7 +16,7 @@ import {
 } from './definition.js';
 import type { Block, Colophon, Issue, SourceText, StyleSpec } from './model.js';
 import { readImage } from '../image/index.js';
-import { Unreadable, kindOf, readChecked } from '../read.js';
+import { Unreadable, inside, kindOf, readChecked } from '../read.js';
 import { InputError, fileProblem, type Problem } from './problem.js';
 import { joinTexts, paragraphs, single, textLines, type Scan } from './text.js';
 import { validateDocument } from './validate.js';
@@ -128,16 +128,14 @@ function insideTree(
 ): string | undefined {
   const base = path.dirname(owner.file);
   const target = path.join(base, ref);
-  const rel = path.relative(base, target);
-  const escapes = (r: string) => r === '..' || r.startsWith(`..${path.sep}`) || path.isAbsolute(r);
-  if (path.isAbsolute(ref) || escapes(rel)) {
+  if (path.isAbsolute(ref) || !inside(base, target)) {
     problems.push(atPath(owner, at, `"${ref}" is outside the issue's folder; paths must stay inside it`, OUTSIDE_HINT));
     return undefined;
   }
   try {
     // Symbolic links must not lead out either.
     const real = realpathSync(target);
-    if (escapes(path.relative(realpathSync(base), real))) {
+    if (!inside(realpathSync(base), real)) {
       problems.push(atPath(owner, at, `"${ref}" leads outside the issue's folder`, OUTSIDE_HINT));
       return undefined;
     }
@@ -275,11 +273,16 @@ function syntaxError(e: YAMLError, src: string): { offset: number; message: stri
 const INDENT_HINT = 'keys of one mapping start in the same column, indented with spaces; a value with : or # in it goes in quotes';
 const OUTSIDE_HINT = "copy the file into the issue's folder, or a folder under it, and name it from there";
 
-/** What to say of a file that is not there: the name nearest to it, if one is. */
+/**
+ * What to say of a file that is not there: the name nearest to it, if one is, in
+ * its folder, when that folder is inside `base` (a link to another folder is
+ * not looked into: its names are not the issue's to show).
+ */
 function notFoundHint(base: string, ref: string): string {
   const folder = path.dirname(path.join(base, ref));
   let names: string[] = [];
   try {
+    if (!inside(realpathSync(base), realpathSync(folder))) return 'paths are relative to the folder of the file that names them, and stay inside it';
     names = readdirSync(folder);
   } catch {
     return `paths are relative to the folder of the file that names them; ${path.dirname(ref) === '.' ? 'it' : `"${path.dirname(ref)}"`} is not there`;
