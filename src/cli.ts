@@ -152,7 +152,7 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
     const { progressFor } = await import('./batch/progress.js');
     const progress = progressFor(jobs.length, io.tty ?? process.stderr, mode);
     const started = performance.now();
-    const records = await runBatch(jobs, { layout, jobs: options.jobs, force }, (r) => progress.done(shown(r.input), r.errors.length === 0));
+    const records = await runBatch(jobs, { layout, jobs: options.jobs, force }, (r) => progress.done(printable(shown(r.input)), r.errors.length === 0));
     progress.finish();
     report(records, options, io, single, performance.now() - started);
     return exitOf(records);
@@ -176,14 +176,14 @@ function exitOf(records: BuildRecord[]): number {
 /** Problems on standard error, one line each; records as JSON or a summary. */
 function report(records: BuildRecord[], options: { json?: boolean; quiet?: boolean; debug?: boolean }, io: Io, single: boolean, ms = 0): void {
   for (const r of records) {
-    for (const p of [...r.errors, ...r.warnings]) problem(p, io);
+    showProblems([...r.errors, ...r.warnings], io);
     if (r.internal !== undefined && options.debug) io.err(r.internal);
     if (options.json) io.out(JSON.stringify(jsonOf(r)));
   }
   if (options.json || options.quiet) return;
   if (single) {
     const r = records[0]!;
-    if (r.errors.length === 0) io.out(`${r.input} → ${shown(r.output)} ${r.skipped ? '(up to date)' : `(${r.pages} pages)`}`);
+    if (r.errors.length === 0) io.out(`${printable(r.input)} → ${printable(shown(r.output))} ${r.skipped ? '(up to date)' : `(${r.pages} pages)`}`);
     return;
   }
   const built = records.filter((r) => !r.skipped && r.errors.length === 0).length;
@@ -234,11 +234,11 @@ async function check(inputs: string[], options: { json?: boolean }, io: Io): Pro
       warnings = e.problems.filter((p) => p.severity === 'warning');
     }
     if (errors.length > 0) failed++;
-    for (const p of [...errors, ...warnings]) problem(p, io);
+    showProblems([...errors, ...warnings], io);
     if (options.json) {
       io.out(JSON.stringify(jsonOf({ input, output: '', pages, milliseconds: performance.now() - started, skipped: false, errors, warnings })));
     } else if (errors.length === 0) {
-      io.out(`${input}: ${warnings.length === 0 ? 'ok' : `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`} (${pages} pages)`);
+      io.out(`${printable(input)}: ${warnings.length === 0 ? 'ok' : `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`} (${pages} pages)`);
     }
   }
   return failed > 0 ? EXIT.input : EXIT.ok;
@@ -256,7 +256,7 @@ async function init(options: { from?: string; output?: string }, io: Io): Promis
   }
   const { writeAtomically } = await import('./atomic.js');
   writeAtomically(next.file, next.yaml, 'the issue file');
-  io.out(`${from} → ${shown(next.file)} (总第${next.number}期, ${next.period})`);
+  io.out(printable(`${from} → ${shown(next.file)} (总第${next.number}期, ${next.period})`));
   return EXIT.ok;
 }
 
@@ -284,9 +284,7 @@ async function importText(file: string, options: { output?: string; publication?
     source: path.basename(file),
     ...(defaults ? { defaults } : {}),
   });
-  for (const p of result.problems) {
-    io.err(`${file}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
-  }
+  showProblems(result.problems.map((p) => ({ ...p, file, path: '' })), io);
   if (result.problems.some((p) => p.severity === 'error')) return EXIT.input;
   const serial = (parse(result.yaml) as { issue?: { number?: number } }).issue?.number;
   const output = options.output ? path.resolve(options.output) : path.join(folder, `issue-${serial}.yaml`);
@@ -301,7 +299,7 @@ async function importText(file: string, options: { output?: string; publication?
   const { loadIssue } = await import('./issue/index.js');
   const issue = loadIssue(path.relative(process.cwd(), output));
   const articles = issue.sections.reduce((n, s) => n + s.articles.length, 0);
-  io.out(`${file} → ${shown(output)} (${issue.sections.length} sections, ${articles} articles)`);
+  io.out(`${printable(file)} → ${printable(shown(output))} (${issue.sections.length} sections, ${articles} articles)`);
   return EXIT.ok;
 }
 
@@ -339,6 +337,30 @@ async function latestIssue(): Promise<{ file: string; issue: Issue }> {
   }
   if (!best) throw usage('no issue to start from in issues/; name one with --from');
   return best;
+}
+
+/** Warnings of one kind (the same message of one file) shown this many times; the rest counted. */
+const REPEATS_SHOWN = 3;
+
+/**
+ * Problems on standard error, each on its line with its hint. A warning repeated
+ * (100 000 soft hyphens pasted with a text) is shown the first few times, then
+ * counted on one line; --json keeps every one.
+ */
+function showProblems(list: Problem[], io: Io): void {
+  const kinds = new Map<string, Problem[]>();
+  for (const p of list) {
+    const kind = p.severity === 'warning' ? `${p.file}\0${p.message}` : '';
+    const seen = kinds.get(kind) ?? [];
+    if (kind === '' || seen.length < REPEATS_SHOWN) problem(p, io);
+    seen.push(p);
+    kinds.set(kind, seen);
+  }
+  for (const [kind, seen] of kinds) {
+    if (kind === '' || seen.length <= REPEATS_SHOWN) continue;
+    const p = seen[0]!;
+    io.err(printable(`${shown(p.file)}: warning: ${seen.length - REPEATS_SHOWN} more like the above: ${p.message}`));
+  }
 }
 
 function problem(p: Problem, io: Io): void {
@@ -379,11 +401,11 @@ function failure(e: unknown, io: Io, debug: boolean): number {
     return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (e instanceof InputError) {
-    for (const p of e.problems) problem(p, io);
+    showProblems(e.problems, io);
     return EXIT.input;
   }
   const err = e as Error;
-  io.err(`bulletin: internal error: ${err.message}`);
+  io.err(`bulletin: internal error: ${printable(err.message)}`);
   if (debug) io.err(err.stack ?? '');
   else io.err('  hint: run again with --debug for details, and report it');
   return EXIT.internal;

@@ -918,6 +918,72 @@ describe('messages', () => {
   });
 });
 
+describe('messages that say what is wrong', () => {
+  it('brackets nested thousands deep: said so at the first bracket, not "Maximum call stack size exceeded" with a hint on indentation', () => {
+    write('issues/deep.yaml', `publication: publication.yaml\nissue: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+    expectRefused(build('issues/deep.yaml'), [
+      'issues/deep.yaml:2:8: YAML syntax: nested too deeply to read (brackets or indentation thousands of levels deep)',
+      '  hint: an issue nests a few levels (sections, articles, body); look for [ or { opened again and again, and never closed',
+    ]);
+  });
+
+  it('a second YAML document in the file: said so at its ---, not "please use YAML.parseAllDocuments()"', () => {
+    write(ISSUE, `${read(ISSUE)}---\nissue: {number: 92}\n`);
+    expectRefused(build(ISSUE), [
+      `${at(ISSUE, '---')}: YAML syntax: a second YAML document starts here (---); a file holds one issue`,
+      '  hint: remove this --- line and what follows it, or save that part as a file of its own',
+    ]);
+  });
+
+  it('a --placeholder no font can draw is named with the character it could not stand in for', () => {
+    edit(ISSUE, '李兵到我区督导', '李兵😀到我区督导');
+    expectRefused(build(ISSUE, '--placeholder', '🙂'), [
+      `${at(ISSUE, '😀')}: sections[0].articles[0].body: no font can draw "😀" (U+1F600); tried serif, serif-bold, sans-bold; nor the placeholder "🙂" (U+1F642)`,
+      '  hint: replace the character, or add a font that has it; or give --placeholder a character the fonts have, such as 〓',
+    ]);
+  });
+
+  it('import: every error with its hint', () => {
+    write('notes.txt', '# 说明\n\n这不是一期简报。\n');
+    const r = run(['import', 'notes.txt', '-o', 'issues/imported.yaml']);
+    expectClean(r, [1]);
+    // No contents, no period, no serial, no print date: each followed by what to do.
+    const all = lines(r.err);
+    expect(all).toHaveLength(8);
+    for (let i = 0; i < all.length; i += 2) {
+      expect(all[i]).toMatch(/^notes\.txt:1:1: /);
+      expect(all[i + 1]).toMatch(/^ {2}hint: \S/);
+    }
+    expect(existsSync(file('issues/imported.yaml'))).toBe(false);
+  });
+
+  it('a direction control echoed from the input is written as an escape, so the line reads as it is', () => {
+    edit(ISSUE, '  number: 91', '  number: 91\n  n\u202eumber: 91');
+    edit(ISSUE, 'printed: 2020-03-16', 'printed: "2020-03-16\u202e"');
+    const r = build(ISSUE);
+    expectClean(r, [1]);
+    expect(r.err).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(problems(r)).toEqual([
+      `${at(ISSUE, 'n\u202eumber')}: issue.n\\u202eumber: unknown key "n\\u202eumber"; did you mean "number"?`,
+      `${at(ISSUE, '"2020-03-16')}: issue.printed: expected a date as YYYY-MM-DD, found "2020-03-16\\u202e"`,
+    ]);
+  });
+
+  it('100 000 soft hyphens: three warnings shown, the rest counted on one line; --json keeps every one', () => {
+    edit(ISSUE, '李兵到我区督导', `李兵到我区${'督\u00ad'.repeat(100_000)}导`);
+    const r = build(ISSUE);
+    expectClean(r, [0]);
+    const warned = lines(r.err);
+    expect(warned).toHaveLength(3 * 2 + 1);
+    expect(warned.slice(0, 6).filter((_, i) => i % 2 === 0)).toEqual(
+      [0, 1, 2].map((n) => `${ISSUE}:${at(ISSUE, '\u00ad').split(':')[1]}:${Number(at(ISSUE, '\u00ad').split(':')[2]) + 2 * n}: warning: sections[0].articles[0].body: soft hyphen (U+00AD) removed`),
+    );
+    expect(warned[6]).toBe(`${ISSUE}: warning: 99997 more like the above: soft hyphen (U+00AD) removed`);
+    const json = run(['build', ISSUE, '--json', '--force']);
+    expect((JSON.parse(json.out) as { warnings: unknown[] }).warnings).toHaveLength(100_000);
+  });
+});
+
 describe('interrupted', () => {
   it.each([
     ['SIGINT', 130],

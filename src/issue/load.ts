@@ -225,6 +225,20 @@ export function readSource(file: string, folder?: string): string {
  */
 function syntaxError(e: YAMLError, src: string): { offset: number; message: string; hint: string } {
   const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (e.code === 'MULTIPLE_DOCS') {
+    return { offset: e.pos[0], message: 'a second YAML document starts here (---); a file holds one issue', hint: 'remove this --- line and what follows it, or save that part as a file of its own' };
+  }
+  if (e.code === 'RESOURCE_EXHAUSTION') {
+    // The parser's stack ran out: brackets or indentation thousands of levels deep.
+    // Named at the first bracket of the run it gave up in.
+    let at = e.pos[0];
+    while (at > 0 && /[[{]/.test(src[at - 1]!)) at--;
+    return {
+      offset: at,
+      message: 'nested too deeply to read (brackets or indentation thousands of levels deep)',
+      hint: 'an issue nests a few levels (sections, articles, body); look for [ or { opened again and again, and never closed',
+    };
+  }
   if (e.code === 'MISSING_CHAR' && /quote/.test(message)) {
     // The scalar runs to the end of the file: its opening quote is the last one.
     const quote = message.includes('"') ? '"' : "'";

@@ -132,14 +132,23 @@ function folio(page: Page, ctx: Context): PageItem[] {
   return [{ type: 'text', glyphs: shiftGlyphs(line.glyphs, x), y, color: style.colors.text, tag: { role: 'Artifact' } }];
 }
 
-/** A character no font has: where it is, what it is, and which fonts were tried. */
+/**
+ * A character no font has: where it is, what it is, and which fonts were tried;
+ * and a placeholder that could not stand in for it, because no font has that either.
+ */
 function problemOf(m: Missing, placeholder: string | undefined): Problem {
   const code = codePointName(m.char);
+  const unusable = !m.replaced && placeholder !== undefined;
   return problemAt(
     m.replaced ? 'warning' : 'error',
     m.in.source,
     m.index,
-    `no font can draw "${m.char}" (${code}); tried ${m.tried.join(', ')}` + (m.replaced ? `; drawn as ${placeholder}` : ''),
-    m.replaced ? 'replace the character, or add a font that has it' : 'replace the character, or add a font that has it; or build with --placeholder 〓 to mark it and go on',
+    `no font can draw "${m.char}" (${code}); tried ${m.tried.join(', ')}` +
+      (m.replaced ? `; drawn as ${placeholder}` : unusable ? `; nor the placeholder "${placeholder}" (${codePointName(placeholder)})` : ''),
+    m.replaced
+      ? 'replace the character, or add a font that has it'
+      : unusable
+        ? 'replace the character, or add a font that has it; or give --placeholder a character the fonts have, such as 〓'
+        : 'replace the character, or add a font that has it; or build with --placeholder 〓 to mark it and go on',
   );
 }
