@@ -150,7 +150,8 @@ export async function buildFile(
   const started = performance.now();
   const record = { input, output, pages: 0, skipped: false, trace: [] as LineTrace[] };
   try {
-    checkOutput(output);
+    const wrong = outputProblem(output);
+    if (wrong) throw new InputError([wrong]);
     const issue = loaded ?? loadIssue(input);
     checkNotSource(output, issue);
     const { pdf, pages, trace, warnings } = await buildPdf(input, fonts, options, issue);
@@ -182,19 +183,24 @@ export function failed(job: { input: string; output: string }, e: unknown): Buil
   };
 }
 
-function checkOutput(output: string): void {
-  const fail = (message: string, hint: string): never => {
-    throw new InputError([fileProblem(output, message, hint)]);
-  };
+/**
+ * What is wrong with an output path before anything is built: a folder, a named
+ * pipe or a device (the PDF is renamed into place, which would replace it with a
+ * file), a name that does not end in .pdf.
+ */
+export function outputProblem(output: string): Problem | undefined {
+  let stat: Stats | undefined;
   try {
-    const stat = statSync(output);
-    if (stat.isDirectory()) fail('is a folder; name a file to write the PDF to', `for example ${path.join(output, 'issue.pdf')}, or end the folder with / to write <issue>.pdf in it`);
-    // The PDF is renamed into place: a device or a pipe there would be replaced by a file.
-    if (!stat.isFile()) fail(`is ${kindOf(stat)}; name a file to write the PDF to`, 'name a PDF file with -o, such as -o output/issue-91.pdf');
-  } catch (e) {
-    if (e instanceof InputError) throw e;
+    stat = statSync(output);
+  } catch {
+    stat = undefined;
   }
-  if (path.extname(output).toLowerCase() !== '.pdf') fail('the output file should end in .pdf', 'name the PDF with -o, such as -o output/issue-91.pdf');
+  if (stat?.isDirectory()) {
+    return fileProblem(output, 'is a folder; name a file to write the PDF to', `for example ${path.join(output, 'issue.pdf')}, or end the folder with / to write <issue>.pdf in it`);
+  }
+  if (stat && !stat.isFile()) return fileProblem(output, `is ${kindOf(stat)}; name a file to write the PDF to`, 'name a PDF file with -o, such as -o output/issue-91.pdf');
+  if (path.extname(output).toLowerCase() !== '.pdf') return fileProblem(output, 'the output file should end in .pdf', 'name the PDF with -o, such as -o output/issue-91.pdf');
+  return undefined;
 }
 
 /** An output that is one of the files the issue is built from (an issue file named issue.pdf, -o naming its image) is refused. */

@@ -119,9 +119,16 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 async function build(inputs: string[], options: BuildOptions, io: Io): Promise<number> {
   const { expandInputs } = await import('./batch/inputs.js');
   const { files, problems } = await expandInputs(inputs);
-  if (problems.length > 0) throw new InputError(problems);
+  // Arguments that name no issue are bad usage, said as problems are.
+  if (problems.length > 0) return usageProblems(problems, io);
   const { buildTraced, outputsFor, runBatch } = await import('./batch/run.js');
   const jobs = outputsFor(files, options.output);
+  if (options.output !== undefined && jobs.length === 1) {
+    // -o naming the PDF: a folder, a device or a name not ending in .pdf is bad usage too.
+    const { outputProblem } = await import('./build.js');
+    const wrong = outputProblem(jobs[0]!.output);
+    if (wrong) return usageProblems([{ ...wrong, file: options.output }], io);
+  }
   const clash = jobs.find((j, i) => jobs.findIndex((k) => k.output === j.output) !== i);
   if (clash) {
     throw new InputError([
@@ -142,8 +149,9 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
     if (files.length !== 1) throw usage('--trace takes one issue');
     const r = await buildTraced(jobs[0]!, layout);
     for (const t of r.trace) io.out(JSON.stringify(t));
-    // With the trace on standard output, the summary goes to standard error.
-    report([r], { ...options, quiet: false }, { ...io, out: io.err }, true);
+    // With the trace on standard output, the summary goes to standard error; a --json record stays with the trace.
+    if (options.json) io.out(JSON.stringify(jsonOf(r)));
+    report([r], { ...options, json: false, quiet: options.json ?? false }, { ...io, out: io.err }, true);
     return exitOf([r]);
   }
   const run = async (force: boolean) => {
@@ -152,7 +160,7 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
     const { progressFor } = await import('./batch/progress.js');
     const progress = progressFor(jobs.length, io.tty ?? process.stderr, mode);
     const started = performance.now();
-    const records = await runBatch(jobs, { layout, jobs: options.jobs, force }, (r) => progress.done(printable(shown(r.input)), r.errors.length === 0));
+    const records = await runBatch(jobs, { layout, jobs: options.jobs, force }, (r) => progress.done(printable(shown(r.input)), r.errors.length > 0 ? 'failed' : r.skipped ? 'up to date' : 'built'));
     progress.finish();
     report(records, options, io, single, performance.now() - started);
     return exitOf(records);
@@ -214,7 +222,7 @@ function jsonOf(r: BuildRecord) {
 async function check(inputs: string[], options: { json?: boolean }, io: Io): Promise<number> {
   const { expandInputs } = await import('./batch/inputs.js');
   const { files, problems } = await expandInputs(inputs);
-  if (problems.length > 0) throw new InputError(problems);
+  if (problems.length > 0) return usageProblems(problems, io);
   const { layIssue } = await import('./build.js');
   const { FontSet } = await import('./fonts/index.js');
   const fonts = new FontSet();
@@ -337,6 +345,12 @@ async function latestIssue(): Promise<{ file: string; issue: Issue }> {
   }
   if (!best) throw usage('no issue to start from in issues/; name one with --from');
   return best;
+}
+
+/** Problems with what the command was given (an argument that names no file, -o x.txt): exit 2. */
+function usageProblems(list: Problem[], io: Io): number {
+  showProblems(list, io);
+  return EXIT.usage;
 }
 
 /** Warnings of one kind (the same message of one file) shown this many times; the rest counted. */

@@ -124,9 +124,9 @@ function expectClean(r: Run, codes = [0, 1]): void {
   expect(temporaries()).toEqual([]);
 }
 
-/** A refused build: exit 1, exactly these lines on standard error, the previous PDF untouched. */
-function expectRefused(r: Run, expected: (string | RegExp)[], previous = OUTPUT): void {
-  expectClean(r, [1]);
+/** A refused build: exit 1 (2 for bad usage), exactly these lines on standard error, the previous PDF untouched. */
+function expectRefused(r: Run, expected: (string | RegExp)[], previous = OUTPUT, code = 1): void {
+  expectClean(r, [code]);
   // Hints are compared only where a case names them; that every error has one is its own test below.
   const named = expected.some((e) => typeof e === 'string' && e.startsWith('  hint: '));
   const got = lines(r.err).filter((l) => named || !l.startsWith('  hint: '));
@@ -729,14 +729,15 @@ describe('files the issue names', () => {
 
 describe('what the command is given', () => {
   it('an issue file that is not there (renamed)', () => {
-    expectRefused(build('issues/issue-92.yaml'), ['issues/issue-92.yaml: no such file']);
+    // README: 2 for bad usage; the issue file named on the command line is the command's.
+    expectRefused(build('issues/issue-92.yaml'), ['issues/issue-92.yaml: no such file'], OUTPUT, 2);
   });
 
   it('a folder with no issue files', () => {
     mkdirSync(file('drafts'));
     write('drafts/notes.txt', '第92期的稿件还没有到。');
     cpSync(file(PUBLICATION), file('drafts/publication.yaml'));
-    expectRefused(build('drafts'), ['drafts: holds no issue file']);
+    expectRefused(build('drafts'), ['drafts: holds no issue file'], OUTPUT, 2);
   });
 
   it('an issue file given twice is built once', () => {
@@ -778,7 +779,7 @@ describe('what the command is given', () => {
 describe('the output path', () => {
   it('a folder: refused, named as given', () => {
     mkdirSync(file('out'));
-    expectRefused(build(ISSUE, '-o', 'out'), ['out: is a folder; name a file to write the PDF to']);
+    expectRefused(build(ISSUE, '-o', 'out'), ['out: is a folder; name a file to write the PDF to'], OUTPUT, 2);
   });
 
   it('under a file that is not a folder (cannot be written): exit 1, not an internal error', () => {
@@ -863,7 +864,7 @@ describe('an output path that is a source', () => {
   it('a named pipe or a device: refused, not replaced by a file', () => {
     if (spawnSync('mkfifo', [file('pipe.pdf')]).status !== 0) return;
     const r = build(ISSUE, '-o', 'pipe.pdf');
-    expectClean(r, [1]);
+    expectClean(r, [2]);
     expect(problems(r)).toEqual(['pipe.pdf: is a named pipe (FIFO); name a file to write the PDF to']);
     expect(statSync(file('pipe.pdf')).isFIFO()).toBe(true);
   });
