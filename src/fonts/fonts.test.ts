@@ -38,3 +38,22 @@ describe('Face, read without its outlines', () => {
     }
   });
 });
+
+describe('a font file the issue names', () => {
+  it("is read from inside the issue's folder: one swapped for a link leading out is refused when it is opened", async () => {
+    const { mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'bulletin-font-')));
+    try {
+      mkdirSync(path.join(dir, 'issues'));
+      symlinkSync(`${FONT_DIR}${FONT_FILES.serif}`, path.join(dir, 'issues', 'serif.ttf'));
+      const named = new FontSet().withFiles({ serif: path.join(dir, 'issues', 'serif.ttf') }, path.join(dir, 'issues'));
+      expect(() => named.face('serif')).toThrow("leads outside the issue's folder");
+      // The vendored fonts, named by no issue, are read where they are.
+      expect(named.face('serif-bold').file).toBe(`${FONT_DIR}${FONT_FILES['serif-bold']}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
