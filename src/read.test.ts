@@ -62,3 +62,11 @@ it('reads no more than the bound', () => {
   expect(refusal(() => readChecked(path.join(folder, 'big.png'), 100, folder))).toEqual({ code: 'ETOOLARGE', message: 'the file is 101 bytes; the limit is 100' });
   expect(readChecked(path.join(folder, 'big.png'), 101, folder)).toHaveLength(101);
 });
+
+it('reads to the end whatever the size says (a file of /proc is 0 bytes to stat), and stops past the bound', () => {
+  if (process.platform !== 'linux') return;
+  const status = readChecked('/proc/self/status', 1 << 20).toString();
+  expect(status).toMatch(/^Name:/);
+  expect(status).toMatch(/\nPid:/);
+  expect(refusal(() => readChecked('/proc/self/status', 10))).toEqual({ code: 'ETOOLARGE', message: 'the file is more than 10 bytes; the limit is 10' });
+});

@@ -68,9 +68,21 @@ export function readChecked(file: string, limit: number, folder?: string): Buffe
   const { fd, size } = openChecked(file, folder);
   try {
     if (size > limit) throw new Unreadable(`the file is ${size} bytes; the limit is ${limit}`, 'ETOOLARGE');
-    const bytes = Buffer.allocUnsafe(Math.min(size, limit) + 1);
+    // Read to the end, whatever the size said (a file of /proc says 0; one being
+    // written grows), and never past one byte beyond the limit.
+    let bytes = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(size + 1, 65536)));
     let got = 0;
-    for (let n; got < bytes.length && (n = readSync(fd, bytes, got, bytes.length - got, null)) > 0; ) got += n;
+    for (;;) {
+      if (got === bytes.length) {
+        if (got > limit) break;
+        const larger = Buffer.allocUnsafe(Math.min(limit + 1, 2 * got));
+        bytes.copy(larger, 0, 0, got);
+        bytes = larger;
+      }
+      const n = readSync(fd, bytes, got, bytes.length - got, null);
+      if (n === 0) break;
+      got += n;
+    }
     if (got > limit) throw new Unreadable(`the file is more than ${limit} bytes; the limit is ${limit}`, 'ETOOLARGE');
     return bytes.subarray(0, got);
   } finally {

@@ -111,6 +111,18 @@ describe('runBatch', () => {
     expect(pools).toEqual({ made: 1, tasks: 3 });
   });
 
+  it('an exception while one issue is built in this thread is that issue\'s record, an internal error', async () => {
+    const { buildFile } = await import('../build.js');
+    const { FontSet } = await import('../fonts/index.js');
+    const broken = new FontSet();
+    broken.withFiles = () => {
+      throw new TypeError('a fault of the program');
+    };
+    const r = await buildFile(path.join(dir, 'issue-1.yaml'), path.join(dir, 'out', 'fault.pdf'), broken);
+    expect(r.errors.map((e) => e.message)).toEqual(['internal error: a fault of the program']);
+    expect(r.internal).toMatch(/^TypeError: a fault of the program/);
+  });
+
   it('a worker that dies fails its issue alone, as an internal error recorded against it; the others build', async () => {
     const jobs = [1, 2].map((n) => ({ input: path.join(dir, `issue-${n}.yaml`), output: path.join(dir, n === 1 ? 'dies' : 'lives', `issue-${n}.pdf`) }));
     const heard: string[] = [];
