@@ -8,6 +8,7 @@
 // - the in-process time of each stage (load, compose, set, paginate, write);
 // - a batch of 48 issues in one invocation with 1 and with 2 jobs;
 // - synthetic issues with 1×, 4× and 16× the text of issue 91: time and peak memory;
+// - a word wider than the measure, 20 000 and 200 000 digits long: linear growth;
 // - the peak resident memory of the cold build.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -94,6 +95,18 @@ for (const k of [1, 4, 16]) {
   row(`${k}× the text of issue 91`, ms(r.wall), `${r.mib.toFixed(0)} MiB peak${k === 16 ? ' (target ≤ 400 MiB)' : ''}`);
 }
 row('growth 16× / 1×', `${(scale[16].wall / scale[1].wall).toFixed(1)} ×`, 'target ≤ 18 ×');
+
+// 5. A word wider than the measure (T6's last resort): a run of digits in issue 91's
+// first paragraph, 20 000 and 200 000 long. Linear, it takes about 10× as long for
+// 10× the digits; 200 000 took 96 s when each fragment looked at the whole word.
+const digits = {};
+for (const n of [20_000, 200_000]) {
+  writeFileSync(path.join(work, 'issues', `digits-${n}.yaml`), issue91.replace('李兵到我区督导', `李兵到我区${'1234567890'.repeat(n / 10)}督导`));
+  const runs = [0, 1, 2].map(() => timed([bin, 'build', `issues/digits-${n}.yaml`, '--force', '-q']));
+  digits[n] = { wall: median(runs.map((r) => r.wall)), mib: Math.max(...runs.map((r) => r.mib)) };
+  row(`a run of ${n} digits in a paragraph`, ms(digits[n].wall), `${digits[n].mib.toFixed(0)} MiB peak`);
+}
+row('growth 200 000 / 20 000 digits', `${(digits[200_000].wall / digits[20_000].wall).toFixed(1)} ×`, 'target ≤ 12 × (linear: 10 ×, less the start)');
 
 const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
 const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
