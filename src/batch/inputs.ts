@@ -87,6 +87,9 @@ interface Shape {
   publication?: string;
 }
 
+/** A top-level `publication: path` as an issue file writes it (plain or quoted, a comment after it). */
+const PUBLICATION_REF = /^publication[ \t]*:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#"'{[|>][^#\r\n]*?))[ \t\r]*(?:#.*)?$/m;
+
 /** What a YAML file looks like at its top level; unknown when it cannot be read or parsed (the loader will say why). */
 function shapeOf(file: string): Shape {
   let src: string;
@@ -94,6 +97,13 @@ function shapeOf(file: string): Shape {
     src = readSource(file);
   } catch {
     return { kind: 'unknown' };
+  }
+  // Most are issue files, written as issue 91 is: known by their keys at the start
+  // of a line without parsing them (a batch parses each once more when it loads it).
+  if (/^issue[ \t]*:/m.test(src) && /^sections[ \t]*:/m.test(src)) {
+    const ref = PUBLICATION_REF.exec(src);
+    const publication = ref?.[1] ?? ref?.[2] ?? ref?.[3];
+    return { kind: 'issue', ...(publication === undefined ? {} : { publication }) };
   }
   const doc = parseDocument(src, { uniqueKeys: false });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return { kind: 'unknown' };
