@@ -1095,7 +1095,7 @@ describe('a folder of issues', () => {
  */
 function start(args: string[]) {
   const trace = file('strace.txt');
-  const traced = has('strace');
+  const traced = canTrace();
   const command = traced ? ['strace', '-f', '-qq', '-e', 'trace=open,openat', '-o', trace, process.execPath, bin, ...args] : [process.execPath, bin, ...args];
   const child = spawn(command[0]!, command.slice(1), { cwd: dir });
   const got = { out: '', err: '' };
@@ -1109,6 +1109,16 @@ function start(args: string[]) {
     opened: (): string[] | undefined =>
       traced ? [...read('strace.txt').matchAll(/open(?:at)?\((?:AT_FDCWD, )?"([^"]+)"/g)].map((m) => path.resolve(dir, m[1]!)) : undefined,
   };
+}
+
+/** Whether strace is installed and may trace here (a container may forbid it); where tools are required, it must. */
+let traceable: boolean | undefined;
+function canTrace(): boolean {
+  if (traceable === undefined) {
+    traceable = has('strace') && spawnSync('strace', ['-qq', '-e', 'trace=none', 'true']).status === 0;
+    if (!traceable && process.env.BULLETIN_REQUIRE_TOOLS === '1' && has('strace')) throw new Error('strace is installed but cannot trace here');
+  }
+  return traceable;
 }
 
 /** Wait until `done` says so, up to 60 s. */
