@@ -14,7 +14,8 @@
 // - photos (issue 15): issue 91 alone, with one 12-megapixel camera JPEG at the full
 //   measure, with six in three pairs: build time, peak memory, PDF size; hostile
 //   images: how long and how much memory until they are refused.
-// - a build naming an installed font by family, with the font cache cold and warm.
+// - a build naming an installed font by family, with the font cache cold and warm;
+// - a word wider than the measure, 20 000 and 200 000 digits long: linear growth.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -188,6 +189,17 @@ if (han) {
 } else {
   row('build naming an installed family', '—', 'no Chinese font installed');
 }
+// 8. A word wider than the measure (T6's last resort): a run of digits in issue 91's
+// first paragraph, 20 000 and 200 000 long. Linear, it takes about 10× as long for
+// 10× the digits; 200 000 took 96 s when each fragment looked at the whole word.
+const digits = {};
+for (const n of [20_000, 200_000]) {
+  writeFileSync(path.join(work, 'issues', `digits-${n}.yaml`), issue91.replace('李兵到我区督导', `李兵到我区${'1234567890'.repeat(n / 10)}督导`));
+  const runs = [0, 1, 2].map(() => timed([bin, 'build', `issues/digits-${n}.yaml`, '--force', '-q']));
+  digits[n] = { wall: median(runs.map((r) => r.wall)), mib: Math.max(...runs.map((r) => r.mib)) };
+  row(`a run of ${n} digits in a paragraph`, ms(digits[n].wall), `${digits[n].mib.toFixed(0)} MiB peak`);
+}
+row('growth 200 000 / 20 000 digits', `${(digits[200_000].wall / digits[20_000].wall).toFixed(1)} ×`, 'target ≤ 12 × (linear: 10 ×, less the start)');
 
 const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
 const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;

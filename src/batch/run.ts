@@ -5,12 +5,12 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { removeTemporaries } from '../atomic.js';
-import type { BuildRecord } from '../build.js';
+import { aTurn, removeTemporaries } from '../atomic.js';
+import { buildFile, failed, type BuildRecord } from '../build.js';
 import { FontSet, searchOf } from '../fonts/index.js';
 import { loadIssue, type Issue } from '../issue/index.js';
 import { ROOT } from '../paths.js';
-import type { LayoutOptions } from '../page/index.js';
+import type { LayoutOptions, LineTrace } from '../page/index.js';
 import { State, type Fingerprint } from './state.js';
 import build, { type Task } from './worker.js';
 import type { Piscina } from 'piscina';
@@ -59,7 +59,11 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
   // The worker's task, run in this thread.
   const inProcess = async (i: number, issue: Issue | undefined) => finish(i, await build(task(i, issue)));
   const onPool = (i: number, issue: Issue | undefined) => {
-    const built = pool!.run(task(i, issue)).then((r) => finish(i, r));
+    // A worker that fails (an exception, a thread that died) fails this issue alone.
+    const built = pool!
+      .run(task(i, issue))
+      .catch((e: unknown) => (stop.stopping ? Promise.reject(e) : failed(jobs[i]!, e)))
+      .then((r) => finish(i, r));
     // Awaited below with the others; until then a failure is not "unhandled".
     built.catch(() => {});
     running.push(built);
@@ -100,8 +104,12 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
     throw e;
   } finally {
     if (pool && !stop.stopping) await pool.destroy();
+    // An interrupt that came while the last issue was built in this thread is heard before its handler goes.
+    await aTurn();
     if (!stop.stopping) stop.release();
   }
+  // Heard: the handler exits.
+  if (stop.stopping) await new Promise(() => {});
   const unrecorded = state.record(
     jobs.flatMap((job, i) => {
       const r = records[i]!;
@@ -158,6 +166,19 @@ function interruptions(jobs: Job[]): Interruptions {
     process.off('SIGTERM', handler);
   };
   return state;
+}
+
+/**
+ * One issue built in this thread, whatever its state, with its trace (`--trace`):
+ * interrupted as a batch is. `fontPaths`: --font-path.
+ */
+export async function buildTraced(job: Job, layout: LayoutOptions, fontPaths?: string[]): Promise<BuildRecord & { trace: LineTrace[] }> {
+  const stop = interruptions([job]);
+  const r = await buildFile(job.input, job.output, new FontSet(searchOf(fontPaths)), layout);
+  await aTurn();
+  if (stop.stopping) await new Promise(() => {});
+  stop.release();
+  return r;
 }
 
 /** Where each input's PDF goes: `-o` names the file for one input, the folder for several. */

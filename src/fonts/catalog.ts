@@ -11,7 +11,7 @@
  * file's path, size and time (`fonts-v1.json` in the user's cache folder): a
  * build lists the folders and stats their files, and opens only what is new.
  */
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, existsSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
@@ -20,6 +20,7 @@ import { sha256 } from '../hash.js';
 import { gb2312, tongyong } from './charsets.js';
 import { BUNDLED, FONT_DIR, FONT_FILE } from './files.js';
 import { directories, readTable, tablesAt } from './sfnt.js';
+import { MAX_INPUT_BYTES, inside, openChecked, readChecked } from '../read.js';
 
 /** Where fonts named by family are looked for, besides the issue's folder and the vendored fonts. */
 export interface FontSearch {
@@ -110,7 +111,8 @@ export class Catalog {
   /** The tiers in the order they are looked in, each listed on first use. */
   tiers(folder: string | undefined): [FontSource, () => FaceInfo[]][] {
     const tiers: [FontSource, () => FaceInfo[]][] = [];
-    if (folder !== undefined) tiers.push(['issue', () => this.list(`issue:${folder}`, () => fontFiles([folder], ISSUE_DEPTH))]);
+    // An issue's folder is the issue's own: what is read there is read from inside it (read.ts).
+    if (folder !== undefined) tiers.push(['issue', () => this.list(`issue:${folder}`, () => fontFiles([folder], ISSUE_DEPTH, true), realOf(folder))]);
     tiers.push(['font-path', () => this.list('paths', () => fontFiles(this.search.paths, FOLDER_DEPTH))]);
     tiers.push(['bundled', () => BUNDLED_FACES]);
     tiers.push(['system', () => this.list('system', () => systemFiles(this.search))]);
@@ -129,13 +131,14 @@ export class Catalog {
     this.cache.save();
   }
 
-  private list(key: string, files: () => string[]): FaceInfo[] {
+  /** The faces of `files`, each read from inside `within` when it is given. */
+  private list(key: string, files: () => string[], within?: string): FaceInfo[] {
     let faces = this.listed.get(key);
     if (!faces) {
       faces = [];
       for (const file of files()) {
         try {
-          faces.push(...this.cache.faces(file, statSync(file)));
+          faces.push(...this.cache.faces(file, statSync(file), within));
         } catch {
           // Not a font fontkit can read, or gone since it was listed: not in the catalog.
         }
@@ -180,10 +183,24 @@ function pick(faces: FaceInfo[], name: string, weight: number): FaceInfo | undef
   return best;
 }
 
-/** The font files in folder trees, sorted (the same fonts are found in the same order on every run). */
-export function fontFiles(folders: readonly string[], depth: number): string[] {
+/** A folder's real path; undefined when it is not there. */
+function realOf(folder: string): string | undefined {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The font files in folder trees, sorted (the same fonts are found in the same
+ * order on every run). `confined`: a link is followed only where it leads to a file
+ * or folder inside the tree's folder (an issue's folder: nothing outside it is read).
+ */
+export function fontFiles(folders: readonly string[], depth: number, confined = false): string[] {
   const found = new Set<string>();
   let seen = 0;
+  let root: string | undefined;
   const walk = (dir: string, left: number) => {
     let entries: Dirent[];
     try {
@@ -198,6 +215,7 @@ export function fontFiles(folders: readonly string[], depth: number): string[] {
       let kind: 'file' | 'dir' | undefined = e.isFile() ? 'file' : e.isDirectory() ? 'dir' : undefined;
       if (e.isSymbolicLink()) {
         try {
+          if (confined && (root === undefined || !inside(root, realpathSync(full)))) continue;
           const s = statSync(full);
           kind = s.isFile() ? 'file' : s.isDirectory() ? 'dir' : undefined;
         } catch {
@@ -208,7 +226,10 @@ export function fontFiles(folders: readonly string[], depth: number): string[] {
       else if (kind === 'dir' && left > 0) walk(full, left - 1);
     }
   };
-  for (const folder of folders) walk(folder, depth);
+  for (const folder of folders) {
+    root = realOf(folder);
+    walk(folder, depth);
+  }
   return [...found].sort();
 }
 
@@ -284,20 +305,20 @@ export class FontCache {
     return shared;
   }
 
-  /** The faces of a font file; throws when it is not a usable font. */
-  faces(file: string, stat: { size: number; mtimeMs: number }): FaceInfo[] {
-    const entry = this.entry(file, stat);
+  /** The faces of a font file (read from inside `folder`, when given); throws when it is not a usable font. */
+  faces(file: string, stat: { size: number; mtimeMs: number }, folder?: string): FaceInfo[] {
+    const entry = this.entry(file, stat, folder);
     if (entry.error !== undefined) throw new Error(entry.error);
     return entry.faces.map((f) => ({ file, ...f }));
   }
 
-  /** The file's SHA-256: read and hashed once while its size and time are unchanged. */
-  hash(file: string): string {
+  /** The file's SHA-256 (read from inside `folder`, when given): read and hashed once while its size and time are unchanged. */
+  hash(file: string, folder?: string): string {
     const stat = statSync(file);
     const files = this.read();
     const known = files[file];
     if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.sha256) return known.sha256;
-    const hash = sha256(readFileSync(file));
+    const hash = sha256(readChecked(file, MAX_INPUT_BYTES, folder));
     if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
       known.sha256 = hash;
       this.changed = true;
@@ -318,13 +339,13 @@ export class FontCache {
     }
   }
 
-  private entry(file: string, stat: { size: number; mtimeMs: number }): CachedFile {
+  private entry(file: string, stat: { size: number; mtimeMs: number }, folder: string | undefined): CachedFile {
     const files = this.read();
     const known = files[file];
     if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return known;
     let entry: CachedFile;
     try {
-      entry = { size: stat.size, mtimeMs: stat.mtimeMs, faces: readFaces(file) };
+      entry = { size: stat.size, mtimeMs: stat.mtimeMs, faces: readFaces(file, folder) };
     } catch (e) {
       entry = { size: stat.size, mtimeMs: stat.mtimeMs, faces: [], error: (e as Error).message };
     }
@@ -353,13 +374,15 @@ const NAME_TABLES = ['name', 'OS/2', 'cmap', 'head', 'hhea', 'maxp', 'post'];
 
 /**
  * The faces of a font file: its name, OS/2 and cmap tables read (not its
- * outlines), each face of a collection. Throws when fontkit cannot read it.
+ * outlines), each face of a collection. Throws when fontkit cannot read it, or
+ * when it is not a regular file (inside `folder`, when given: read.ts).
  */
-function readFaces(file: string): Omit<FaceInfo, 'file'>[] {
-  const fd = openSync(file, 'r');
+function readFaces(file: string, folder?: string): Omit<FaceInfo, 'file'>[] {
+  const { fd, size } = openChecked(file, folder);
   let created: fontkit.Font | fontkit.FontCollection;
   try {
-    const bytes = Buffer.alloc(fstatSync(fd).size);
+    if (size > MAX_INPUT_BYTES) throw new Error(`the file is ${size} bytes; the limit is ${MAX_INPUT_BYTES}`);
+    const bytes = Buffer.alloc(size);
     const starts = directories(fd, bytes);
     const faces = starts.map((at) => tablesAt(bytes, at));
     // Not a font's directory as it should be: fontkit reads the whole and says what is wrong.

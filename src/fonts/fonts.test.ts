@@ -79,3 +79,27 @@ describe('Face, read without its outlines', () => {
     }
   });
 });
+
+describe('a font file the issue names', () => {
+  it("is read from inside the issue's folder: one swapped for a link leading out is refused when it is opened", async () => {
+    const { mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'bulletin-font-')));
+    try {
+      mkdirSync(path.join(dir, 'issues'));
+      symlinkSync(`${FONT_DIR}${FONT_FILES.serif}`, path.join(dir, 'issues', 'serif.ttf'));
+      const issues = path.join(dir, 'issues');
+      const file = path.join(issues, 'serif.ttf');
+      const at = { file: path.join(issues, 'issue.yaml'), line: 3, col: 11, path: 'style.fonts.serif' };
+      const style = { fonts: { serif: [{ file, folder: issues, at }] } };
+      expect(() => new FontSet().forStyle(style, issues)).toThrow("leads outside the issue's folder");
+      // The vendored fonts, named by no issue, are read where they are.
+      const named = new FontSet().withFiles({ serif: file }, issues);
+      expect(() => named.resolve('serif', '中')).toThrow("leads outside the issue's folder");
+      expect(named.resolve('serif-bold', '中')?.face).toBe(`${FONT_DIR}${FONT_FILES['serif-bold']}#0`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

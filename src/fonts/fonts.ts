@@ -2,7 +2,7 @@
  * fonts: open each font once, answer glyph ids and advances, and walk the fallback
  * chain. Only this module and the PDF writer touch fontkit.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 import * as fontkit from 'fontkit';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { FONT_DIR, FONT_ROLES, ROLE_WEIGHT, type FontRole } from './files.js';
 import { lockEntry } from './lock.js';
 import { directories, readTable, tablesAt } from './sfnt.js';
 import { bundledFace, resolveStacks, type FaceKey, type StackFace, type Stacks } from './stacks.js';
+import { MAX_INPUT_BYTES, Unreadable, openChecked } from '../read.js';
 
 export { FONT_DIR, FONT_FILES, FONT_ROLES, type FontRole } from './files.js';
 
@@ -44,14 +45,16 @@ export class Face {
 
   /**
    * `shaped`: glyphs already known for the texts that need shaping (the font's
-   * record, fonts/lock.ts); `index`: the face's place in a collection (.ttc, .otc).
+   * record, fonts/lock.ts); `index`: the face's place in a collection (.ttc, .otc);
+   * `folder`: the issue's (a real path), for a file the issue names or one found in
+   * its folder, which must be inside it when it is opened.
    */
-  constructor(file: string, shaped?: Record<string, GlyphMetrics | null>, index = 0) {
+  constructor(file: string, shaped?: Record<string, GlyphMetrics | null>, index = 0, folder?: string) {
     this.file = file;
     for (const [text, glyph] of Object.entries(shaped ?? {})) this.cache.set(text, glyph);
     let opened: fontkit.Font;
     try {
-      const read = readFont(file, index);
+      const read = readFont(file, index, folder);
       this.bytes = read.bytes;
       this.sparse = read.sparse;
       const created = fontkit.create(read.bytes);
@@ -62,7 +65,7 @@ export class Face {
       throw new InputError([
         fileProblem(
           file,
-          code === 'ENOENT' ? 'font file not found' : `not a usable font file (${(e as Error).message})`,
+          code === 'ENOENT' ? 'font file not found' : e instanceof Unreadable ? e.message : `not a usable font file (${(e as Error).message})`,
           file.startsWith(FONT_DIR) ? 'restore the file from the repository (fonts/)' : 'name a TrueType or OpenType font file, or a collection of them (.ttc, .otc)',
         ),
       ]);
@@ -216,12 +219,14 @@ class Sparse {
  * The font's bytes: a TrueType font without its outlines (read later, see Sparse);
  * anything else (CFF outlines) whole. In a collection (ttcf), the face at `index`:
  * the collection's header, every face's table directory and that face's tables.
+ * Opened once (read.ts: a regular file, inside `folder` when given), and read from
+ * that descriptor only.
  */
-function readFont(file: string, index = 0): { bytes: Buffer; sparse?: Sparse } {
-  const fd = openSync(file, 'r');
+function readFont(file: string, index = 0, folder?: string): { bytes: Buffer; sparse?: Sparse } {
+  const { fd, size } = openChecked(file, folder);
   let keep = false;
   try {
-    const size = fstatSync(fd).size;
+    if (size > MAX_INPUT_BYTES) throw new Unreadable(`the file is ${size} bytes; the limit is ${MAX_INPUT_BYTES}`, 'ETOOLARGE');
     // Zero-filled: the pages of a large buffer are not touched until read into.
     const bytes = Buffer.alloc(size);
     const whole = (): { bytes: Buffer } => {
@@ -300,17 +305,19 @@ export class FontSet {
    * The set for a style: each role's stack resolved (files checked, names looked
    * up) and each of its faces opened now, so that a font that cannot be used is
    * reported at the key that names it. `notes` say which vendored face stands in
-   * for a preset's face that is not installed.
+   * for a preset's face that is not installed. `folder`: the issue's (a real
+   * path): a font file the style names, or one found in the issue's folder by
+   * family, is read from inside it (read.ts).
    */
-  forStyle(spec: StyleSpec): { fonts: FontSet; notes: Problem[] } {
-    const { stacks, notes } = resolveStacks(spec, this.search);
+  forStyle(spec: StyleSpec, folder?: string): { fonts: FontSet; notes: Problem[] } {
+    const { stacks, notes } = resolveStacks(spec, this.search, folder);
     const problems: Problem[] = [];
     const at = (face: StackFace) => face.at ?? { file: face.file, line: 0, col: 0, path: '' };
     // Each face opened, named as its name table names it, and refused without a Han character.
     const checked = (face: StackFace): StackFace[] => {
       let opened: Face;
       try {
-        opened = this.face(face.key);
+        opened = this.face(face.key, face.folder);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         problems.push(...e.problems.map((p) => ({ ...p, ...at(face), message: `${p.message}: ${shown(face.file)}` })));
@@ -332,11 +339,18 @@ export class FontSet {
     return { fonts: new FontSet(this.search, { roles, fallback }, this.opened), notes };
   }
 
-  /** The same set with some roles set in one font file each. */
-  withFiles(files: Partial<Record<FontRole, string>>): FontSet {
+  /** The same set with some roles set in one font file each (read from inside `folder`, when given). */
+  withFiles(files: Partial<Record<FontRole, string>>, folder?: string): FontSet {
     const roles = { ...this.stacks.roles };
-    for (const [role, file] of Object.entries(files)) roles[role as FontRole] = [{ key: `${file}#0`, file, index: 0, name: path.basename(file) }];
+    for (const [role, file] of Object.entries(files)) {
+      roles[role as FontRole] = [{ key: `${file}#0`, file, index: 0, name: path.basename(file), ...(folder === undefined ? {} : { folder }) }];
+    }
     return new FontSet(this.search, { ...this.stacks, roles }, this.opened);
+  }
+
+  /** Where the style names the face in `file` (the key of its role, or the preset's), if it names one. */
+  placeOf(file: string): StackFace['at'] {
+    return [...Object.values(this.stacks.roles).flat(), ...this.stacks.fallback].find((f) => f.file === file && f.at)?.at;
   }
 
   /**
@@ -349,12 +363,17 @@ export class FontSet {
     return [...new Set(faces.map((f) => f.file))].filter((f) => !f.startsWith(FONT_DIR));
   }
 
-  face(key: FaceKey): Face {
+  /**
+   * The face of a key, opened on first use (`folder`: the one its file must be
+   * inside, for a face of the issue's own; read.ts). Opened once, by descriptor:
+   * what the file becomes afterwards is never read.
+   */
+  face(key: FaceKey, folder?: string): Face {
     let face = this.opened.get(key);
     if (!face) {
       const at = key.lastIndexOf('#');
       const file = key.slice(0, at);
-      face = new Face(file, lockEntry(file)?.shaped, Number(key.slice(at + 1)));
+      face = new Face(file, lockEntry(file)?.shaped, Number(key.slice(at + 1)), folder);
       this.opened.set(key, face);
     }
     return face;
@@ -374,7 +393,7 @@ export class FontSet {
     if (found === undefined) {
       found = null;
       for (const link of this.chain(role)) {
-        const glyph = this.face(link.face.key).glyph(text);
+        const glyph = this.face(link.face.key, link.face.folder).glyph(text);
         if (glyph) {
           found = { face: link.face.key, glyph, ...(link.standIn ? { standIn: link.face.name } : {}) };
           break;

@@ -170,7 +170,8 @@ function folio(page: Page, physical: number, ctx: Context): PageItem[] {
 
 /**
  * A character no font has: where it is, what it is, and which fonts were tried;
- * or one its role's own faces lack, drawn from another face: where, and which.
+ * or one its role's own faces lack, drawn from another face: where, and which;
+ * and a placeholder that could not stand in for it, because no font has that either.
  */
 function problemOf(m: Missing, placeholder: string | undefined): Problem {
   const code = codePointName(m.char);
@@ -183,11 +184,17 @@ function problemOf(m: Missing, placeholder: string | undefined): Problem {
       'check it on paper; to choose its face, name one that has it in the role\'s list or in style.fonts.fallback',
     );
   }
+  const unusable = !m.replaced && placeholder !== undefined;
   return problemAt(
     m.replaced ? 'warning' : 'error',
     m.in.source,
     m.index,
-    `no font can draw "${m.char}" (${code}); tried ${m.tried.join(', ')}` + (m.replaced ? `; drawn as ${placeholder}` : ''),
-    m.replaced ? 'replace the character, or add a font that has it' : 'replace the character, or add a font that has it; or build with --placeholder 〓 to mark it and go on',
+    `no font can draw "${m.char}" (${code}); tried ${m.tried.join(', ')}` +
+      (m.replaced ? `; drawn as ${placeholder}` : unusable ? `; nor the placeholder "${placeholder}" (${codePointName(placeholder)})` : ''),
+    m.replaced
+      ? 'replace the character, or add a font that has it'
+      : unusable
+        ? 'replace the character, or add a font that has it; or give --placeholder a character the fonts have, such as 〓'
+        : 'replace the character, or add a font that has it; or build with --placeholder 〓 to mark it and go on',
   );
 }

@@ -116,8 +116,15 @@ function pushWord(out: Item[], cell: Cell, options: ItemOptions): void {
     return;
   }
   let from = 0;
+  // The cell's glyphs in text order, taken fragment by fragment: linear in a long word.
+  let glyph = 0;
+  const glyphsTo = (to: number): PlacedGlyph[] => {
+    const first = glyph;
+    while (glyph < cell.glyphs.length && cell.glyphs[glyph]!.at < cell.range[0] + to) glyph++;
+    return cell.glyphs.slice(first, glyph);
+  };
   for (const p of points) {
-    out.push(fragmentBox(cell, from, p.at));
+    out.push(fragmentBox(cell, from, p.at, glyphsTo(p.at)));
     const at = cell.range[0] + p.at;
     const hyphen = p.kind === 'hyphenation' ? options.hyphen : null;
     out.push({
@@ -132,7 +139,7 @@ function pushWord(out: Item[], cell: Cell, options: ItemOptions): void {
     });
     from = p.at;
   }
-  out.push(fragmentBox(cell, from, cell.text.length));
+  out.push(fragmentBox(cell, from, cell.text.length, glyphsTo(cell.text.length)));
 }
 
 interface BreakPoint {
@@ -176,11 +183,10 @@ function breakPoints(word: string): BreakPoint[] {
   return points;
 }
 
-/** The part of a cell from offset `from` to `to` of its text, as a box. */
-function fragmentBox(cell: Cell, from: number, to: number): Item {
+/** The part of a cell from offset `from` to `to` of its text, drawn with `glyphs`, as a box. */
+function fragmentBox(cell: Cell, from: number, to: number, glyphs: PlacedGlyph[]): Item {
   const start = cell.range[0] + from;
   const end = cell.range[0] + to;
-  const glyphs = cell.glyphs.filter((g) => g.at >= start && g.at < end);
   const x0 = glyphs[0]?.x ?? 0;
   const width = glyphs.reduce((w, g) => Math.max(w, g.x - x0 + g.advance), 0);
   const part: Cell = {

@@ -62,3 +62,22 @@ export function withBundledFonts(publication: string): string {
   if (!/^style:\n/m.test(publication)) throw new Error('no style: in the publication file');
   return publication.replace(/^style:\n/m, `style:\n${fonts}`);
 }
+
+/**
+ * Alias amplification: a paragraph of `chars` characters and `aliases` aliases of
+ * it in the same body (50 aliases of 400 000 characters: 1.2 MB standing for 20
+ * million characters). The first alias is on line 9, at column 13.
+ */
+export function aliasAmplifier(chars: number, aliases: number): string {
+  const paragraph = '疫情防控工作要进一步加强，各级各部门要切实履行职责。'.repeat(Math.ceil(chars / 26)).slice(0, chars);
+  return `publication: publication.yaml
+issue: {number: 1, period: 2020年2月, printed: 2020-03-16}
+sections:
+  - title: 栏目
+    articles:
+      - title: 标题
+        body:
+          - &p ${paragraph}
+${'          - *p\n'.repeat(aliases)}colophon: {copies: 1}
+`;
+}
