@@ -37,3 +37,16 @@ it('a title of 4 160 characters, too long to balance, is filled line by line: ea
   expect(lines.slice(0, -1).map((l) => text(l).length)).toEqual(new Array(Math.floor(title.length / 18)).fill(18));
   expect(text(lines.at(-1)!)).toHaveLength(title.length % 18);
 });
+
+it('a paragraph of more than 100 lines (several pages) is offered no other number of lines for a short page (T24); one of 52 is offered 51 and 53', () => {
+  // Weighing every number of lines grows with the square of a paragraph's length:
+  // past a few pages, the page builder takes the paragraph as it is set.
+  const sentence = '2月12日，市政府副秘书长李兵到我区督导了疫情防控工作，区委常委、常务副区长张鹏陪同。';
+  const set = (times: number) => setParagraph(sentence.repeat(times), { face: 'serif', size: EM, indent: 2 * EM, align: 'justify', shape: uniform(25 * EM) }, fonts);
+  const shorter = set(30);
+  expect(shorter.lines).toHaveLength(52);
+  expect(shorter.alternatives().map((a) => a.lines.length)).toEqual([51, 53]);
+  const longer = set(60);
+  expect(longer.lines.length).toBeGreaterThan(100);
+  expect(longer.alternatives()).toEqual([]);
+});

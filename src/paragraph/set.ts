@@ -71,8 +71,9 @@ export function setParagraph(text: string, params: SetParams, fonts: FontSet): S
   const lines = linesOf(result.breaks);
   const alternatives = (): Alternative[] => {
     // Within the tolerance of the second pass (T13's gaps), or of the pass that set
-    // the paragraph; never past the measure (the last pass).
-    if (result.pass >= 4 || lines.length < 2) return [];
+    // the paragraph; never past the measure (the last pass); not for a paragraph of
+    // many pages (params.ts).
+    if (result.pass >= 4 || lines.length < 2 || lines.length > BREAK_PARAMS.mostLinesVaried) return [];
     const found = breaksByLines(items, params.shape, Math.max(2, result.pass));
     const out: Alternative[] = [];
     for (const n of [lines.length - 1, lines.length + 1]) {
