@@ -132,6 +132,18 @@ describe('importing the seed, issue 91', () => {
     expect(again.yaml).toBe(imported.yaml);
   });
 
+  it('takes a title given as a short line and a long one, the long one alike enough to the entry on its own (T29)', () => {
+    const variant = SEED.replace(/^宋洁实地督导新型冠状病毒感染的肺炎疫情防控工作$/mu, '宋洁实地督导\n新型冠状病毒感染的肺炎疫情防控工作');
+    const again = importIssue(variant, { publication: 'publication.yaml', source: 'issue-91.txt' });
+    expect(again.problems).toEqual([]);
+    const issue = load(again.yaml);
+    const article = issue.sections[2]!.articles[0]!;
+    expect(article.title.map((t) => t.text)).toEqual(['宋洁实地督导', '新型冠状病毒感染的肺炎疫情防控工作']);
+    // The contents print it joined without the space two lines of a title take by default.
+    expect(article.toc.text).toBe('宋洁实地督导新型冠状病毒感染的肺炎疫情防控工作');
+    expect(article.body[0]).toMatchObject({ text: expect.stringMatching(/^2月1日，区委书记宋洁实地督导/u) });
+  });
+
   it('still finds the articles of a section whose heading is missing', () => {
     const variant = SEED.replace(/\n\n重要会议\n\n(?=我区召开疫情防控工作调度会)/u, '\n\n');
     const again = importIssue(variant, { publication: 'publication.yaml', source: 'issue-91.txt' });

@@ -311,10 +311,12 @@ class Importer {
       const line = lines[i]!;
       const alone = best(line.text, ['section', 'entry']);
       const next = lines[i + 1];
-      // A title printed on two lines may come as two lines in a row.
-      if (next && next.text !== '' && (!alone || alone.score < 1) && !best(next.text, ['section', 'entry'])) {
+      // A title printed on two lines may come as two lines in a row, the second
+      // alike enough on its own when the first is short (`宋洁实地督导／新型冠状病毒…`).
+      if (next && next.text !== '' && (!alone || alone.score < 1)) {
+        const second = best(next.text, ['section', 'entry']);
         const both = best(joinPieces(line.text, next.text), ['entry']);
-        if (both && both.score > (alone?.score ?? 0)) {
+        if (both && both.score > (alone?.score ?? 0) && (!second || (second.item === both.item && both.score > second.score))) {
           both.item.found = i;
           units.set(i, { kind: 'title', item: both.item, lines: [line, next] });
           i++;
