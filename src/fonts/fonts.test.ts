@@ -103,3 +103,33 @@ describe('a font file the issue names', () => {
     }
   });
 });
+
+describe("the fonts in an issue's folder", () => {
+  it('are looked up by family without following a link that leads out of the folder', async () => {
+    const { copyFileSync, mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { Catalog, FontCache, fontFiles } = await import('./catalog.js');
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'bulletin-font-')));
+    try {
+      const issues = path.join(dir, 'issues');
+      mkdirSync(path.join(issues, 'fonts'), { recursive: true });
+      mkdirSync(path.join(dir, 'outside'));
+      copyFileSync(`${FONT_DIR}${FONT_FILES.serif}`, path.join(dir, 'outside', 'serif.ttf'));
+      symlinkSync(path.join(dir, 'outside', 'serif.ttf'), path.join(issues, 'fonts', 'serif.ttf'));
+      const catalog = () => new Catalog({ paths: [], system: [] }, new FontCache(path.join(dir, 'fonts.json')));
+      // The link is not listed as the issue's (nor its target opened to read its names) …
+      expect(fontFiles([issues], 2, true)).toEqual([]);
+      // … so the vendored face of that family answers.
+      expect(catalog().find('Noto Serif SC', 400, issues)).toMatchObject({ source: 'bundled', face: { file: `${FONT_DIR}${FONT_FILES.serif}` } });
+      // A link that stays inside, to a copy in the folder, is the issue's own.
+      copyFileSync(`${FONT_DIR}${FONT_FILES.serif}`, path.join(issues, 'copy.ttf'));
+      rmSync(path.join(issues, 'fonts', 'serif.ttf'));
+      symlinkSync(path.join(issues, 'copy.ttf'), path.join(issues, 'fonts', 'serif.ttf'));
+      expect(fontFiles([issues], 2, true)).toEqual([path.join(issues, 'copy.ttf'), path.join(issues, 'fonts', 'serif.ttf')]);
+      expect(catalog().find('Noto Serif SC', 400, issues)?.source).toBe('issue');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
