@@ -27,10 +27,11 @@ export class Unreadable extends Error {
   }
 }
 
-/** A file open for reading: its descriptor (the caller closes it) and its size then. */
+/** A file open for reading: its descriptor (the caller closes it), its size then, and the rest of what fstat said. */
 export interface Opened {
   fd: number;
   size: number;
+  stat: Stats;
 }
 
 /**
@@ -53,7 +54,7 @@ export function openChecked(file: string, folder?: string): Opened {
     if (folder !== undefined && !stillInside(file, folder, stat)) {
       throw new Unreadable("leads outside the issue's folder", 'EOUTSIDE');
     }
-    return { fd, size: stat.size };
+    return { fd, size: stat.size, stat };
   } catch (e) {
     closeSync(fd);
     throw e;

@@ -83,11 +83,16 @@ const FOLDER_DEPTH = 8;
 const MAX_ENTRIES = 20_000;
 
 /**
- * One look at the fonts: each tier is listed once, when first needed. Made per
- * resolution, so that a font installed since is seen by the next build.
+ * One look at the fonts: each tier is listed once, when first needed. Made for a
+ * command (a FontSet keeps one), so that a font installed since is seen by the
+ * next; `refresh` lists again what has changed since (`--watch`).
  */
 export class Catalog {
   private readonly listed = new Map<string, FaceInfo[]>();
+  /** For each listing, every folder walked and file read, with its time then (-1: not there). */
+  private readonly looked = new Map<string, Map<string, number>>();
+  /** What `find` answered, while no listing is forgotten. */
+  private readonly found = new Map<string, Found | undefined>();
 
   constructor(
     readonly search: FontSearch,
@@ -101,21 +106,29 @@ export class Catalog {
    * faces, the upright one of the weight nearest `weight`.
    */
   find(name: string, weight: number, folder: string | undefined): Found | undefined {
+    // Asked again at every build a catalog serves (a preset asks for 25 names among all the system's faces).
+    const key = `${name}\u0000${weight}\u0000${folder ?? ''}`;
+    if (this.found.has(key)) return this.found.get(key);
+    let found: Found | undefined;
     for (const [source, faces] of this.tiers(folder)) {
       const face = pick(faces(), name, weight);
-      if (face) return { face, source };
+      if (face) {
+        found = { face, source };
+        break;
+      }
     }
-    return undefined;
+    this.found.set(key, found);
+    return found;
   }
 
   /** The tiers in the order they are looked in, each listed on first use. */
   tiers(folder: string | undefined): [FontSource, () => FaceInfo[]][] {
     const tiers: [FontSource, () => FaceInfo[]][] = [];
     // An issue's folder is the issue's own: what is read there is read from inside it (read.ts).
-    if (folder !== undefined) tiers.push(['issue', () => this.list(`issue:${folder}`, () => fontFiles([folder], ISSUE_DEPTH, true), realOf(folder))]);
-    tiers.push(['font-path', () => this.list('paths', () => fontFiles(this.search.paths, FOLDER_DEPTH))]);
+    if (folder !== undefined) tiers.push(['issue', () => this.list(`issue:${folder}`, (walked) => fontFiles([folder], ISSUE_DEPTH, true, walked), realOf(folder))]);
+    tiers.push(['font-path', () => this.list('paths', (walked) => fontFiles(this.search.paths, FOLDER_DEPTH, false, walked))]);
     tiers.push(['bundled', () => BUNDLED_FACES]);
-    tiers.push(['system', () => this.list('system', () => systemFiles(this.search))]);
+    tiers.push(['system', () => this.list('system', (walked) => systemFiles(this.search, walked))]);
     return tiers;
   }
 
@@ -131,14 +144,35 @@ export class Catalog {
     this.cache.save();
   }
 
+  /**
+   * Forget each listing a folder or font file of which has changed since (a font
+   * added, removed, replaced or written over), to be listed again when next
+   * needed: a look at their times, not a new listing of the rest.
+   */
+  refresh(): void {
+    for (const [key, looked] of this.looked) {
+      for (const [file, time] of looked) {
+        if (timeOf(file) === time) continue;
+        this.listed.delete(key);
+        this.looked.delete(key);
+        this.found.clear();
+        break;
+      }
+    }
+  }
+
   /** The faces of `files`, each read from inside `within` when it is given. */
-  private list(key: string, files: () => string[], within?: string): FaceInfo[] {
+  private list(key: string, files: (walked: (folder: string) => void) => string[], within?: string): FaceInfo[] {
     let faces = this.listed.get(key);
     if (!faces) {
       faces = [];
-      for (const file of files()) {
+      const looked = new Map<string, number>();
+      this.looked.set(key, looked);
+      for (const file of files((folder) => looked.set(folder, timeOf(folder)))) {
         try {
-          faces.push(...this.cache.faces(file, statSync(file), within));
+          const stat = statSync(file);
+          looked.set(file, stat.mtimeMs);
+          faces.push(...this.cache.faces(file, stat, within));
         } catch {
           // Not a font fontkit can read, or gone since it was listed: not in the catalog.
         }
@@ -183,6 +217,15 @@ function pick(faces: FaceInfo[], name: string, weight: number): FaceInfo | undef
   return best;
 }
 
+/** A file's or folder's modification time; -1 when it is not there. */
+function timeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
 /** A folder's real path; undefined when it is not there. */
 function realOf(folder: string): string | undefined {
   try {
@@ -196,12 +239,14 @@ function realOf(folder: string): string | undefined {
  * The font files in folder trees, sorted (the same fonts are found in the same
  * order on every run). `confined`: a link is followed only where it leads to a file
  * or folder inside the tree's folder (an issue's folder: nothing outside it is read).
+ * `walked` hears of every folder looked into.
  */
-export function fontFiles(folders: readonly string[], depth: number, confined = false): string[] {
+export function fontFiles(folders: readonly string[], depth: number, confined = false, walked?: (folder: string) => void): string[] {
   const found = new Set<string>();
   let seen = 0;
   let root: string | undefined;
   const walk = (dir: string, left: number) => {
+    walked?.(dir);
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -233,14 +278,22 @@ export function fontFiles(folders: readonly string[], depth: number, confined = 
   return [...found].sort();
 }
 
-/** The system's font files: the folders BULLETIN_SYSTEM_FONTS names, fontconfig's list, or the platform's folders. */
-function systemFiles(search: FontSearch): string[] {
-  if (search.system) return fontFiles(search.system, FOLDER_DEPTH);
+/**
+ * The system's font files: the folders BULLETIN_SYSTEM_FONTS names, fontconfig's
+ * list, or the platform's folders. `walked` hears of the folders they are in (of
+ * fontconfig's, each file's folder and the one above it: where a font installed
+ * later goes).
+ */
+function systemFiles(search: FontSearch, walked: (folder: string) => void): string[] {
+  if (search.system) return fontFiles(search.system, FOLDER_DEPTH, false, walked);
   if (process.platform !== 'win32' && process.platform !== 'darwin') {
     const listed = fontconfigFiles();
-    if (listed) return listed;
+    if (listed) {
+      for (const folder of new Set(listed.flatMap((f) => [path.dirname(f), path.dirname(path.dirname(f))]))) walked(folder);
+      return listed;
+    }
   }
-  return fontFiles(platformFolders(), FOLDER_DEPTH);
+  return fontFiles(platformFolders(), FOLDER_DEPTH, false, walked);
 }
 
 /** `fc-list`'s files (fontconfig's configured folders, the user's included), or undefined when it is not installed. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { FontEntry, FontKey, Problem, StyleSpec } from '../issue/index.js';
 import { InputError } from '../issue/problem.js';
 import { suggest } from '../issue/suggest.js';
-import { Catalog, normalName, type FaceInfo, type FontSearch } from './catalog.js';
+import { normalName, type Catalog, type FaceInfo } from './catalog.js';
 import { BUNDLED, FONT_DIR, FONT_FILES, FONT_ROLES, ROLE_WEIGHT, type FontRole } from './files.js';
 
 /** A face by file and place in its collection: `…/ukai.ttc#0`. */
@@ -61,16 +61,16 @@ export function bundledFace(role: FontRole): StackFace {
 /**
  * The stacks of a style, and a warning for each role of a preset whose faces are
  * not installed (the vendored face stands in). Throws an InputError at the key of
- * each list none of whose names is found. `folder`: the issue's (a real path), that
- * the faces of its own (named by file, or found in its folder) are read from.
+ * each list none of whose names is found. Names are looked up in `catalog`;
+ * `folder`: the issue's (a real path), that the faces of its own (named by file,
+ * or found in its folder) are read from.
  */
-export function resolveStacks(spec: StyleSpec, search: FontSearch, folder?: string): { stacks: Stacks; notes: Problem[] } {
+export function resolveStacks(spec: StyleSpec, catalog: Catalog, folder?: string): { stacks: Stacks; notes: Problem[] } {
   const stacks: Stacks = { roles: {}, fallback: [] };
   const notes: Problem[] = [];
   const given = spec.fonts ?? {};
   const gongwen = spec.preset === 'gongwen';
   if (Object.keys(given).length === 0 && !gongwen) return { stacks, notes };
-  const catalog = new Catalog(search);
   const problems: Problem[] = [];
   for (const role of FONT_ROLES) {
     const entries = given[ROLE_KEYS[role]];
