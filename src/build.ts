@@ -12,7 +12,7 @@ import { compose, type Document } from './document/index.js';
 import { FontSet } from './fonts/index.js';
 import { InputError, fileProblem, loadIssue, shown, type Issue, type Problem } from './issue/index.js';
 import type { ImageUse } from './image/index.js';
-import { layout, type Layout, type LayoutOptions, type LineTrace, type Page } from './page/index.js';
+import { layout, type Layout, type LayoutOptions, type LineTrace, type Page, type SetMemo } from './page/index.js';
 import { resolveStyle, type Style } from './style/index.js';
 import { VERSION } from './version.js';
 
@@ -32,6 +32,11 @@ export interface BuildRecord {
   proofreading?: { warnings: number; notes: number };
   /** The stack of an internal error (the program's fault, not the input's) that failed this issue. */
   internal?: string;
+  /**
+   * The files the issue was built from, or found up to date against (a batch says):
+   * the issue, its publication file, images and fonts; none when it did not load.
+   */
+  inputs?: string[];
 }
 
 export interface Laid {
@@ -47,16 +52,17 @@ export interface Laid {
 /**
  * Load, validate and lay out an issue: everything but the PDF (`bulletin check`).
  * `loaded` is the issue when the caller has loaded it already (a batch, to weigh
- * whether it is up to date): it is then not read twice.
+ * whether it is up to date): it is then not read twice. `memo`: the text as the
+ * last build of this issue set it (--watch), taken where unchanged.
  */
-export function layIssue(input: string, shared: FontSet, options: LayoutOptions = {}, loaded?: Issue): Laid {
+export function layIssue(input: string, shared: FontSet, options: LayoutOptions = {}, loaded?: Issue, memo?: SetMemo): Laid {
   const issue = loaded ?? loadIssue(input);
   const style = resolveStyle(issue.style);
   // The fonts of the issue: each role's stack, its faces opened now so that one
   // that cannot be used is reported at the key that names it.
   const { fonts, notes } = shared.forStyle(issue.style, issue.folder);
   const doc = compose(issue);
-  const laid = layout(doc, style, fonts, options);
+  const laid = layout(doc, style, fonts, options, memo);
   return { issue, doc, laid, fonts, style, warnings: [...doc.warnings, ...notes, ...laid.warnings] };
 }
 
@@ -84,8 +90,9 @@ export async function buildPdf(
   fonts: FontSet,
   options: LayoutOptions = {},
   loaded?: Issue,
+  memo?: SetMemo,
 ): Promise<{ pdf: Buffer; pages: number; trace: LineTrace[]; warnings: Problem[]; issue: Issue }> {
-  const { doc, laid, warnings, fonts: set, style, issue } = layIssue(input, fonts, options, loaded);
+  const { doc, laid, warnings, fonts: set, style, issue } = layIssue(input, fonts, options, loaded, memo);
   // The writer (pdfkit, fontkit's subsetter) is loaded only when a PDF is written: not for check;
   // the image encoder (sharp) only when the issue has images. Each image file is read
   // once more, from inside the issue's folder (a file changed or swapped since the
@@ -107,7 +114,7 @@ export async function buildPdf(
 /**
  * Build one issue into a file. An existing file is replaced only by a complete
  * PDF; problems, and the program's own errors, are returned, never thrown, so a
- * batch goes on.
+ * batch goes on. `loaded` and `memo` as for layIssue.
  */
 export async function buildFile(
   input: string,
@@ -115,6 +122,7 @@ export async function buildFile(
   fonts = new FontSet(),
   options: LayoutOptions = {},
   loaded?: Issue,
+  memo?: SetMemo,
 ): Promise<BuildRecord & { trace: LineTrace[] }> {
   const started = performance.now();
   const record = { input, output, pages: 0, skipped: false, trace: [] as LineTrace[] };
@@ -123,7 +131,7 @@ export async function buildFile(
     if (wrong) throw new InputError([wrong]);
     const issue = loaded ?? loadIssue(input);
     checkNotSource(output, issue, fonts);
-    const { pdf, pages, trace, warnings } = await buildPdf(input, fonts, options, issue);
+    const { pdf, pages, trace, warnings } = await buildPdf(input, fonts, options, issue, memo);
     await writeAtomicallyHeard(output, pdf);
     // Proofreading never changes the PDF: its findings are counted here, listed by check.
     const { proofread } = await import('./proof/index.js');

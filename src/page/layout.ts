@@ -10,6 +10,7 @@ import type { Style } from '../style/index.js';
 import { bandsOf } from './bands.js';
 import { contextOf, setNatural, type Context, type LayoutOptions, type LineTrace, type Missing } from './context.js';
 import { gridOf } from './overlay.js';
+import type { SetMemo } from './memo.js';
 import { colophonBlock, type ColophonBlock } from './colophon.js';
 import { frontPages } from './front.js';
 import { moveItems, shiftGlyphs } from './move.js';
@@ -26,8 +27,10 @@ export interface Layout extends Pages {
   warnings: Problem[];
 }
 
-export function layout(doc: Document, style: Style, fonts: FontSet, options: LayoutOptions = {}): Layout {
-  const ctx = contextOf(style, fonts, options);
+/** `memo`: the text as the last build of the document set it (--watch), taken where unchanged. */
+export function layout(doc: Document, style: Style, fonts: FontSet, options: LayoutOptions = {}, memo?: SetMemo): Layout {
+  memo?.begin();
+  const ctx = contextOf(style, fonts, options, memo);
   const bands = bandsOf(doc.flow, ctx);
   const colophon = colophonBlock(doc.colophon, ctx);
   // T25: the colophon needs its rows and a grid line clear of the text.
