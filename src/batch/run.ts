@@ -10,9 +10,9 @@ import { buildFile, failed, type BuildRecord } from '../build.js';
 import { FontSet, searchOf } from '../fonts/index.js';
 import { loadIssue, type Issue } from '../issue/index.js';
 import { ROOT } from '../paths.js';
-import type { LayoutOptions, LineTrace } from '../page/index.js';
+import { SetMemo, type LayoutOptions, type LineTrace } from '../page/index.js';
 import { State, type Fingerprint } from './state.js';
-import build, { type Task } from './worker.js';
+import type { Task } from './worker.js';
 import type { Piscina } from 'piscina';
 
 export interface BatchOptions {
@@ -23,6 +23,16 @@ export interface BatchOptions {
   force: boolean;
   /** Folders of fonts (`--font-path`), looked in for fonts named by family before the system's. */
   fontPaths?: string[];
+  /** What a process that builds the same issues again and again keeps (--watch). */
+  warm?: Warm;
+}
+
+/** What `--watch` keeps from build to build, to build again in this thread what an edit changed. */
+export interface Warm {
+  /** The fonts, opened once and refreshed before each run (FontSet.refresh): issues are weighed and built with them. */
+  fonts: FontSet;
+  /** Each issue's text as its last build set it, by issue file. */
+  memos: Map<string, SetMemo>;
 }
 
 export interface Job {
@@ -36,15 +46,20 @@ export interface Job {
  * Each issue is loaded once, here: its fingerprint says whether it is up to date,
  * and the same load is built from (sent to a worker with the task). With several
  * jobs the pool starts at the second issue to build, so the workers boot while the
- * rest are weighed; a single issue to build is built here, without a pool.
+ * rest are weighed; a single issue to build is built here, without a pool, with
+ * the fonts it was weighed with.
  */
 export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: BuildRecord) => void): Promise<BuildRecord[]> {
-  const state = new State(new FontSet(searchOf(options.fontPaths)));
+  // A warm set looks again at what may have changed since its last run (a font replaced or installed).
+  options.warm?.fonts.refresh();
+  const fonts = options.warm?.fonts ?? new FontSet(searchOf(options.fontPaths));
+  const state = new State(fonts);
   const records: (BuildRecord | undefined)[] = new Array(jobs.length);
   const prints: (Fingerprint | undefined)[] = new Array(jobs.length);
   const finish = (i: number, r: BuildRecord) => {
-    records[i] = r;
-    onDone(r);
+    const files = prints[i]?.files;
+    records[i] = files ? { ...r, inputs: files } : r;
+    onDone(records[i]);
   };
   const stop = interruptions(jobs);
   const parallel = jobs.length > 1 && options.jobs > 1;
@@ -57,7 +72,11 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
     ...(options.fontPaths?.length ? { fontPaths: options.fontPaths } : {}),
   });
   // The worker's task, run in this thread.
-  const inProcess = async (i: number, issue: Issue | undefined) => finish(i, await build(task(i, issue)));
+  const inProcess = async (i: number, issue: Issue | undefined) => {
+    const { input, output } = jobs[i]!;
+    const { trace: _trace, ...record } = await buildFile(input, output, fonts, options.layout, issue, memoOf(options.warm, input));
+    finish(i, record);
+  };
   const onPool = (i: number, issue: Issue | undefined) => {
     // A worker that fails (an exception, a thread that died) fails this issue alone.
     const built = pool!
@@ -122,6 +141,14 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
     if (problem) r.warnings.push(problem);
   }
   return records as BuildRecord[];
+}
+
+/** The memo of an issue's text kept warm, made on its first build. */
+function memoOf(warm: Warm | undefined, input: string): SetMemo | undefined {
+  if (!warm) return undefined;
+  let memo = warm.memos.get(input);
+  if (!memo) warm.memos.set(input, (memo = new SetMemo()));
+  return memo;
 }
 
 /** The worker pool, loaded only for a batch: a single build never pays for it. */

@@ -30,6 +30,8 @@ export interface Fingerprint {
   inputs: string;
   /** The newest modification time among the inputs, ms. */
   newest: number;
+  /** The files the issue is built from (dependenciesOf), the vendored fonts aside. */
+  files: string[];
 }
 
 /**
@@ -58,14 +60,15 @@ export class State {
     // What lies in the issue's folder (what it names, fonts found there) is read
     // from inside it, as the build reads it; fonts found elsewhere by family, where they are.
     const named = path.resolve(path.dirname(input));
-    for (const file of [...dependenciesOf(input, issue, this.fonts), ...VENDORED]) {
+    const files = dependenciesOf(input, issue, this.fonts);
+    for (const file of [...files, ...VENDORED]) {
       const own = file !== input && !VENDORED.includes(file) && inside(named, path.resolve(file));
       const known = this.fileOf(file, own ? issue.folder : undefined);
       hash.update(file === input ? '' : path.basename(file));
       hash.update(known.hash);
       newest = Math.max(newest, known.mtimeMs);
     }
-    return { inputs: hash.digest('hex'), newest };
+    return { inputs: hash.digest('hex'), newest, files };
   }
 
   /** Whether the PDF at `output` was built from exactly these inputs and is newer than them. */
