@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { BuildRecord } from './build.js';
+import type { Job, Warm } from './batch/run.js';
 import type { Issue } from './issue/index.js';
 // The problem type alone, not the loader's barrel: --help and --version need no YAML parser or schemas.
 import { InputError, fileProblem, formatProblem, printable, shown, type Problem } from './issue/problem.js';
@@ -68,7 +69,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .option('--force', 'build even the issues whose PDFs are up to date')
     .option('--json', 'print one JSON record per issue on standard output')
     .option('-q, --quiet', 'print nothing but problems')
-    .option('--watch', 'build, then build again whenever an issue, its publication file or an image changes')
+    .option('--watch', 'build, then build again what an edit changes: an issue, its publication file, an image or a font; and new issue files in a folder given')
     .option('--bleed <mm>', 'bleed around every page, in mm (3 is usual)', bleedOf)
     .option('--marks', 'crop marks outside the bleed, and a slug line naming the issue and the page')
     .addOption(new Option('--impose <how>', 'booklet: two pages a side of A3, in saddle-stitch order').choices(['booklet']))
@@ -140,7 +141,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 
 async function build(inputs: string[], options: BuildOptions, io: Io): Promise<number> {
   const { expandInputs } = await import('./batch/inputs.js');
-  const { files, problems } = await expandInputs(inputs);
+  const { files, problems, folders } = await expandInputs(inputs);
   // Arguments that name no issue are bad usage, said as problems are.
   if (problems.length > 0) return usageProblems(problems, io);
   const { buildTraced, outputsFor, runBatch } = await import('./batch/run.js');
@@ -176,25 +177,66 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
     report([r], { ...options, json: false, quiet: options.json ?? false }, { ...io, out: io.err }, true);
     return exitOf([r]);
   }
-  const run = async (force: boolean) => {
-    const single = jobs.length === 1;
+  // --watch keeps the fonts and each issue's set text from build to build.
+  const warm = options.watch ? await warmFor(options.fontPath) : undefined;
+  const run = async (todo: Job[], force: boolean) => {
+    const single = todo.length === 1;
     const mode = options.quiet || options.json || single ? 'quiet' : io.tty ? 'bar' : 'lines';
     const { progressFor } = await import('./batch/progress.js');
-    const progress = progressFor(jobs.length, io.tty ?? process.stderr, mode);
+    const progress = progressFor(todo.length, io.tty ?? process.stderr, mode);
     const started = performance.now();
-    const records = await runBatch(jobs, { layout, jobs: options.jobs, force, fontPaths: options.fontPath }, (r) =>
+    const records = await runBatch(todo, { layout, jobs: options.jobs, force, fontPaths: options.fontPath, ...(warm ? { warm } : {}) }, (r) =>
       progress.done(printable(shown(r.input)), r.errors.length > 0 ? 'failed' : r.skipped ? 'up to date' : 'built'),
     );
     progress.finish();
     report(records, options, io, single, performance.now() - started);
     if (options.proof) await proofs(records, options, io);
-    return exitOf(records);
+    return records;
   };
-  const status = await run(options.force ?? false);
-  if (!options.watch) return status;
+  const first = await run(jobs, options.force ?? false);
+  if (!options.watch) return exitOf(first);
   const { watchIssues } = await import('./batch/watch.js');
-  // A rebuild that fails says why, as the command would, and the watch goes on.
-  return watchIssues(files, () => run(false).catch((e: unknown) => failure(e, io, options.debug ?? false)), io);
+  const jobOf = (file: string) => jobs.find((j) => path.resolve(j.input) === path.resolve(file)) ?? newJob(file, jobs, options.output, io);
+  return watchIssues(
+    {
+      first,
+      folders,
+      outputs: [...new Set(jobs.map((j) => path.dirname(j.output)))],
+      // A rebuild that fails says why, as the command would, and the watch goes on.
+      rebuild: (todo) =>
+        run(todo.flatMap((f) => jobOf(f) ?? []), false).catch((e: unknown) => {
+          failure(e, io, options.debug ?? false);
+          return [];
+        }),
+      expand: async () => (await expandInputs(inputs)).files,
+    },
+    io,
+  );
+}
+
+/** What --watch keeps warm: the fonts (where --font-path points), and each issue's text as set. */
+async function warmFor(fontPaths: string[] | undefined): Promise<Warm> {
+  const { FontSet, searchOf } = await import('./fonts/index.js');
+  return { fonts: new FontSet(searchOf(fontPaths)), memos: new Map() };
+}
+
+/**
+ * The job of an issue file that appeared in a folder being watched: its PDF in
+ * the folder of the others, unless -o names one PDF or another issue writes the
+ * same. Added to `jobs`; undefined, said why, when it cannot be built.
+ */
+function newJob(file: string, jobs: Job[], output: string | undefined, io: Io): Job | undefined {
+  const folder = path.dirname(jobs[0]!.output);
+  const job = { input: file, output: path.join(folder, `${path.basename(file, path.extname(file))}.pdf`) };
+  const single = jobs.length === 1 && output !== undefined && !output.endsWith('/') && !output.endsWith(path.sep);
+  const clash = jobs.find((j) => j.output === job.output);
+  if (single || clash) {
+    const why = single ? '-o names one PDF; end it with / to name a folder' : `${shown(clash!.input)} writes ${shown(job.output)}`;
+    io.err(printable(`${shown(file)}: a new issue file, not built: ${why}`));
+    return undefined;
+  }
+  jobs.push(job);
+  return job;
 }
 
 /** `--proof`: PNG proofs of each PDF built, or of one up to date whose proofs are missing or older. */

@@ -2,9 +2,9 @@
  * Back issues and the editor's month, as the command does them: a batch built on
  * worker threads with a broken issue among it; incremental rebuilds that skip what
  * is up to date and rebuild what changed (by time and by content); `check`;
- * `init` then `build`; folders and patterns; `--watch`.
+ * `init` then `build`; folders and patterns (`--watch`: watch.test.ts).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -225,28 +225,6 @@ describe('bulletin init, from an issue written with anchors and a long title', (
     expect(next).toContain('  supervisor: 上街区人民政府办公室\n  publisher: 上街区人民政府办公室\n');
     const check = run(['check', 'issues/issue-32.yaml']);
     expect(check.code, check.err).toBe(0);
-  });
-});
-
-describe('bulletin build --watch', () => {
-  it('builds again when the issue changes, and stops on an interrupt', async () => {
-    const file = path.join(dir, 'issues', 'issue-2.yaml');
-    const child = spawn(process.execPath, [bin, 'build', 'issues/issue-2.yaml', '--watch'], { cwd: dir });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const waitFor = async (text: string, from = 0) => {
-      for (let i = 0; i < 200 && !err.includes(text, from); i++) await new Promise((r) => setTimeout(r, 50));
-      return err.includes(text, from);
-    };
-    expect(await waitFor('watching for changes')).toBe(true);
-    const before = statSync(path.join(dir, 'output', 'issue-2.pdf')).mtimeMs;
-    writeFileSync(file, smallIssue(2, '再加一句。'));
-    expect(await waitFor('changed: issue-2.yaml; building')).toBe(true);
-    expect(await waitFor('watching for changes', err.indexOf('changed:'))).toBe(true);
-    expect(statSync(path.join(dir, 'output', 'issue-2.pdf')).mtimeMs).toBeGreaterThan(before);
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((r) => child.on('exit', r));
-    expect(code).toBe(0);
   });
 });
 

@@ -19,9 +19,15 @@ import { fileProblem, readSource, type Problem } from '../issue/index.js';
 const GLOB = /[*?[\]{}]/;
 const YAML = /\.ya?ml$/i;
 
-/** The files the arguments name, and a problem for each argument that names none (bad usage). */
-export async function expandInputs(args: string[], cwd = process.cwd()): Promise<{ files: string[]; problems: Problem[] }> {
+/**
+ * The files the arguments name, and a problem for each argument that names none
+ * (bad usage); `folders`: where the folders and patterns looked (a pattern's
+ * folder before its first wildcard, and the folders of what it matched), for
+ * `--watch` to look again when a file appears there.
+ */
+export async function expandInputs(args: string[], cwd = process.cwd()): Promise<{ files: string[]; problems: Problem[]; folders: string[] }> {
   const problems: Problem[] = [];
+  const folders = new Set<string>();
   const missing = (arg: string, message: string) =>
     problems.push(fileProblem(arg, message, 'name issue files (issue-91.yaml), a folder of them, or a pattern in quotes ("issues/*.yaml")'));
   // Each argument's files; a lone file named is the only one not weighed.
@@ -32,6 +38,8 @@ export async function expandInputs(args: string[], cwd = process.cwd()): Promise
       const { glob } = await import('tinyglobby');
       const found = (await glob(arg, { cwd, onlyFiles: true, expandDirectories: false })).sort();
       given.push({ arg, files: found.filter((f) => YAML.test(f)), listed: true });
+      folders.add(path.resolve(cwd, baseOf(arg)));
+      for (const f of found) folders.add(path.resolve(cwd, path.dirname(f)));
       continue;
     }
     let stat;
@@ -49,6 +57,7 @@ export async function expandInputs(args: string[], cwd = process.cwd()): Promise
     const entries = readdirSync(path.resolve(cwd, arg), { withFileTypes: true });
     const files = entries.filter((e) => YAML.test(e.name) && !e.name.startsWith('.') && !e.isDirectory()).map((e) => path.join(arg, e.name));
     given.push({ arg, files: files.sort(), listed: true });
+    folders.add(path.resolve(cwd, arg));
   }
   const all = given.flatMap((g) => g.files);
   const weighed = given.some((g) => g.listed) || all.length > 1;
@@ -63,7 +72,14 @@ export async function expandInputs(args: string[], cwd = process.cwd()): Promise
   if (files.length === 0 && problems.length === 0) files.push(...given.flatMap((g) => (g.listed ? [] : g.files)));
   // The same file named twice is built once.
   const seen = new Set<string>();
-  return { files: files.filter((f) => !seen.has(path.resolve(cwd, f)) && seen.add(path.resolve(cwd, f))), problems };
+  return { files: files.filter((f) => !seen.has(path.resolve(cwd, f)) && seen.add(path.resolve(cwd, f))), problems, folders: [...folders] };
+}
+
+/** A pattern's folder: its path up to the first part with a wildcard (`issues` of `issues/*.yaml`). */
+function baseOf(pattern: string): string {
+  const parts = pattern.split(/[\\/]/);
+  const at = parts.findIndex((p) => GLOB.test(p));
+  return parts.slice(0, at).join('/') || '.';
 }
 
 /**
