@@ -35,6 +35,13 @@ describe('bulletin', () => {
     expect(run(['build', '--help']).out).toContain('-o, --output <path>');
   });
 
+  it('builds on one worker thread for every 1.7 cores by default, at least one (a build keeps 1.7 cores busy)', async () => {
+    const { defaultJobs } = await import('../src/cli.js');
+    expect([1, 2, 3, 4, 8, 16, 64].map((cores) => defaultJobs(cores))).toEqual([1, 1, 1, 2, 4, 9, 37]);
+    const help = run(['build', '--help']).out.replace(/\s+/g, ' ');
+    expect(help).toMatch(/-j, --jobs <n> build on this many worker threads \(one for every 1\.7 cores by default\) \(default: \d+\)/);
+  });
+
   it('exits 2 on bad usage', () => {
     for (const args of [[], ['build'], ['build', 'a.yaml', '--frobnicate'], ['frob']]) {
       const r = run(args);
