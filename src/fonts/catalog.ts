@@ -91,8 +91,10 @@ export class Catalog {
   private readonly listed = new Map<string, FaceInfo[]>();
   /** For each listing, every folder walked and file read, with its time then (-1: not there). */
   private readonly looked = new Map<string, Map<string, number>>();
-  /** What `find` answered, while no listing is forgotten. */
+  /** What `find` answered, while no listing it looked in is forgotten. */
   private readonly found = new Map<string, Found | undefined>();
+  /** Each face's names as compared (normalName), made once. */
+  private readonly names = new WeakMap<FaceInfo, Names>();
 
   constructor(
     readonly search: FontSearch,
@@ -111,7 +113,7 @@ export class Catalog {
     if (this.found.has(key)) return this.found.get(key);
     let found: Found | undefined;
     for (const [source, faces] of this.tiers(folder)) {
-      const face = pick(faces(), name, weight);
+      const face = pick(faces(), name, weight, (f) => this.namesOf(f));
       if (face) {
         found = { face, source };
         break;
@@ -151,14 +153,22 @@ export class Catalog {
    */
   refresh(): void {
     for (const [key, looked] of this.looked) {
-      for (const [file, time] of looked) {
-        if (timeOf(file) === time) continue;
-        this.listed.delete(key);
-        this.looked.delete(key);
-        this.found.clear();
-        break;
-      }
+      if (![...looked].some(([file, time]) => timeOf(file) !== time)) continue;
+      this.listed.delete(key);
+      this.looked.delete(key);
+      // An issue's folder changed (an editor saving there): only the answers looked up from it.
+      const folder = key.startsWith('issue:') ? `\u0000${key.slice('issue:'.length)}` : undefined;
+      for (const k of this.found.keys()) if (folder === undefined || k.endsWith(folder)) this.found.delete(k);
     }
+  }
+
+  private namesOf(face: FaceInfo): Names {
+    let names = this.names.get(face);
+    if (!names) {
+      names = { exact: new Set([...face.full, face.postscript].map(normalName)), families: new Set(face.families.map(normalName)) };
+      this.names.set(face, names);
+    }
+    return names;
   }
 
   /** The faces of `files`, each read from inside `within` when it is given. */
@@ -202,15 +212,21 @@ export function normalName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
+/** A face's full and PostScript names, and its families, as `pick` compares them. */
+interface Names {
+  exact: Set<string>;
+  families: Set<string>;
+}
+
 /** The face `name` stands for among `faces`: a full or PostScript name exactly, a family by weight. */
-function pick(faces: FaceInfo[], name: string, weight: number): FaceInfo | undefined {
+function pick(faces: FaceInfo[], name: string, weight: number, names: (f: FaceInfo) => Names): FaceInfo | undefined {
   const wanted = normalName(name);
-  const exact = faces.find((f) => f.full.some((n) => normalName(n) === wanted) || normalName(f.postscript) === wanted);
+  const exact = faces.find((f) => names(f).exact.has(wanted));
   if (exact) return exact;
   let best: FaceInfo | undefined;
   let cost = Infinity;
   for (const f of faces) {
-    if (!f.families.some((n) => normalName(n) === wanted)) continue;
+    if (!names(f).families.has(wanted)) continue;
     const c = (f.italic ? 10_000 : 0) + Math.abs(f.weight - weight);
     if (c < cost) [best, cost] = [f, c];
   }
