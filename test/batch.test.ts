@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from './helpers/pdf.js';
-import { withBundledFonts } from './helpers/issues.js';
+import { smallIssue, withBundledFonts } from './helpers/issues.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'bulletin');
@@ -19,26 +19,6 @@ let dir: string;
 function run(args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
   return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-/** A small issue of its own serial, so a batch builds quickly. */
-function smallIssue(n: number, extra = ''): string {
-  return `publication: publication.yaml
-issue:
-  number: ${n}
-  period: 2020年${(n % 12) + 1}月
-  printed: 2020-0${(n % 9) + 1}-16
-sections:
-  - title: 本月关注
-    articles:
-      - title: 第${n}期的一篇文章
-        body: |
-          ${'疫情防控工作要进一步加强，各级各部门要切实履行职责。'.repeat(6)}${extra}
-
-          ${'区委召开常委会议研究部署下一阶段工作。'.repeat(4)}
-colophon:
-  copies: 130
-`;
 }
 
 function records(out: string): Record<string, unknown>[] {

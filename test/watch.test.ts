@@ -15,36 +15,17 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { has, readPdf, squash } from './helpers/pdf.js';
 import { renamedFont } from './helpers/fonts.js';
-import { withBundledFonts } from './helpers/issues.js';
+import { smallIssue, withBundledFonts } from './helpers/issues.js';
 import { png } from './helpers/png.js';
+import { scaled } from '../bench/scaled.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'bulletin');
 const DEADLINE_MS = 45_000;
 
-/** A small issue, its first paragraph ending with `extra`; `more` is added at the end of the file. */
-function issue(n: number, extra = '', more = ''): string {
-  return `publication: publication.yaml
-issue:
-  number: ${n}
-  period: 2020年2月
-  printed: 2020-03-16
-sections:
-  - title: 本月关注
-    articles:
-      - title: 第${n}期的一篇文章
-        body: |
-          ${'疫情防控工作要进一步加强，各级各部门要切实履行职责。'.repeat(4)}${extra}
-
-          ${'区委召开常委会议研究部署下一阶段工作。'.repeat(3)}
-colophon:
-  copies: 130
-${more}`;
-}
-
 /** The same issue with an image, captioned 图为督导现场, between its two paragraphs. */
 function withImage(n: number, image: string): string {
-  return issue(n).replace(
+  return smallIssue(n).replace(
     /        body: \|\n {10}(.*)\n\n {10}(.*)\n/,
     `        body:\n          - $1\n          - image: ${image}\n            caption: 图为督导现场\n            width: 30\n          - $2\n`,
   );
@@ -124,51 +105,69 @@ function temporaries(folder: string): string[] {
 
 describe('bulletin build --watch', () => {
   it('builds again when the issue changes, and ends on Ctrl-C with 130, no temporary file left', async () => {
-    const dir = folderWith({ 'issue-2.yaml': issue(2) });
+    const dir = folderWith({ 'issue-2.yaml': smallIssue(2) });
     const w = new Watch(dir, ['issues/issue-2.yaml']);
     await w.until(() => w.rounds() === 1, 'the first build');
     const pdf = path.join(dir, 'output', 'issue-2.pdf');
     expect(await pdfText(pdf)).not.toContain('再加一句');
-    await w.after(() => writeFileSync(path.join(dir, 'issues', 'issue-2.yaml'), issue(2, '再加一句。')), 'the rebuild');
+    await w.after(() => writeFileSync(path.join(dir, 'issues', 'issue-2.yaml'), smallIssue(2, '再加一句。')), 'the rebuild');
     expect(w.err).toContain('changed: issues/issue-2.yaml; building');
     expect(await pdfText(pdf)).toContain('再加一句');
     expect(await w.stop('SIGINT')).toBe(130);
     expect(temporaries(path.join(dir, 'output'))).toEqual([]);
   });
 
+  it('ends on Ctrl-C during a rebuild with 130, the PDF whole and no temporary file left', async () => {
+    // A long issue whose style changes: every paragraph is set again, for a second or more.
+    const long = scaled(readFileSync(path.join(root, 'issues', 'issue-91.yaml'), 'utf8'), 8);
+    const dir = folderWith({ 'issue-91.yaml': long });
+    const w = new Watch(dir, ['issues/issue-91.yaml']);
+    await w.until(() => w.rounds() === 1, 'the first build');
+    const pdf = path.join(dir, 'output', 'issue-91.pdf');
+    const built = readFileSync(pdf);
+    writeFileSync(path.join(dir, 'issues', 'publication.yaml'), publication.replace('  preset: gongwen', '  preset: gongwen\n  chars: 27'));
+    await w.until(() => w.err.includes('changed: issues/publication.yaml; building'), 'the rebuild to begin');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await w.stop('SIGINT')).toBe(130);
+    expect(temporaries(path.join(dir, 'output'))).toEqual([]);
+    // The PDF is the one before, or the whole new one: never a part.
+    const now = readFileSync(pdf);
+    if (!now.equals(built)) expect((await readPdf(pdf)).length).toBeGreaterThan(0);
+  });
+
   it('ends on a kill (SIGTERM) with 143', async () => {
-    const dir = folderWith({ 'issue-3.yaml': issue(3) });
+    const dir = folderWith({ 'issue-3.yaml': smallIssue(3) });
     const w = new Watch(dir, ['issues/issue-3.yaml']);
     await w.until(() => w.rounds() === 1, 'the first build');
     expect(await w.stop('SIGTERM')).toBe(143);
   });
 
   it('notices a file saved by renaming another over it, and one deleted and written anew (atomic saves)', async () => {
-    const dir = folderWith({ 'issue-4.yaml': issue(4) });
+    const dir = folderWith({ 'issue-4.yaml': smallIssue(4) });
     const file = path.join(dir, 'issues', 'issue-4.yaml');
     const pdf = path.join(dir, 'output', 'issue-4.pdf');
     const w = new Watch(dir, ['issues/issue-4.yaml']);
     await w.until(() => w.rounds() === 1, 'the first build');
     // Written beside it, then renamed over it (most editors' "safe write").
     await w.after(() => {
-      writeFileSync(path.join(dir, 'issues', '.issue-4.yaml.swp'), issue(4, '改名保存。'));
+      writeFileSync(path.join(dir, 'issues', '.issue-4.yaml.swp'), smallIssue(4, '改名保存。'));
       renameSync(path.join(dir, 'issues', '.issue-4.yaml.swp'), file);
     }, 'the rebuild after a rename');
     expect(await pdfText(pdf)).toContain('改名保存');
     // Deleted, then written anew: a new file where the watched one was.
     await w.after(() => {
       unlinkSync(file);
-      writeFileSync(file, issue(4, '删后重写。'));
+      writeFileSync(file, smallIssue(4, '删后重写。'));
     }, 'the rebuild after a delete and a write');
     expect(await pdfText(pdf)).toContain('删后重写');
     // And the file as it is now is still watched.
-    await w.after(() => writeFileSync(file, issue(4, '再改一次。')), 'the rebuild after an edit in place');
+    await w.after(() => writeFileSync(file, smallIssue(4, '再改一次。')), 'the rebuild after an edit in place');
     expect(await pdfText(pdf)).toContain('再改一次');
     expect(await w.stop()).toBe(130);
   });
 
   it('keeps watching a publication file that became invalid: fixing it builds the issue', async () => {
-    const dir = folderWith({ 'issue-5.yaml': issue(5) });
+    const dir = folderWith({ 'issue-5.yaml': smallIssue(5) });
     const pub = path.join(dir, 'issues', 'publication.yaml');
     const pdf = path.join(dir, 'output', 'issue-5.pdf');
     const w = new Watch(dir, ['issues/issue-5.yaml']);
@@ -184,7 +183,7 @@ describe('bulletin build --watch', () => {
   });
 
   it('watches the publication file an issue failed on from the start, in a folder of its own: fixing it builds the issue', async () => {
-    const dir = folderWith({ 'issue-10.yaml': issue(10).replace('publication: publication.yaml', 'publication: common/publication.yaml') });
+    const dir = folderWith({ 'issue-10.yaml': smallIssue(10).replace('publication: publication.yaml', 'publication: common/publication.yaml') });
     mkdirSync(path.join(dir, 'issues', 'common'));
     const pub = path.join(dir, 'issues', 'common', 'publication.yaml');
     writeFileSync(pub, `${publication}colophon: [unclosed\n`);
@@ -250,19 +249,19 @@ describe('bulletin build --watch', () => {
   });
 
   it('builds a new issue file that appears in a watched folder, and not a publication file', async () => {
-    const dir = folderWith({ 'issue-7.yaml': issue(7) });
+    const dir = folderWith({ 'issue-7.yaml': smallIssue(7) });
     const w = new Watch(dir, ['issues']);
     await w.until(() => w.rounds() === 1, 'the first build');
     expect(existsSync(path.join(dir, 'output', 'issue-7.pdf'))).toBe(true);
-    await w.after(() => writeFileSync(path.join(dir, 'issues', 'issue-8.yaml'), issue(8)), 'the new issue built');
+    await w.after(() => writeFileSync(path.join(dir, 'issues', 'issue-8.yaml'), smallIssue(8)), 'the new issue built');
     expect(await pdfText(path.join(dir, 'output', 'issue-8.pdf'))).toContain('第8期的一篇文章');
     // The new one is watched as the others are.
-    await w.after(() => writeFileSync(path.join(dir, 'issues', 'issue-8.yaml'), issue(8, '新刊再改。')), 'the new issue rebuilt');
+    await w.after(() => writeFileSync(path.join(dir, 'issues', 'issue-8.yaml'), smallIssue(8, '新刊再改。')), 'the new issue rebuilt');
     expect(await pdfText(path.join(dir, 'output', 'issue-8.pdf'))).toContain('新刊再改');
     // A second publication file is no issue: nothing is built for it.
     const rounds = w.rounds();
     writeFileSync(path.join(dir, 'issues', 'other.yaml'), publication);
-    await w.after(() => writeFileSync(path.join(dir, 'issues', 'issue-7.yaml'), issue(7, '七期再改。')), 'issue 7 rebuilt');
+    await w.after(() => writeFileSync(path.join(dir, 'issues', 'issue-7.yaml'), smallIssue(7, '七期再改。')), 'issue 7 rebuilt');
     expect(w.rounds()).toBeGreaterThan(rounds);
     expect(existsSync(path.join(dir, 'output', 'other.pdf'))).toBe(false);
     expect(w.err).not.toMatch(/other\.yaml:\d|other\.yaml →/);
@@ -272,7 +271,7 @@ describe('bulletin build --watch', () => {
   it.runIf(has('pdffonts'))('builds with a font replaced while it watches, and records it: a later build finds the PDF up to date', async () => {
     const dir = folderWith({});
     const issueFile = path.join(dir, 'issues', 'issue-9.yaml');
-    writeFileSync(issueFile, issue(9, '', 'style:\n  fonts: { serif: fonts/body.ttf }\n'));
+    writeFileSync(issueFile, smallIssue(9, '', 'style:\n  fonts: { serif: fonts/body.ttf }\n'));
     mkdirSync(path.join(dir, 'issues', 'fonts'));
     const font = path.join(dir, 'issues', 'fonts', 'body.ttf');
     // Two fonts a PDF names apart: what pdffonts lists is the font the body was set in.

@@ -266,8 +266,9 @@ class Watcher {
     return issue.failing && inside(path.dirname(file), change) && !path.basename(change).startsWith('.');
   }
 
-  /** A YAML file that appeared in, or left, a folder given: an issue file new or gone. */
+  /** A YAML file that appeared in, or left, a folder given (or the folder itself, made again): an issue file new or gone. */
   private mayBeIssue(change: string): boolean {
+    if (this.folders.includes(change)) return true;
     if (!YAML.test(change) || path.basename(change).startsWith('.') || !this.folders.includes(path.dirname(change))) return false;
     return !this.issues.has(change) || !isFile(change);
   }

@@ -23,6 +23,29 @@ ${'      - *a\n'.repeat(n - 1)}${'  - *s\n'.repeat(n - 1)}colophon: {copies: 1}
 `;
 }
 
+/**
+ * A small issue of its own serial, so that a batch builds quickly: its first
+ * paragraph ends with `extra`, and `more` (top-level keys) follows the colophon.
+ */
+export function smallIssue(n: number, extra = '', more = ''): string {
+  return `publication: publication.yaml
+issue:
+  number: ${n}
+  period: 2020年${(n % 12) + 1}月
+  printed: 2020-0${(n % 9) + 1}-16
+sections:
+  - title: 本月关注
+    articles:
+      - title: 第${n}期的一篇文章
+        body: |
+          ${'疫情防控工作要进一步加强，各级各部门要切实履行职责。'.repeat(6)}${extra}
+
+          ${'区委召开常委会议研究部署下一阶段工作。'.repeat(4)}
+colophon:
+  copies: 130
+${more}`;
+}
+
 /** What an issue says, without where it was said. */
 export function issueContent(issue: Issue) {
   const c = issue.colophon;
