@@ -219,8 +219,11 @@ class Watcher {
     try {
       const files = changes.length === 0 ? [] : await this.affected(changes);
       if (files.length > 0) {
-        const named = changes.slice(0, 3).map((c) => shown(c));
-        if (changes.length > 3) named.push(`${changes.length - 3} more`);
+        // Named by what touched an issue (an editor's temporary files left out), or all when none did.
+        const touching = changes.filter((c) => this.mayBeIssue(c) || [...this.issues].some(([file, issue]) => this.touches(c, file, issue)));
+        const said = touching.length > 0 ? touching : changes;
+        const named = said.slice(0, 3).map((c) => shown(c));
+        if (said.length > 3) named.push(`${said.length - 3} more`);
         this.io.err(`changed: ${printable(named.join(', '))}; building`);
         for (const r of await this.setup.rebuild(files)) this.heard(r);
         built = true;
