@@ -31,7 +31,7 @@ export interface BatchOptions {
 export interface Warm {
   /** The fonts, opened once and refreshed before each run (FontSet.refresh): issues are weighed and built with them. */
   fonts: FontSet;
-  /** Each issue's text as its last build set it, by issue file. */
+  /** The text of the issues built last (MEMOS of them) as their last build set it, by issue file. */
   memos: Map<string, SetMemo>;
 }
 
@@ -143,11 +143,20 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
   return records as BuildRecord[];
 }
 
-/** The memo of an issue's text kept warm, made on its first build. */
+/**
+ * Issues whose set text is kept warm: the ones an editor is working on. Issue 91's
+ * is 2.8 MB; a folder of a hundred issues watched would keep them all.
+ */
+const MEMOS = 8;
+
+/** The memo of an issue's text kept warm, made on its first build; the issue built longest ago is let go. */
 function memoOf(warm: Warm | undefined, input: string): SetMemo | undefined {
   if (!warm) return undefined;
-  let memo = warm.memos.get(input);
-  if (!memo) warm.memos.set(input, (memo = new SetMemo()));
+  const memo = warm.memos.get(input) ?? new SetMemo();
+  // Last in the map's order: the most recently built.
+  warm.memos.delete(input);
+  warm.memos.set(input, memo);
+  for (const old of warm.memos.keys()) if (warm.memos.size > MEMOS) warm.memos.delete(old);
   return memo;
 }
 

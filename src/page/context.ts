@@ -106,10 +106,20 @@ function memoised<T>(ctx: Context, what: string, params: object, text: string, m
   return ctx.memo ? ctx.memo.take(keyOf(ctx.fonts.identity, what, params, text), make) : make();
 }
 
-/** A paragraph whose other numbers of lines (T24), once worked out, are kept with it: a memo gives them again. */
+/**
+ * A paragraph whose other numbers of lines (T24), once worked out, are kept with it
+ * (a memo gives them again), and what they were worked out from (its items) let go.
+ */
 function kept(set: SetParagraph): SetParagraph {
   let alternatives: Alternative[] | undefined;
-  return { ...set, alternatives: () => (alternatives ??= set.alternatives()) };
+  let make: (() => Alternative[]) | undefined = set.alternatives;
+  return {
+    ...set,
+    alternatives: () => {
+      if (make) [alternatives, make] = [make(), undefined];
+      return alternatives!;
+    },
+  };
 }
 
 function clip(text: string, n: number): string {
