@@ -8,7 +8,9 @@
  * its problems name, and is tried again on any change in its folder: a
  * publication file or an image that became invalid stays watched, and fixing it
  * builds the issue. The folders and patterns given are looked into again when a
- * YAML file appears in them or leaves them: a new issue file is built.
+ * YAML file appears in them or leaves them: a new issue file is built. A font file
+ * added or changed in a watched folder weighs every issue again (a style naming a
+ * font by family may now find it); those up to date are skipped as in any build.
  *
  * Folders are watched, not files, with node:fs `watch` on each folder: an editor
  * saves by writing the file, by writing another and renaming it over, or by
