@@ -268,6 +268,23 @@ describe('bulletin build --watch', () => {
     expect(await w.stop()).toBe(130);
   });
 
+  it.runIf(has('pdffonts'))('builds with a 仿宋 font copied into the issue\'s folder while it watches, which the gongwen preset then finds', async () => {
+    // The publication as the office has it: the gongwen preset, its faces looked for where the fonts are.
+    const dir = folderWith({ 'issue-12.yaml': smallIssue(12) });
+    writeFileSync(path.join(dir, 'issues', 'publication.yaml'), readFileSync(path.join(root, 'issues', 'publication.yaml'), 'utf8'));
+    const pdf = path.join(dir, 'output', 'issue-12.pdf');
+    const fonts = () => spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout;
+    const w = new Watch(dir, ['issues/issue-12.yaml']);
+    await w.until(() => w.rounds() === 1, 'the first build');
+    expect(fonts()).not.toMatch(/\+FangSong_GB2312 /);
+    await w.after(() => {
+      renamedFont(path.join(root, 'fonts', 'NotoSerifSC-Regular.ttf'), path.join(dir, 'issues', '.simfang.part'), { family: 'FangSong_GB2312', zh: '仿宋_GB2312', postscript: 'FangSong_GB2312' });
+      renameSync(path.join(dir, 'issues', '.simfang.part'), path.join(dir, 'issues', 'simfang.ttf'));
+    }, 'the rebuild with the font found');
+    expect(fonts()).toMatch(/\+FangSong_GB2312 /);
+    expect(await w.stop()).toBe(130);
+  });
+
   it.runIf(has('pdffonts'))('builds with a font replaced while it watches, and records it: a later build finds the PDF up to date', async () => {
     const dir = folderWith({});
     const issueFile = path.join(dir, 'issues', 'issue-9.yaml');
