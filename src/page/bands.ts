@@ -27,8 +27,8 @@ export interface Band {
     id: number;
     index: number;
     count: number;
-    /** On its first line: the paragraph in one line more or less, and what that costs (T24). */
-    alternatives?: () => { bands: Band[]; cost: number }[];
+    /** On its first line: the paragraph in one line more or less, what that costs, its bands when asked for (T24). */
+    alternatives?: () => { count: number; cost: number; bands: () => Band[] }[];
   };
 }
 
@@ -97,7 +97,7 @@ export function bandsOf(flow: FlowBlock[], ctx: Context): Band[] {
             return { kind: 'line', lines: 1, items, keep: false, paragraph: { id, index, count: lines.length } };
           });
         const own = lineBands(set.lines);
-        if (own[0]) own[0].paragraph!.alternatives = () => set.alternatives().map((a) => ({ bands: lineBands(a.lines), cost: a.cost }));
+        if (own[0]) own[0].paragraph!.alternatives = () => set.alternatives().map((a) => ({ count: a.count, cost: a.cost, bands: () => lineBands(a.lines()) }));
         bands.push(...own);
         break;
       }

@@ -159,7 +159,7 @@ function paragraph(name: string, count: number, alternatives: { count: number; c
       paragraph: { id: name.charCodeAt(0), index, count: n },
     }));
   const own = make(count, '');
-  own[0]!.paragraph!.alternatives = () => alternatives.map((a) => ({ bands: make(a.count, `'${a.count}`), cost: a.cost }));
+  own[0]!.paragraph!.alternatives = () => alternatives.map((a) => ({ count: a.count, cost: a.cost, bands: () => make(a.count, `'${a.count}`) }));
   return own;
 }
 

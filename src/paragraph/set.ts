@@ -7,9 +7,9 @@ import type { FontSet } from '../fonts/index.js';
 import { cellsOf, glyphOf } from './cells.js';
 import { itemsOf } from './items.js';
 import { setLine } from './justify.js';
-import { breaksByLines, startAfter, totalFit, type TraceEntry } from './linebreak.js';
+import { breaksByLines, passLimits, startAfter, totalFit, type TraceEntry } from './linebreak.js';
 import { BREAK_PARAMS } from './params.js';
-import { lineBox, type MissingGlyph, type SetLine, type SetParams } from './types.js';
+import { lineBox, type Item, type LineShape, type MissingGlyph, type SetLine, type SetParams } from './types.js';
 
 export interface SetParagraph {
   lines: SetLine[];
@@ -30,9 +30,35 @@ export interface SetParagraph {
 
 /** The paragraph in another number of lines. */
 export interface Alternative {
-  lines: SetLine[];
+  /** How many lines. */
+  count: number;
+  /** The lines, set when asked for: only the alternative a page takes is set. */
+  lines: () => SetLine[];
   /** Demerits more than the paragraph's own breaks, ≥ 0. */
   cost: number;
+}
+
+/**
+ * Whether the items could be set in `n` lines within a pass's tolerance, by their
+ * totals alone: squeezed as far as they go they fit n lines, and spread as far as
+ * the tolerance lets them they reach past n − 1. Necessary, not sufficient.
+ */
+function possible(items: readonly Item[], shape: LineShape, n: number, pass: number): boolean {
+  let natural = 0;
+  let shrink = 0;
+  let stretch = 0;
+  for (const it of items) {
+    if (it.type === 'penalty') continue;
+    natural += it.width;
+    if (it.type === 'glue' && it.stretch < 1e5) {
+      shrink += it.shrink;
+      stretch += it.stretch;
+    }
+  }
+  const room = (k: number) => shape.first.width + (k - 1) * shape.rest.width;
+  // TeX's badness 100·r³ within the tolerance: r at most its cube root.
+  const ratio = Math.cbrt(passLimits(pass).tolerance / 100);
+  return natural - shrink <= room(n) + 1e-6 && natural + ratio * stretch >= room(n - 1) - 1e-6;
 }
 
 export function setParagraph(text: string, params: SetParams, fonts: FontSet): SetParagraph {
@@ -74,13 +100,20 @@ export function setParagraph(text: string, params: SetParams, fonts: FontSet): S
     // the paragraph; never past the measure (the last pass); not for a paragraph of
     // many pages (params.ts).
     if (result.pass >= 4 || lines.length < 2 || lines.length > BREAK_PARAMS.mostLinesVaried) return [];
-    const found = breaksByLines(items, params.shape, Math.max(2, result.pass));
+    const pass = Math.max(2, result.pass);
+    // What could be had at all, from the paragraph's totals: a line fewer only if
+    // its material squeezed fits one line fewer, a line more only if spread to the
+    // tolerance it fills one line more than it has (a cheap test that spares many
+    // paragraphs the search below).
+    const wanted = [lines.length - 1, lines.length + 1].filter((n) => possible(items, params.shape, n, pass));
+    if (wanted.length === 0) return [];
+    const found = breaksByLines(items, params.shape, pass);
     const out: Alternative[] = [];
-    for (const n of [lines.length - 1, lines.length + 1]) {
+    for (const n of wanted) {
       const other = found.get(n);
       // T15: never a lone last character for the sake of a page.
       if (!other || other.demerits >= BREAK_PARAMS.loneCharacterDemerits) continue;
-      out.push({ lines: linesOf(other.breaks), cost: Math.max(0, other.demerits - result.demerits) });
+      out.push({ count: n, lines: () => linesOf(other.breaks), cost: Math.max(0, other.demerits - result.demerits) });
     }
     return out;
   };
