@@ -69,7 +69,7 @@ export function setText(ctx: Context, text: DocText, o: SetOptions): SetLine[] {
 }
 
 /** As setText, with the paragraph's other numbers of lines to be had (T24). */
-export function setBody(ctx: Context, text: DocText, o: SetOptions): { lines: SetLine[]; alternatives: () => Alternative[] } {
+export function setBody(ctx: Context, text: DocText, o: SetOptions): { lines: SetLine[]; alternatives: () => Alternative[]; possibleCounts: () => number[] } {
   const traced = (o.traced ?? false) && (ctx.options.trace ?? false);
   const set = setParagraph(
     text.text,

@@ -160,6 +160,7 @@ function paragraph(name: string, count: number, alternatives: { count: number; c
     }));
   const own = make(count, '');
   own[0]!.paragraph!.alternatives = () => alternatives.map((a) => ({ count: a.count, cost: a.cost, bands: () => make(a.count, `'${a.count}`) }));
+  own[0]!.paragraph!.possibleCounts = () => alternatives.map((a) => a.count);
   return own;
 }
 

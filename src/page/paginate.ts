@@ -67,9 +67,16 @@ export const PAGE_COSTS = {
 interface Variant {
   /** Grid lines it takes. */
   lines: number;
+  /** What it costs; for a variant not yet searched for, the least it can cost. */
   cost: number;
   /** Its bands, made when it is placed. */
   bands: () => Band[];
+  /**
+   * A paragraph's other number of lines known possible by its totals but not yet
+   * searched for: the search, which gives the variant as it is, or undefined when
+   * the paragraph cannot be set so.
+   */
+  search?: () => Variant | undefined;
 }
 
 /** What the page builder places: a paragraph with its variants, or one band. */
@@ -116,10 +123,36 @@ export function paginate(bands: Band[], style: Style, firstFolio: number, tail =
     // shorter, every heading a line lower: T24 speaks of the page and the one before,
     // but a change further back may be what fills it, and the plan weighs them all.
     for (const e of elements) if (e.more) e.variants.push(...e.more());
-    const loose = bestPlan(elements, capacity, tail);
+    const loose = searched(elements, capacity, tail);
     if (loose.cost < plan.cost) plan = loose;
   }
   return place(elements, plan.steps, style, firstFolio);
+}
+
+/**
+ * The best plan with the paragraphs' other numbers of lines searched for only
+ * where a plan takes them: planned with what each could cost at least, the ones a
+ * plan chose are searched for (set as they would be, or found impossible) and the
+ * plan made again, until it takes none unsearched. The plan is as good as with
+ * every paragraph searched (a search only raises a cost), at a few searches.
+ */
+function searched(elements: Element[], capacity: number, tail: number): { cost: number; steps: Step[] } {
+  for (;;) {
+    const plan = bestPlan(elements, capacity, tail);
+    let e = 0;
+    let open = 0;
+    for (const s of plan.steps) {
+      if (s.kind === 'break') continue;
+      const el = elements[e]!;
+      const v = el.variants[s.variant]!;
+      if (v.search) {
+        open++;
+        el.variants[s.variant] = v.search() ?? { lines: v.lines, cost: Infinity, bands: () => [] };
+      }
+      e = s.kind === 'float' ? s.next! : e + 1;
+    }
+    if (open === 0) return plan;
+  }
 }
 
 function elementsOf(bands: Band[], perLine: number): Element[] {
@@ -129,13 +162,17 @@ function elementsOf(bands: Band[], perLine: number): Element[] {
     if (band.paragraph) {
       const { count } = band.paragraph;
       const own = bands.slice(i, i + count);
-      const alternatives = band.paragraph.alternatives;
+      const { alternatives, possibleCounts } = band.paragraph;
+      // What a paragraph in n lines costs besides its demerits: the least it can cost.
+      const least = (n: number) => PAGE_COSTS.change + perLine * n;
+      const searchFor = (n: number) => (): Variant | undefined => {
+        const found = alternatives?.().find((a) => a.count === n);
+        return found && { lines: n, cost: found.cost + least(n), bands: once(found.bands) };
+      };
       out.push({
         kind: 'paragraph',
         variants: [{ lines: count, cost: 0, bands: () => own }],
-        ...(alternatives
-          ? { more: () => alternatives().map((v) => ({ lines: v.count, cost: v.cost + PAGE_COSTS.change + perLine * v.count, bands: once(v.bands) })) }
-          : {}),
+        ...(possibleCounts ? { more: () => possibleCounts().map((n) => ({ lines: n, cost: least(n), bands: () => [], search: searchFor(n) })) } : {}),
         breakBefore: false,
       });
       i += count;

@@ -26,6 +26,8 @@ export interface SetParagraph {
    * Worked out when asked: most pages are full without them.
    */
   alternatives(): Alternative[];
+  /** The numbers of lines `alternatives` may have, by the paragraph's totals alone: found without searching. */
+  possibleCounts(): number[];
 }
 
 /** The paragraph in another number of lines. */
@@ -63,7 +65,7 @@ function possible(items: readonly Item[], shape: LineShape, n: number, pass: num
 
 export function setParagraph(text: string, params: SetParams, fonts: FontSet): SetParagraph {
   const { cells, missing } = cellsOf(text, fonts, params.face, params.size, params.placeholder);
-  if (cells.length === 0) return { lines: [], missing, brokenWords: [], demerits: 0, trace: [], alternatives: () => [] };
+  if (cells.length === 0) return { lines: [], missing, brokenWords: [], demerits: 0, trace: [], alternatives: () => [], possibleCounts: () => [] };
   const options = {
     size: params.size,
     indent: params.indent,
@@ -95,28 +97,31 @@ export function setParagraph(text: string, params: SetParams, fonts: FontSet): S
     });
   };
   const lines = linesOf(result.breaks);
+  // Within the tolerance of the second pass (T13's gaps), or of the pass that set
+  // the paragraph; never past the measure (the last pass); not for a paragraph of
+  // many pages (params.ts).
+  const varied = result.pass < 4 && lines.length >= 2 && lines.length <= BREAK_PARAMS.mostLinesVaried;
+  const pass = Math.max(2, result.pass);
+  // What could be had at all, from the paragraph's totals: a line fewer only if its
+  // material squeezed fits one line fewer, a line more only if spread to the
+  // tolerance it fills one line more than it has (a cheap test; the search below
+  // tells for sure).
+  let counts: number[] | undefined;
+  const possibleCounts = () => (counts ??= varied ? [lines.length - 1, lines.length + 1].filter((n) => possible(items, params.shape, n, pass)) : []);
+  let found: Alternative[] | undefined;
   const alternatives = (): Alternative[] => {
-    // Within the tolerance of the second pass (T13's gaps), or of the pass that set
-    // the paragraph; never past the measure (the last pass); not for a paragraph of
-    // many pages (params.ts).
-    if (result.pass >= 4 || lines.length < 2 || lines.length > BREAK_PARAMS.mostLinesVaried) return [];
-    const pass = Math.max(2, result.pass);
-    // What could be had at all, from the paragraph's totals: a line fewer only if
-    // its material squeezed fits one line fewer, a line more only if spread to the
-    // tolerance it fills one line more than it has (a cheap test that spares many
-    // paragraphs the search below).
-    const wanted = [lines.length - 1, lines.length + 1].filter((n) => possible(items, params.shape, n, pass));
-    if (wanted.length === 0) return [];
-    const found = breaksByLines(items, params.shape, pass);
-    const out: Alternative[] = [];
-    for (const n of wanted) {
-      const other = found.get(n);
+    if (found) return found;
+    found = [];
+    if (possibleCounts().length === 0) return found;
+    const byLines = breaksByLines(items, params.shape, pass);
+    for (const n of possibleCounts()) {
+      const other = byLines.get(n);
       // T15: never a lone last character for the sake of a page.
       if (!other || other.demerits >= BREAK_PARAMS.loneCharacterDemerits) continue;
-      out.push({ count: n, lines: () => linesOf(other.breaks), cost: Math.max(0, other.demerits - result.demerits) });
+      found.push({ count: n, lines: () => linesOf(other.breaks), cost: Math.max(0, other.demerits - result.demerits) });
     }
-    return out;
+    return found;
   };
-  return { lines, missing, brokenWords, demerits: result.demerits, trace: result.trace, alternatives };
+  return { lines, missing, brokenWords, demerits: result.demerits, trace: result.trace, possibleCounts, alternatives };
 }
 
