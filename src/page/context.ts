@@ -82,8 +82,10 @@ export function setBody(ctx: Context, text: DocText, o: SetOptions): { lines: Se
       trace: traced,
       digitSpacing: ctx.style.digitSpacing,
       ...(o.breaksOnlyAfter ? { breaksOnlyAfter: o.breaksOnlyAfter } : {}),
-      // T16: only justified text hangs its marks (body paragraphs and notes).
+      // T16: only justified text hangs its marks (body paragraphs and notes), and
+      // keeps a line-end mark's whole cell on a character grid.
       ...(ctx.style.hanging && o.align === 'justify' ? { hanging: true } : {}),
+      ...(ctx.style.columns && o.align === 'justify' ? { wholeCells: true } : {}),
       ...(o.openingBlank === false ? { openingBlank: false } : {}),
       ...(ctx.options.placeholder === undefined ? {} : { placeholder: ctx.options.placeholder }),
     },

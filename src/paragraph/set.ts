@@ -73,6 +73,7 @@ export function setParagraph(text: string, params: SetParams, fonts: FontSet): S
     digitSpacing: params.digitSpacing ?? 'quarter',
     ...(params.breaksOnlyAfter ? { breaksOnlyAfter: params.breaksOnlyAfter } : {}),
     ...(params.hanging ? { hanging: true } : {}),
+    ...(params.wholeCells ? { wholeCells: true } : {}),
     ...(params.openingBlank === false ? { openingBlank: false } : {}),
   } as const;
   let items = itemsOf(cells, options);
