@@ -312,14 +312,43 @@ function systemFiles(search: FontSearch, walked: (folder: string) => void): stri
   return fontFiles(platformFolders(), FOLDER_DEPTH, false, walked);
 }
 
-/** `fc-list`'s files (fontconfig's configured folders, the user's included), or undefined when it is not installed. */
+/**
+ * `fc-list`'s files (fontconfig's configured folders, the user's included), or
+ * undefined when it is not installed. Its list is kept in the cache folder with the
+ * times of the folders it came from (three levels up from each font, the usual
+ * font folders and fontconfig's own configuration): while none has changed, a
+ * font was neither added nor removed there, and no process is started.
+ */
 function fontconfigFiles(): string[] | undefined {
+  const cache = path.join(cacheFolder(), FC_LIST_CACHE);
+  try {
+    const kept = JSON.parse(readFileSync(cache, 'utf8')) as { folders: Record<string, number>; files: string[] };
+    if (Object.entries(kept.folders).every(([folder, time]) => timeOf(folder) === time)) return kept.files;
+  } catch {
+    // No list kept, or not one this version reads: ask fontconfig.
+  }
   // Loaded here, not with the module: a build that names no installed font never starts a process.
   const { spawnSync } = process.getBuiltinModule('node:child_process');
   const run = spawnSync('fc-list', ['--format', '%{file}\\n'], { encoding: 'utf8', timeout: 10_000, maxBuffer: 64 * 1024 * 1024 });
   if (run.error || run.status !== 0) return undefined;
-  return [...new Set(run.stdout.split('\n').filter((f) => FONT_FILE.test(f)))].sort();
+  const files = [...new Set(run.stdout.split('\n').filter((f) => FONT_FILE.test(f)))].sort();
+  const folders = new Set([...platformFolders(), ...FONTCONFIG_FOLDERS.map((f) => f.replace(/^~/, os.homedir()))]);
+  for (const file of files) {
+    for (let up = path.dirname(file), level = 0; level < 3 && up !== path.dirname(up); up = path.dirname(up), level++) folders.add(up);
+  }
+  try {
+    writeAtomically(cache, JSON.stringify({ folders: Object.fromEntries([...folders].sort().map((f) => [f, timeOf(f)])), files }), 'the font cache');
+  } catch {
+    // Only a cache: the next build asks fontconfig again.
+  }
+  return files;
 }
+
+/** The list of fc-list kept between builds (fontconfigFiles). */
+const FC_LIST_CACHE = 'fc-list-v1.json';
+
+/** fontconfig's configuration: a change there may change the folders it lists. */
+const FONTCONFIG_FOLDERS = ['/etc/fonts', '/etc/fonts/conf.d', '~/.config/fontconfig', '~/.config/fontconfig/conf.d'];
 
 /** The operating system's font folders and the user's own. */
 function platformFolders(): string[] {

@@ -72,7 +72,7 @@ export function setText(ctx: Context, text: DocText, o: SetOptions): SetLine[] {
 }
 
 /** As setText, with the paragraph's other numbers of lines to be had (T24). */
-export function setBody(ctx: Context, text: DocText, o: SetOptions): { lines: SetLine[]; alternatives: () => Alternative[] } {
+export function setBody(ctx: Context, text: DocText, o: SetOptions): { lines: SetLine[]; alternatives: () => Alternative[]; possibleCounts: () => number[] } {
   const traced = (o.traced ?? false) && (ctx.options.trace ?? false);
   const params: SetParams = {
     face: o.face,
@@ -83,8 +83,10 @@ export function setBody(ctx: Context, text: DocText, o: SetOptions): { lines: Se
     trace: traced,
     digitSpacing: ctx.style.digitSpacing,
     ...(o.breaksOnlyAfter ? { breaksOnlyAfter: o.breaksOnlyAfter } : {}),
-    // T16: only justified text hangs its marks (body paragraphs and notes).
+    // T16: only justified text hangs its marks (body paragraphs and notes), and
+    // keeps a line-end mark's whole cell on a character grid.
     ...(ctx.style.hanging && o.align === 'justify' ? { hanging: true } : {}),
+    ...(ctx.style.columns && o.align === 'justify' ? { wholeCells: true } : {}),
     ...(o.openingBlank === false ? { openingBlank: false } : {}),
     ...(ctx.options.placeholder === undefined ? {} : { placeholder: ctx.options.placeholder }),
   };

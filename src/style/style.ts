@@ -54,7 +54,8 @@ export interface Style {
   hanging: boolean;
   /**
    * Characters stand in columns (the 公文 grid, GB/T 9704 §5.2.2: 28 characters a
-   * line): the page builder fills pages by moving headings before it resets paragraphs.
+   * line): a mark ending a line may keep its whole cell (items.ts), and the page
+   * builder fills pages by moving headings before it resets paragraphs.
    */
   columns: boolean;
   /** Images: pixels per inch at their printed size; larger images are resampled to it. */
