@@ -6,7 +6,9 @@
 //   beside `node -e "require('pdfkit')"` run in turn with it: the floor any pdfkit
 //   program pays;
 // - the in-process time of each stage (load, compose, set, paginate, write);
-// - a batch of 48 issues in one invocation with 1 and with 2 jobs;
+// - a batch of 48 issues in one invocation with 1 and with 2 jobs; one of 24 with 1
+//   job, one a core and the default;
+// - --watch: an edit of issue 91 to its new PDF in place, in the watching process;
 // - synthetic issues with 1×, 4× and 16× the text of issue 91: time and peak memory;
 // - the peak resident memory of the cold build;
 // - bulletin check of issue 91 (proofreading included), and the PNG proofs of
@@ -14,7 +16,8 @@
 // - photos (issue 15): issue 91 alone, with one 12-megapixel camera JPEG at the full
 //   measure, with six in three pairs: build time, peak memory, PDF size; hostile
 //   images: how long and how much memory until they are refused.
-// - a build naming an installed font by family, with the font cache cold and warm.
+// - a build naming an installed font by family, with the font cache cold and warm;
+// - a word wider than the measure, 20 000 and 200 000 digits long: linear growth.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { pngBomb, tinyHugeJpeg } from './hostile.mjs';
 import { photo } from './photo.mjs';
 import { scaled, withFigures } from './scaled.mjs';
+import { watchedEdits } from './watch.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = path.join(root, 'bin', 'bulletin');
@@ -32,18 +36,18 @@ const RUNS = 11;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(0)} ms`;
 
-/** Wall time and peak resident memory of a command, from /usr/bin/time when present. */
+/** Wall time, peak resident memory and CPU time (user and system, ms) of a command, from /usr/bin/time when present. */
 function timed(args, cwd = work, env = process.env) {
   const time = '/usr/bin/time';
   const useTime = spawnSync('sh', ['-c', `command -v ${time}`]).status === 0;
   const start = performance.now();
   const r = useTime
-    ? spawnSync(time, ['-f', '%M', process.execPath, ...args], { cwd, encoding: 'utf8', env })
+    ? spawnSync(time, ['-f', '%U %S %M', process.execPath, ...args], { cwd, encoding: 'utf8', env })
     : spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env });
   const wall = performance.now() - start;
   if (r.status !== 0 && r.status !== null && !args.includes('-e')) throw new Error(`${args.join(' ')}: ${r.stderr}`);
-  const kb = useTime ? Number(r.stderr.trim().split('\n').at(-1)) : NaN;
-  return { wall, mib: kb / 1024 };
+  const [user, system, kb] = useTime ? r.stderr.trim().split('\n').at(-1).split(' ').map(Number) : [NaN, NaN, NaN];
+  return { wall, mib: kb / 1024, cpu: (user + system) * 1000 };
 }
 
 function series(args, cwd) {
@@ -90,6 +94,31 @@ for (let n = 1; n <= 48; n++) writeFileSync(path.join(batch, `issue-${n}.yaml`),
 for (const jobs of [1, 2]) {
   const t = median([0, 1, 2].map(() => timed([bin, 'build', 'batch', '--force', '-q', '--jobs', String(jobs), '-o', 'out/']).wall));
   row(`batch of 48 issues, ${jobs} job${jobs > 1 ? 's' : ''}`, `${(48 / (t / 1000)).toFixed(1)} issues/s`, `${ms(t)}${jobs === 2 ? ' (target ≥ 15 issues/s)' : ''}`);
+}
+// The default --jobs (cores / 1.7, src/cli.ts) against one job and one a core, on 24
+// issues: interleaved, so that all see the same machine; wall and CPU time.
+const batch24 = path.join(work, 'batch24');
+mkdirSync(batch24);
+cpSync(path.join(root, 'issues', 'publication.yaml'), path.join(batch24, 'publication.yaml'));
+for (let n = 1; n <= 24; n++) writeFileSync(path.join(batch24, `issue-${n}.yaml`), issue91.replace('number: 91', `number: ${n}`));
+const defaultJobs = (await import('../dist/cli.js')).defaultJobs();
+const settings = [['1', '1 job'], [String(os.availableParallelism()), `${os.availableParallelism()} jobs (one a core, the old default)`], [undefined, `the default (${defaultJobs} here)`]];
+const jobRuns = Array.from({ length: 5 }, () => settings.map(([jobs]) => timed([bin, 'build', 'batch24', '--force', '-q', ...(jobs ? ['--jobs', jobs] : []), '-o', 'out24/'])));
+settings.forEach(([, label], k) => {
+  const wall = median(jobRuns.map((r) => r[k].wall));
+  const cpu = median(jobRuns.map((r) => r[k].cpu));
+  row(`batch of 24 issues, ${label}`, ms(wall), `${(cpu / 1000).toFixed(1)} s of CPU (medians of 5, interleaved)`);
+});
+
+// The editing loop: an edit of issue 91 under --watch to its new PDF in place, warm.
+{
+  const { times, settle, loads } = await watchedEdits({ root, bin, work, runs: RUNS });
+  const t = median(times);
+  row(
+    `--watch: an edit of issue 91 to its new PDF in place (warm, median of ${RUNS})`,
+    ms(t),
+    `${ms(settle)} of it settling, ${ms(t - settle)} of work (target < 150 ms); fastest ${ms(Math.min(...times))}, slowest ${ms(Math.max(...times))}; load average ${loads.map((l) => l.toFixed(1)).join('–')}`,
+  );
 }
 
 // 4. Scaling: 1×, 4×, 16× the text of issue 91 (every article's body repeated).
@@ -188,6 +217,17 @@ if (han) {
 } else {
   row('build naming an installed family', '—', 'no Chinese font installed');
 }
+// 8. A word wider than the measure (T6's last resort): a run of digits in issue 91's
+// first paragraph, 20 000 and 200 000 long. Linear, it takes about 10× as long for
+// 10× the digits; 200 000 took 96 s when each fragment looked at the whole word.
+const digits = {};
+for (const n of [20_000, 200_000]) {
+  writeFileSync(path.join(work, 'issues', `digits-${n}.yaml`), issue91.replace('李兵到我区督导', `李兵到我区${'1234567890'.repeat(n / 10)}督导`));
+  const runs = [0, 1, 2].map(() => timed([bin, 'build', `issues/digits-${n}.yaml`, '--force', '-q']));
+  digits[n] = { wall: median(runs.map((r) => r.wall)), mib: Math.max(...runs.map((r) => r.mib)) };
+  row(`a run of ${n} digits in a paragraph`, ms(digits[n].wall), `${digits[n].mib.toFixed(0)} MiB peak`);
+}
+row('growth 200 000 / 20 000 digits', `${(digits[200_000].wall / digits[20_000].wall).toFixed(1)} ×`, 'target ≤ 12 × (linear: 10 ×, less the start)');
 
 const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
 const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;

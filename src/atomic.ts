@@ -17,13 +17,37 @@ const THREAD = randomBytes(4).toString('hex');
  * names the file in the error: "cannot write the PDF (EACCES)".
  */
 export function writeAtomically(target: string, bytes: Buffer | string, what = 'the PDF'): void {
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}-${THREAD}.tmp`);
-  // (removeTemporaries below knows these names.)
-  try {
-    mkdirSync(dir, { recursive: true });
+  commit(target, what, (temp) => {
     writeFileSync(temp, bytes);
     renameSync(temp, target);
+  });
+}
+
+/**
+ * writeAtomically, with a turn of the event loop between writing the temporary
+ * file and renaming it into place. A build runs from its start to here without
+ * one, so an interrupt (Ctrl-C) that came during it is only heard now: its
+ * handler (batch/run.ts) removes the temporary file and exits before the
+ * previous PDF is replaced.
+ */
+export async function writeAtomicallyHeard(target: string, bytes: Buffer, what = 'the PDF'): Promise<void> {
+  commit(target, what, (temp) => writeFileSync(temp, bytes));
+  await aTurn();
+  commit(target, what, (temp) => renameSync(temp, target));
+}
+
+/** One turn of the event loop: a signal that came while this thread was busy is handled in it. */
+export function aTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Run `step` on the temporary file of `target`; on failure, remove it and say why. */
+function commit(target: string, what: string, step: (temp: string) => void): void {
+  const dir = path.dirname(target);
+  const temp = temporaryOf(target);
+  try {
+    mkdirSync(dir, { recursive: true });
+    step(temp);
   } catch (e) {
     try {
       rmSync(temp, { force: true });
@@ -35,6 +59,11 @@ export function writeAtomically(target: string, bytes: Buffer | string, what = '
       fileProblem(target, `cannot write ${what} (${code})`, code === 'ENOSPC' ? 'the disk is full; the previous file is kept' : 'check that the folder exists as a folder and that you may write in it; the previous file is kept'),
     ]);
   }
+}
+
+/** Where `target` is written before it is renamed into place (removeTemporaries below knows these names). */
+function temporaryOf(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${THREAD}.tmp`);
 }
 
 /**

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { BuildRecord } from './build.js';
+import type { Job, Warm } from './batch/run.js';
 import type { Issue } from './issue/index.js';
 // The problem type alone, not the loader's barrel: --help and --version need no YAML parser or schemas.
 import { InputError, fileProblem, formatProblem, printable, shown, type Problem } from './issue/problem.js';
@@ -64,11 +65,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .description('build issue files into PDFs: files, folders of them, or glob patterns')
     .argument('<issues...>', 'issue files, folders or patterns, e.g. issues/issue-91.yaml or "issues/*.yaml"')
     .option('-o, --output <path>', 'the PDF for one issue; the folder for several (default: output/)')
-    .option('-j, --jobs <n>', 'build on this many worker threads', jobsOf, os.availableParallelism())
+    .option('-j, --jobs <n>', `build on this many worker threads (one for every ${BUILD_CORES} cores by default)`, jobsOf, defaultJobs())
     .option('--force', 'build even the issues whose PDFs are up to date')
     .option('--json', 'print one JSON record per issue on standard output')
     .option('-q, --quiet', 'print nothing but problems')
-    .option('--watch', 'build, then build again whenever an issue, its publication file or an image changes')
+    .option('--watch', 'build, then build again what an edit changes: an issue, its publication file, an image or a font; and new issue files in a folder given')
     .option('--bleed <mm>', 'bleed around every page, in mm (3 is usual)', bleedOf)
     .option('--marks', 'crop marks outside the bleed, and a slug line naming the issue and the page')
     .addOption(new Option('--impose <how>', 'booklet: two pages a side of A3, in saddle-stitch order').choices(['booklet']))
@@ -140,10 +141,17 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 
 async function build(inputs: string[], options: BuildOptions, io: Io): Promise<number> {
   const { expandInputs } = await import('./batch/inputs.js');
-  const { files, problems } = await expandInputs(inputs);
-  if (problems.length > 0) throw new InputError(problems);
-  const { outputsFor, runBatch } = await import('./batch/run.js');
+  const { files, problems, folders } = await expandInputs(inputs);
+  // Arguments that name no issue are bad usage, said as problems are.
+  if (problems.length > 0) return usageProblems(problems, io);
+  const { buildTraced, outputsFor, runBatch } = await import('./batch/run.js');
   const jobs = outputsFor(files, options.output);
+  if (options.output !== undefined && jobs.length === 1) {
+    // -o naming the PDF: a folder, a device or a name not ending in .pdf is bad usage too.
+    const { outputProblem } = await import('./build.js');
+    const wrong = outputProblem(jobs[0]!.output);
+    if (wrong) return usageProblems([{ ...wrong, file: options.output }], io);
+  }
   const clash = jobs.find((j, i) => jobs.findIndex((k) => k.output === j.output) !== i);
   if (clash) {
     throw new InputError([
@@ -162,31 +170,73 @@ async function build(inputs: string[], options: BuildOptions, io: Io): Promise<n
   if (tracing) {
     // The trace is of one issue, built here whatever its state.
     if (files.length !== 1) throw usage('--trace takes one issue');
-    const { buildFile } = await import('./build.js');
-    const { FontSet, searchOf } = await import('./fonts/index.js');
-    const r = await buildFile(jobs[0]!.input, jobs[0]!.output, new FontSet(searchOf(options.fontPath)), layout);
+    const r = await buildTraced(jobs[0]!, layout, options.fontPath);
     for (const t of r.trace) io.out(JSON.stringify(t));
-    // With the trace on standard output, the summary goes to standard error.
-    report([r], { ...options, quiet: false }, { ...io, out: io.err }, true);
-    return r.errors.length > 0 ? EXIT.input : EXIT.ok;
+    // With the trace on standard output, the summary goes to standard error; a --json record stays with the trace.
+    if (options.json) io.out(JSON.stringify(jsonOf(r)));
+    report([r], { ...options, json: false, quiet: options.json ?? false }, { ...io, out: io.err }, true);
+    return exitOf([r]);
   }
-  const run = async (force: boolean) => {
-    const single = jobs.length === 1;
+  // --watch keeps the fonts and each issue's set text from build to build.
+  const warm = options.watch ? await warmFor(options.fontPath) : undefined;
+  const run = async (todo: Job[], force: boolean) => {
+    const single = todo.length === 1;
     const mode = options.quiet || options.json || single ? 'quiet' : io.tty ? 'bar' : 'lines';
     const { progressFor } = await import('./batch/progress.js');
-    const progress = progressFor(jobs.length, io.tty ?? process.stderr, mode);
+    const progress = progressFor(todo.length, io.tty ?? process.stderr, mode);
     const started = performance.now();
-    const records = await runBatch(jobs, { layout, jobs: options.jobs, force, fontPaths: options.fontPath }, (r) => progress.done(shown(r.input), r.errors.length === 0));
+    const records = await runBatch(todo, { layout, jobs: options.jobs, force, fontPaths: options.fontPath, ...(warm ? { warm } : {}) }, (r) =>
+      progress.done(printable(shown(r.input)), r.errors.length > 0 ? 'failed' : r.skipped ? 'up to date' : 'built'),
+    );
     progress.finish();
     report(records, options, io, single, performance.now() - started);
     if (options.proof) await proofs(records, options, io);
-    return records.some((r) => r.errors.length > 0) ? EXIT.input : EXIT.ok;
+    return records;
   };
-  const status = await run(options.force ?? false);
-  if (!options.watch) return status;
+  const first = await run(jobs, options.force ?? false);
+  if (!options.watch) return exitOf(first);
   const { watchIssues } = await import('./batch/watch.js');
-  // A rebuild that fails says why, as the command would, and the watch goes on.
-  return watchIssues(files, () => run(false).catch((e: unknown) => failure(e, io, options.debug ?? false)), io);
+  const jobOf = (file: string) => jobs.find((j) => path.resolve(j.input) === path.resolve(file)) ?? newJob(file, jobs, options.output, io);
+  return watchIssues(
+    {
+      first,
+      folders,
+      outputs: [...new Set(jobs.map((j) => path.dirname(j.output)))],
+      // A rebuild that fails says why, as the command would, and the watch goes on.
+      rebuild: (todo) =>
+        run(todo.flatMap((f) => jobOf(f) ?? []), false).catch((e: unknown) => {
+          failure(e, io, options.debug ?? false);
+          return [];
+        }),
+      expand: async () => (await expandInputs(inputs)).files,
+    },
+    io,
+  );
+}
+
+/** What --watch keeps warm: the fonts (where --font-path points), and each issue's text as set. */
+async function warmFor(fontPaths: string[] | undefined): Promise<Warm> {
+  const { FontSet, searchOf } = await import('./fonts/index.js');
+  return { fonts: new FontSet(searchOf(fontPaths)), memos: new Map() };
+}
+
+/**
+ * The job of an issue file that appeared in a folder being watched: its PDF in
+ * the folder of the others, unless -o names one PDF or another issue writes the
+ * same. Added to `jobs`; undefined, said why, when it cannot be built.
+ */
+function newJob(file: string, jobs: Job[], output: string | undefined, io: Io): Job | undefined {
+  const folder = path.dirname(jobs[0]!.output);
+  const job = { input: file, output: path.join(folder, `${path.basename(file, path.extname(file))}.pdf`) };
+  const single = jobs.length === 1 && output !== undefined && !output.endsWith('/') && !output.endsWith(path.sep);
+  const clash = jobs.find((j) => j.output === job.output);
+  if (single || clash) {
+    const why = single ? '-o names one PDF; end it with / to name a folder' : `${shown(clash!.input)} writes ${shown(job.output)}`;
+    io.err(printable(`${shown(file)}: a new issue file, not built: ${why}`));
+    return undefined;
+  }
+  jobs.push(job);
+  return job;
 }
 
 /** `--proof`: PNG proofs of each PDF built, or of one up to date whose proofs are missing or older. */
@@ -208,12 +258,22 @@ async function proofs(records: BuildRecord[], options: { json?: boolean; quiet?:
   }
 }
 
+/**
+ * A run's exit code: an issue that failed by the program's fault is an internal
+ * error (the others were built all the same), one that failed by its input is bad input.
+ */
+function exitOf(records: BuildRecord[]): number {
+  if (records.some((r) => r.internal !== undefined)) return EXIT.internal;
+  return records.some((r) => r.errors.length > 0) ? EXIT.input : EXIT.ok;
+}
+
 /** Problems on standard error, one line each; records as JSON or a summary. */
-function report(records: BuildRecord[], options: { json?: boolean; quiet?: boolean }, io: Io, single: boolean, ms = 0): void {
+function report(records: BuildRecord[], options: { json?: boolean; quiet?: boolean; debug?: boolean }, io: Io, single: boolean, ms = 0): void {
   const snippets = new Snippets();
   for (const r of records) {
     // Notes (a preset's face standing in) are for check; a build counts them.
-    for (const p of [...r.errors, ...r.warnings.filter((w) => w.severity !== 'note')]) problem(p, io, snippets);
+    showProblems([...r.errors, ...r.warnings.filter((w) => w.severity !== 'note')], io, snippets);
+    if (r.internal !== undefined && options.debug) io.err(r.internal);
     const proof = proofreadingLine(r);
     if (proof) io.err(proof);
     if (options.json) io.out(JSON.stringify(jsonOf(r)));
@@ -221,7 +281,7 @@ function report(records: BuildRecord[], options: { json?: boolean; quiet?: boole
   if (options.json || options.quiet) return;
   if (single) {
     const r = records[0]!;
-    if (r.errors.length === 0) io.out(`${r.input} → ${shown(r.output)} ${r.skipped ? '(up to date)' : `(${r.pages} pages)`}`);
+    if (r.errors.length === 0) io.out(`${printable(r.input)} → ${printable(shown(r.output))} ${r.skipped ? '(up to date)' : `(${r.pages} pages)`}`);
     return;
   }
   const built = records.filter((r) => !r.skipped && r.errors.length === 0).length;
@@ -269,7 +329,7 @@ function jsonOf(r: BuildRecord) {
 async function check(inputs: string[], options: { json?: boolean; fix?: boolean; fontPath?: string[] }, io: Io): Promise<number> {
   const { expandInputs } = await import('./batch/inputs.js');
   const { files, problems } = await expandInputs(inputs);
-  if (problems.length > 0) throw new InputError(problems);
+  if (problems.length > 0) return usageProblems(problems, io);
   const { checkIssue, fixIssues } = await import('./check.js');
   const { FontSet, searchOf } = await import('./fonts/index.js');
   const fonts = new FontSet(searchOf(options.fontPath));
@@ -292,14 +352,16 @@ async function check(inputs: string[], options: { json?: boolean; fix?: boolean;
   }
   const snippets = new Snippets();
   for (const r of records) {
-    for (const p of [...r.errors, ...r.warnings, ...r.findings]) problem(p, io, snippets);
+    showProblems([...r.errors, ...r.warnings], io, snippets);
+    // Proofreading's findings are what check is asked for: every one is listed.
+    for (const f of r.findings) problem(f, io, snippets);
     if (options.json) {
       const record = jsonOf({ input: r.input, output: '', pages: r.pages, milliseconds: r.milliseconds, skipped: false, errors: r.errors, warnings: r.warnings });
       io.out(JSON.stringify({ ...record, proofreading: r.findings.map(findingJson) }));
     } else if (r.errors.length === 0) {
       const notes = r.warnings.filter((w) => w.severity === 'note').length + r.findings.filter((f) => f.severity === 'note').length;
       const counts = [count(r.warnings.length - r.warnings.filter((w) => w.severity === 'note').length, 'warning'), count(r.findings.filter((f) => f.severity === 'warning').length, 'proofreading warning'), count(notes, 'note')].filter((c) => c !== '');
-      io.out(`${r.input}: ${counts.length === 0 ? 'ok' : counts.join(', ')} (${r.pages} pages)`);
+      io.out(`${printable(r.input)}: ${counts.length === 0 ? 'ok' : counts.join(', ')} (${r.pages} pages)`);
     }
   }
   return records.some((r) => r.errors.length > 0) ? EXIT.input : EXIT.ok;
@@ -374,8 +436,8 @@ async function init(options: { from?: string; output?: string }, io: Io): Promis
   // The publication's copy first: the issue names it.
   if (next.publication) writeAtomically(next.publication.file, next.publication.yaml, 'the publication file');
   writeAtomically(next.file, next.yaml, 'the issue file');
-  io.out(`${from} → ${shown(next.file)} (总第${next.number}期, ${next.period})`);
-  if (next.publication) io.out(`  and ${shown(next.publication.file)}, a copy of ${shown(next.publication.from)}`);
+  io.out(printable(`${from} → ${shown(next.file)} (总第${next.number}期, ${next.period})`));
+  if (next.publication) io.out(printable(`  and ${shown(next.publication.file)}, a copy of ${shown(next.publication.from)}`));
   return EXIT.ok;
 }
 
@@ -411,6 +473,36 @@ async function latestIssue(): Promise<{ file: string; issue: Issue }> {
   return best;
 }
 
+/** Problems with what the command was given (an argument that names no file, -o x.txt): exit 2. */
+function usageProblems(list: Problem[], io: Io): number {
+  showProblems(list, io);
+  return EXIT.usage;
+}
+
+/** Warnings of one kind (the same message of one file) shown this many times; the rest counted. */
+const REPEATS_SHOWN = 3;
+
+/**
+ * Problems on standard error, each on its line with its hint. A warning repeated
+ * (100 000 soft hyphens pasted with a text) is shown the first few times, then
+ * counted on one line; --json keeps every one.
+ */
+function showProblems(list: Problem[], io: Io, snippets = new Snippets()): void {
+  const kinds = new Map<string, Problem[]>();
+  for (const p of list) {
+    const kind = p.severity === 'warning' ? `${p.file}\0${p.message}` : '';
+    const seen = kinds.get(kind) ?? [];
+    if (kind === '' || seen.length < REPEATS_SHOWN) problem(p, io, snippets);
+    seen.push(p);
+    kinds.set(kind, seen);
+  }
+  for (const [kind, seen] of kinds) {
+    if (kind === '' || seen.length <= REPEATS_SHOWN) continue;
+    const p = seen[0]!;
+    io.err(printable(`${shown(p.file)}: warning: ${seen.length - REPEATS_SHOWN} more like the above: ${p.message}`));
+  }
+}
+
 /** A problem: its line, the source line with a caret under the place, its hint. */
 function problem(p: Problem, io: Io, snippets = new Snippets()): void {
   io.err(formatProblem({ ...p, file: shown(p.file) }));
@@ -430,6 +522,24 @@ function collect(value: string, previous: string[] | undefined): string[] {
 function placeholderOf(value: string): string {
   if ([...value].length !== 1) throw new InvalidArgumentError('expected one character, such as 〓');
   return value;
+}
+
+/**
+ * The cores one build keeps busy: its own thread, and V8's helper threads that
+ * collect its garbage and compile its code beside it. Measured on a batch of 24
+ * issues built in one thread (bench/RESULTS.md): 2.54 s of CPU in the building
+ * thread, 1.75 s in the helpers.
+ */
+export const BUILD_CORES = 1.7;
+
+/**
+ * `--jobs` by default: as many builds as the cores keep busy, at least one. More
+ * only slow a batch down (each worker warms up an engine of its own, and the
+ * builds take the cores from each other's helpers): on 2 cores, 24 issues take
+ * 4.7 s on one thread and 5.2 s on two.
+ */
+export function defaultJobs(cores = os.availableParallelism()): number {
+  return Math.max(1, Math.floor(cores / BUILD_CORES));
 }
 
 /** `--jobs 2`: a whole number from 1. */
@@ -459,12 +569,11 @@ function failure(e: unknown, io: Io, debug: boolean): number {
     return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (e instanceof InputError) {
-    const snippets = new Snippets();
-    for (const p of e.problems) problem(p, io, snippets);
+    showProblems(e.problems, io);
     return EXIT.input;
   }
   const err = e as Error;
-  io.err(`bulletin: internal error: ${err.message}`);
+  io.err(`bulletin: internal error: ${printable(err.message)}`);
   if (debug) io.err(err.stack ?? '');
   else io.err('  hint: run again with --debug for details, and report it');
   return EXIT.internal;

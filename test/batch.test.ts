@@ -2,15 +2,15 @@
  * Back issues and the editor's month, as the command does them: a batch built on
  * worker threads with a broken issue among it; incremental rebuilds that skip what
  * is up to date and rebuild what changed (by time and by content); `check`;
- * `init` then `build`; folders and patterns; `--watch`.
+ * `init` then `build`; folders and patterns (`--watch`: watch.test.ts).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from './helpers/pdf.js';
-import { withBundledFonts } from './helpers/issues.js';
+import { smallIssue, withBundledFonts } from './helpers/issues.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'bulletin');
@@ -19,26 +19,6 @@ let dir: string;
 function run(args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
   return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-/** A small issue of its own serial, so a batch builds quickly. */
-function smallIssue(n: number, extra = ''): string {
-  return `publication: publication.yaml
-issue:
-  number: ${n}
-  period: 2020年${(n % 12) + 1}月
-  printed: 2020-0${(n % 9) + 1}-16
-sections:
-  - title: 本月关注
-    articles:
-      - title: 第${n}期的一篇文章
-        body: |
-          ${'疫情防控工作要进一步加强，各级各部门要切实履行职责。'.repeat(6)}${extra}
-
-          ${'区委召开常委会议研究部署下一阶段工作。'.repeat(4)}
-colophon:
-  copies: 130
-`;
 }
 
 function records(out: string): Record<string, unknown>[] {
@@ -225,28 +205,6 @@ describe('bulletin init, from an issue written with anchors and a long title', (
     expect(next).toContain('  supervisor: 上街区人民政府办公室\n  publisher: 上街区人民政府办公室\n');
     const check = run(['check', 'issues/issue-32.yaml']);
     expect(check.code, check.err).toBe(0);
-  });
-});
-
-describe('bulletin build --watch', () => {
-  it('builds again when the issue changes, and stops on an interrupt', async () => {
-    const file = path.join(dir, 'issues', 'issue-2.yaml');
-    const child = spawn(process.execPath, [bin, 'build', 'issues/issue-2.yaml', '--watch'], { cwd: dir });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const waitFor = async (text: string, from = 0) => {
-      for (let i = 0; i < 200 && !err.includes(text, from); i++) await new Promise((r) => setTimeout(r, 50));
-      return err.includes(text, from);
-    };
-    expect(await waitFor('watching for changes')).toBe(true);
-    const before = statSync(path.join(dir, 'output', 'issue-2.pdf')).mtimeMs;
-    writeFileSync(file, smallIssue(2, '再加一句。'));
-    expect(await waitFor('changed: issue-2.yaml; building')).toBe(true);
-    expect(await waitFor('watching for changes', err.indexOf('changed:'))).toBe(true);
-    expect(statSync(path.join(dir, 'output', 'issue-2.pdf')).mtimeMs).toBeGreaterThan(before);
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((r) => child.on('exit', r));
-    expect(code).toBe(0);
   });
 });
 

@@ -21,6 +21,7 @@ import { SHAPED } from '../src/fonts/fonts.js';
 import { lockEntry } from '../src/fonts/lock.js';
 import { scaled } from '../bench/scaled.mjs';
 import { blessing } from './helpers/bless.js';
+import { SetMemo } from '../src/page/index.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const goldenFile = path.join(root, 'test', 'golden', 'pdf-sha256.json');
@@ -80,6 +81,24 @@ describe('the fast paths write what the slow ones would', () => {
     const record = JSON.parse(readFileSync(path.join(dir, '.bulletin-state.json'), 'utf8')) as Record<string, { inputs: string }>;
     expect(record['bundled.pdf']!.inputs).toMatch(/^[0-9a-f]{64}$/);
     expect(record['bundled.pdf']!.inputs).toBe(record['modules.pdf']!.inputs);
+  });
+
+  it('a rebuild that takes the unchanged paragraphs as the last build set them (--watch) writes what a first build writes', async () => {
+    const warm = new FontSet();
+    const memo = new SetMemo();
+    const file = path.join(dir, 'edited.yaml');
+    const original = readFileSync(path.join(dir, 'issue-91.yaml'), 'utf8');
+    // The first paragraph longer, then shorter than it was, then as it was: the pages move each time.
+    const first = '2月12日，市政府副秘书长李兵到我区督导了疫情防控工作。';
+    expect(original).toContain(first);
+    const versions = [original, original.replace(first, first.repeat(4)), original.replace(first, ''), original];
+    for (const [i, text] of versions.entries()) {
+      writeFileSync(file, text);
+      const kept = await buildPdf(file, warm, {}, undefined, memo);
+      const fresh = await buildPdf(file, new FontSet());
+      expect(kept.pdf.equals(fresh.pdf), `version ${i}`).toBe(true);
+      if (i === 3) expect(createHash('sha256').update(kept.pdf).digest('hex')).toBe(golden()['issue-91']);
+    }
   });
 
   it('a batch on two workers, each running the bundle, writes the recorded bytes', () => {

@@ -35,6 +35,13 @@ describe('bulletin', () => {
     expect(run(['build', '--help']).out).toContain('-o, --output <path>');
   });
 
+  it('builds on one worker thread for every 1.7 cores by default, at least one (a build keeps 1.7 cores busy)', async () => {
+    const { defaultJobs } = await import('../src/cli.js');
+    expect([1, 2, 3, 4, 8, 16, 64].map((cores) => defaultJobs(cores))).toEqual([1, 1, 1, 2, 4, 9, 37]);
+    const help = run(['build', '--help']).out.replace(/\s+/g, ' ');
+    expect(help).toMatch(/-j, --jobs <n> build on this many worker threads \(one for every 1\.7 cores by default\) \(default: \d+\)/);
+  });
+
   it('exits 2 on bad usage', () => {
     for (const args of [[], ['build'], ['build', 'a.yaml', '--frobnicate'], ['frob']]) {
       const r = run(args);
@@ -95,15 +102,54 @@ describe('bulletin', () => {
     expect(readdirSync(out)).toEqual(['issue-91.pdf']);
   });
 
-  it('refuses an output path that is a folder or not a PDF', () => {
+  it('refuses an output path that is a folder or not a PDF, as bad usage', () => {
     mkdirSync(path.join(dir, 'out.pdf'));
+    // README: 2 for bad usage.
     const folder = run(['build', 'issues/issue-91.yaml', '-o', 'out.pdf']);
-    expect(folder.code).toBe(1);
+    expect(folder.code).toBe(2);
     expect(folder.err).toContain('out.pdf: is a folder');
     const yaml = run(['build', 'issues/issue-91.yaml', '-o', 'issues/issue-91.yaml']);
-    expect(yaml.code).toBe(1);
+    expect(yaml.code).toBe(2);
     expect(yaml.err).toContain('should end in .pdf');
     expect(existsSync(path.join(dir, 'issues', 'issue-91.yaml'))).toBe(true);
+  });
+
+  it('exits 2 for what the command was given (-o x.txt, a file or pattern naming nothing), 1 for what an issue names', () => {
+    const cases: [string[], number, string][] = [
+      [['build', 'issues/issue-91.yaml', '-o', 'x.txt'], 2, 'x.txt: the output file should end in .pdf'],
+      [['build', 'issues/issue-92.yaml'], 2, 'issues/issue-92.yaml: no such file'],
+      [['check', 'issues/issue-92.yaml'], 2, 'issues/issue-92.yaml: no such file'],
+      [['build', 'issues/nothing-*.yaml'], 2, 'issues/nothing-*.yaml: matches no issue file'],
+    ];
+    for (const [args, code, line] of cases) {
+      const r = run(args);
+      expect(r.code, args.join(' ')).toBe(code);
+      expect(r.err.split('\n')[0], args.join(' ')).toBe(line);
+      expect(r.err.split('\n')[1], args.join(' ')).toMatch(/^ {2}hint: \S/);
+    }
+    const file = path.join(dir, 'issues', 'issue-91.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('publication: publication.yaml', 'publication: 出版物.yaml'));
+    const named = run(['build', 'issues/issue-91.yaml']);
+    expect(named.code).toBe(1);
+    expect(named.err).toMatch(/^issues\/issue-91\.yaml:\d+:\d+: publication: file not found: 出版物\.yaml$/m);
+  });
+
+  it('--trace with --json: the record stays on standard output with the trace; standard error holds no JSON', () => {
+    const r = run(['build', 'issues/issue-91.yaml', '--trace', 'linebreak', '--json', '-o', 'out.pdf']);
+    expect(r.code, r.err).toBe(0);
+    const out = r.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const records = out.filter((e) => 'output' in e);
+    expect(records).toEqual([expect.objectContaining({ input: 'issues/issue-91.yaml', output: 'out.pdf', errors: [] })]);
+    expect(out.length).toBeGreaterThan(1000);
+    expect(r.err).not.toMatch(/^\{/m);
+  });
+
+  it('labels an issue skipped as up to date "up to date" in the progress lines, not "built"', () => {
+    writeFileSync(path.join(dir, 'issues', 'issue-92.yaml'), readFileSync(path.join(dir, 'issues', 'issue-91.yaml'), 'utf8').replace('number: 91', 'number: 92'));
+    expect(run(['build', 'issues', '-j', '1']).code).toBe(0);
+    const again = run(['build', 'issues', '-j', '1']);
+    expect(again.err.split('\n').filter((l) => l.startsWith('['))).toEqual(['[1/2] up to date issues/issue-91.yaml', '[2/2] up to date issues/issue-92.yaml']);
+    expect(again.err).toMatch(/^2 issues: 0 built, 2 up to date, 0 failed /m);
   });
 
   it('--trace linebreak writes the breaker\'s lines as JSON, the chosen ones making each paragraph', () => {

@@ -228,6 +228,25 @@ function shared(): number {
   return readFileSync(path.join(root, 'fonts', 'tongyong-guifan-2013.txt'), 'utf8').split('\n').filter((c) => c !== '' && gb.has(c)).length;
 }
 
+describe('the system\'s list of fonts, kept between builds', () => {
+  it.runIf(has('fc-list'))('fontconfig\'s list is kept while its folders are unchanged, and read again when a font is added to one', () => {
+    const home = path.join(dir, 'home');
+    mkdirSync(home, { recursive: true });
+    const env = { HOME: home, XDG_CACHE_HOME: path.join(dir, 'list-cache'), XDG_DATA_HOME: path.join(home, '.local', 'share') };
+    const families = () => {
+      const r = run(['fonts', '--json'], { system: 'machine', env });
+      expect(r.status, r.err).toBe(0);
+      return (JSON.parse(r.out) as { faces: { family: string; source: string }[] }).faces.filter((f) => f.source === 'system').map((f) => f.family);
+    };
+    expect(families()).not.toContain('FangSong_GB2312');
+    expect(existsSync(path.join(dir, 'list-cache', 'bulletin', 'fc-list-v1.json'))).toBe(true);
+    // A font installed in the user's font folder (fontconfig lists ~/.fonts).
+    mkdirSync(path.join(home, '.fonts'));
+    cpSync(path.join(extra, 'simfang.ttf'), path.join(home, '.fonts', 'simfang.ttf'));
+    expect(families()).toContain('FangSong_GB2312');
+  });
+});
+
 describe('fonts whose names the tests control', () => {
   /** The publication in the gongwen preset, and an article with a level-2 heading and a note. */
   function gongwen(): void {

@@ -53,7 +53,7 @@ describe('schema/ is up to date', () => {
 /** JSON Schema keywords the generator emits; the validator below refuses any other. */
 const KEYWORDS = new Set([
   '$schema', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties',
-  'items', 'minItems', 'minLength', 'pattern', 'format', 'enum', 'oneOf', 'minimum', 'maximum',
+  'items', 'minItems', 'minLength', 'maxLength', 'pattern', 'format', 'enum', 'oneOf', 'minimum', 'maximum',
   'exclusiveMinimum',
 ]);
 
@@ -79,6 +79,7 @@ function schemaErrors(schema: Json, value: unknown, at = '$'): string[] {
         break;
       }
       if (typeof schema.minLength === 'number' && [...value].length < schema.minLength) out.push(`${at}: too short`);
+      if (typeof schema.maxLength === 'number' && [...value].length > schema.maxLength) out.push(`${at}: too long`);
       if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) {
         out.push(`${at}: does not match ${schema.pattern}`);
       }
@@ -297,6 +298,7 @@ describe('the schema refuses what the loader refuses for its shape', () => {
     ['issue number 9.5', base.replace('number: 1', 'number: 9.5')],
     ['a preset that does not exist', `${base}style: {preset: gongwne}\n`],
     ['a block with two kinds', base.replace('body: 正文。', 'body: [{heading: 一, note: 二}]')],
+    ['a title longer than a few lines (T19)', base.replace('title: 标题', `title: ${'市领导督导我区疫情防控工作'.repeat(8)}`)],
   ];
 
   let dir: string;

@@ -68,7 +68,7 @@ describe.runIf(has('mutool'))('the engine on the PDF (MuPDF glyph positions)', (
           .filter((l) => !l.last)
           // A first line starts at the indent, an opening mark there keeping its
           // whole cell (items.ts); any other line's ink starts at the measure (T10).
-          .map((l) => ({ text: l.text, left: (l.first ? l.glyphs[0]!.x - 2 * em : inkStart(l)) - left, right: inkEnd(l, style.hanging ? right : undefined) - right }))
+          .map((l) => ({ text: l.text, left: (l.first ? l.glyphs[0]!.x - 2 * em : inkStart(l)) - left, right: inkEnd(l, style.hanging ? right : undefined, style.columns ? right : undefined) - right }))
           .filter((d) => Math.abs(d.left) > TOL || Math.abs(d.right) > TOL);
         expect(off).toEqual([]);
         // And a paragraph's last line is ragged but never past the measure.
@@ -188,11 +188,13 @@ function inkStart(l: BodyLine): number {
  * With hanging punctuation (T16), a `，。、` standing past the measure hangs: the
  * line ends where the character before it does.
  */
-function inkEnd(l: BodyLine, hangingFrom?: number): number {
+function inkEnd(l: BodyLine, hangingFrom?: number, cellsTo?: number): number {
   const g = l.glyphs.at(-1)!;
   if (hangingFrom !== undefined && HANGING.has(g.c) && Math.abs(g.x - hangingFrom) <= TOL && l.glyphs.length > 1) {
     const before = l.glyphs.at(-2)!;
     return before.x + before.advance;
   }
+  // On the 公文 grid a mark in the line's last cell keeps its cell: the line ends with the cell.
+  if (cellsTo !== undefined && INK_LEFT.has(g.c) && Math.abs(g.x + g.advance - cellsTo) <= TOL) return cellsTo;
   return INK_LEFT.has(g.c) ? g.x + g.advance / 2 : g.x + g.advance;
 }

@@ -8,12 +8,13 @@
  * Whatever is written loads: it is loaded before the command says it is done,
  * and an issue file is changed only when the changed file loads.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CommanderError } from 'commander';
-import { parse, parseDocument, isMap, isSeq } from 'yaml';
+import { parse, parseDocument, isMap, isSeq, type Document } from 'yaml';
 import { writeAtomically } from '../atomic.js';
-import { InputError, fileProblem, loadIssue, shown, type Problem } from '../issue/index.js';
+import { InputError, MAX_FILE_BYTES, fileProblem, loadIssue, printable, readSource, shown, type Problem } from '../issue/index.js';
+import { MAX_INPUT_BYTES, Unreadable, readChecked } from '../read.js';
 import { importArticle } from '../import/article.js';
 import { formatOf } from '../import/formats.js';
 import { importIssue, looksLikeIssue, type ImportProblem, type PublicationDefaults } from '../import/import.js';
@@ -62,11 +63,12 @@ async function readInput(file: string): Promise<Input> {
   };
   let bytes: Buffer = Buffer.alloc(0);
   try {
-    bytes = readFileSync(file);
+    // A regular file, read to a bound: a named pipe or a device is refused, not waited on.
+    bytes = readChecked(file, MAX_INPUT_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') fail('no such file', 'name a back issue (plain text, PDF or .docx) or a contribution (.docx)');
-    fail(`cannot read it (${code ?? (e as Error).message})`, 'check that it is a file you may read');
+    if (!(e instanceof Unreadable)) throw e;
+    if (e.code === 'ENOENT') fail('no such file', 'name a back issue (plain text, PDF or .docx) or a contribution (.docx)');
+    fail(e.message, e.code === 'ENOTFILE' || e.code === 'ETOOLARGE' ? 'name a back issue (plain text, PDF or .docx) or a contribution (.docx)' : 'check that it is a file you may read');
   }
   const format = formatOf(bytes);
   switch (format.kind) {
@@ -115,7 +117,7 @@ async function importBackIssue(input: Input, request: ImportRequest, say: Say): 
     ...(input.kind === 'text' ? {} : { form: WHAT[input.kind] }),
   };
   const existing = existsSync(publication);
-  let defaults = existing ? publicationDefaults(parse(readFileSync(publication, 'utf8'))) : undefined;
+  let defaults = existing ? publicationDefaults(valueOf(publication, parseDocument(readSource(publication), { prettyErrors: false }))) : undefined;
   let result = importIssue(plain, { ...options, ...(defaults ? { defaults } : {}) });
   let newPublication: string | undefined;
   if (!existing) {
@@ -128,8 +130,8 @@ async function importBackIssue(input: Input, request: ImportRequest, say: Say): 
   }
   const located = (p: ImportProblem): Problem =>
     typeof text === 'string'
-      ? { severity: p.severity, file, line: p.line, col: p.col, path: '', message: p.message }
-      : { severity: p.severity, file, line: 0, col: 0, path: text.places[p.line - 1] ?? '', message: p.message };
+      ? { severity: p.severity, file, line: p.line, col: p.col, path: '', message: p.message, ...(p.hint ? { hint: p.hint } : {}) }
+      : { severity: p.severity, file, line: 0, col: 0, path: text.places[p.line - 1] ?? '', message: p.message, ...(p.hint ? { hint: p.hint } : {}) };
   const problems = [...(input.kind === 'text' ? [] : input.source.problems.map(readProblem(file))), ...result.problems.map(located)];
   if (typeof text !== 'string' && text.images.length > 0) {
     const n = text.images.length;
@@ -145,13 +147,21 @@ async function importBackIssue(input: Input, request: ImportRequest, say: Say): 
   // What was written must load: check it as a build would.
   const issue = loadIssue(path.relative(process.cwd(), output));
   const articles = issue.sections.reduce((n, s) => n + s.articles.length, 0);
-  say.out(`${file} → ${shown(output)} (${issue.sections.length} sections, ${articles} articles)`);
+  say.out(printable(`${file} → ${shown(output)} (${issue.sections.length} sections, ${articles} articles)`));
   if (newPublication !== undefined) {
     const open = [defaults?.name ? undefined : `name ${PLACEHOLDER.name}`, defaults?.editor ? undefined : `editor ${PLACEHOLDER.editor}`].filter(Boolean);
     const placeholders = open.length === 1 ? `${open[0]} is a placeholder` : `${open.join(', ')} are placeholders`;
-    say.out(`  and ${shown(publication)}, what the issues share${open.length > 0 ? `: answer its questions (${placeholders})` : ''}`);
+    say.out(printable(`  and ${shown(publication)}, what the issues share${open.length > 0 ? `: answer its questions (${placeholders})` : ''}`));
   }
   return 'ok';
+}
+
+/** A publication file's values; one that is not YAML is refused where it stops being so. */
+function valueOf(file: string, doc: Document): unknown {
+  const e = doc.errors[0];
+  if (!e) return doc.toJS();
+  const at = e.linePos?.[0] ?? { line: 0, col: 0 };
+  throw new InputError([{ ...fileProblem(file, `YAML syntax: ${e.message.split('\n')[0]}`, 'mend the publication file (bulletin check on an issue that names it says where), or name another with --publication'), ...at }]);
 }
 
 /** What a publication file gives, for the importer to leave out of the issue. */
@@ -174,10 +184,10 @@ async function addArticle(input: Input, request: ImportRequest & { into: string 
   }
   let raw: string;
   try {
-    raw = readFileSync(into, 'utf8');
+    raw = readChecked(into, MAX_FILE_BYTES).toString('utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError([fileProblem(into, code === 'ENOENT' ? 'no such file' : `cannot read it (${code})`, 'name the issue file the article joins; bulletin init starts one')]);
+    if (!(e instanceof Unreadable)) throw e;
+    throw new InputError([fileProblem(into, e.message, 'name the issue file the article joins; bulletin init starts one')]);
   }
   const bom = raw.startsWith('\ufeff') ? '\ufeff' : '';
   const section = request.section ?? onlySection(raw.slice(bom.length), into);
@@ -212,8 +222,10 @@ async function addArticle(input: Input, request: ImportRequest & { into: string 
   const paragraphs = imported.article.body.filter((b) => typeof b === 'string').length;
   const images = imported.images.length;
   say.out(
-    `${file} → ${shown(into)}: "${imported.article.title.join('')}" in ${inserted.newSection ? 'the new section' : 'section'} ${section}` +
-      ` (${paragraphs} paragraph${paragraphs === 1 ? '' : 's'}${images > 0 ? `, ${images} image${images === 1 ? '' : 's'}` : ''})`,
+    printable(
+      `${file} → ${shown(into)}: "${imported.article.title.join('')}" in ${inserted.newSection ? 'the new section' : 'section'} ${section}` +
+        ` (${paragraphs} paragraph${paragraphs === 1 ? '' : 's'}${images > 0 ? `, ${images} image${images === 1 ? '' : 's'}` : ''})`,
+    ),
   );
   return 'ok';
 }

@@ -11,7 +11,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, stringify } from 'yaml';
-import { InputError, loadIssue, problemAt, readSource, type Issue } from '../issue/index.js';
+import { InputError, fileProblem, loadIssue, problemAt, readSource, type Issue } from '../issue/index.js';
+import { issueSchema } from '../issue/definition.js';
 import { movedSchemaComment, relativeTo } from '../paths.js';
 
 export interface NextIssue {
@@ -31,6 +32,10 @@ export interface NextIssue {
 export function nextIssue(from: string, output?: string, issue: Issue = loadIssue(from)): NextIssue {
   const period = nextPeriod(issue);
   const number = issue.number + 1;
+  const { maximum = Infinity } = issueSchema.properties.issue.properties.number;
+  if (number > maximum) {
+    throw new InputError([fileProblem(from, `is 总第${issue.number}期: the next serial number would be more than ${maximum}`, 'start the numbering again by hand: copy the file and set issue.number')]);
+  }
   const printed = nextMonth(issue.printed);
   const file = output ?? path.join(path.dirname(from), nextName(path.basename(from), issue.number, number));
   // Read as the loader read it (line ends, byte-order mark), not as raw bytes.

@@ -2,8 +2,11 @@
  * Progress of a batch: a bar redrawn in place on a terminal, a plain line per issue
  * otherwise (a log, a script), nothing with --quiet.
  */
+/** What became of an issue. */
+export type Outcome = 'built' | 'up to date' | 'failed';
+
 export interface Progress {
-  done(label: string, ok: boolean): void;
+  done(label: string, outcome: Outcome): void;
   finish(): void;
 }
 
@@ -12,9 +15,9 @@ export function progressFor(total: number, stream: NodeJS.WriteStream, mode: 'ba
   if (mode === 'quiet') return { done: () => {}, finish: () => {} };
   if (mode === 'lines') {
     return {
-      done: (label, ok) => {
+      done: (label, outcome) => {
         count++;
-        stream.write(`[${count}/${total}] ${ok ? 'built' : 'failed'} ${label}\n`);
+        stream.write(`[${count}/${total}] ${outcome} ${label}\n`);
       },
       finish: () => {},
     };

@@ -31,6 +31,8 @@ vi.mock('piscina', () => ({
     }
     async run(task: import('./worker.js').Task) {
       pools.tasks++;
+      // A worker thread that dies (out of memory, a native crash) rejects its task.
+      if (task.output.includes('dies')) throw new Error('worker terminated');
       const { default: build } = await import('./worker.js');
       return build(task);
     }
@@ -107,5 +109,30 @@ describe('runBatch', () => {
     const again = await runBatch(jobs, { layout, jobs: 2, force: false }, () => {});
     expect(again.map((r) => r.skipped)).toEqual([true, true, false]);
     expect(pools).toEqual({ made: 1, tasks: 3 });
+  });
+
+  it('an exception while one issue is built in this thread is that issue\'s record, an internal error', async () => {
+    const { buildFile } = await import('../build.js');
+    const { FontSet } = await import('../fonts/index.js');
+    const broken = new FontSet();
+    // The issue's fonts are resolved for its style first of all (FontSet.forStyle).
+    broken.forStyle = () => {
+      throw new TypeError('a fault of the program');
+    };
+    const r = await buildFile(path.join(dir, 'issue-1.yaml'), path.join(dir, 'out', 'fault.pdf'), broken);
+    expect(r.errors.map((e) => e.message)).toEqual(['internal error: a fault of the program']);
+    expect(r.internal).toMatch(/^TypeError: a fault of the program/);
+  });
+
+  it('a worker that dies fails its issue alone, as an internal error recorded against it; the others build', async () => {
+    const jobs = [1, 2].map((n) => ({ input: path.join(dir, `issue-${n}.yaml`), output: path.join(dir, n === 1 ? 'dies' : 'lives', `issue-${n}.pdf`) }));
+    const heard: string[] = [];
+    const built = await runBatch(jobs, { layout: {}, jobs: 2, force: true }, (r) => heard.push(r.input));
+    expect(built.map((r) => [r.pages > 0, r.errors.map((e) => e.message), r.internal !== undefined])).toEqual([
+      [false, ['internal error: worker terminated'], true],
+      [true, [], false],
+    ]);
+    expect(built[0]!.errors[0]).toMatchObject({ file: jobs[0]!.input, hint: 'run again with --debug for details, and report it' });
+    expect(heard.sort()).toEqual(jobs.map((j) => j.input).sort());
   });
 });

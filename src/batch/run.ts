@@ -5,14 +5,14 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { removeTemporaries } from '../atomic.js';
-import type { BuildRecord } from '../build.js';
+import { aTurn, removeTemporaries } from '../atomic.js';
+import { buildFile, failed, type BuildRecord } from '../build.js';
 import { FontSet, searchOf } from '../fonts/index.js';
 import { loadIssue, type Issue } from '../issue/index.js';
 import { ROOT } from '../paths.js';
-import type { LayoutOptions } from '../page/index.js';
+import { SetMemo, type LayoutOptions, type LineTrace } from '../page/index.js';
 import { State, type Fingerprint } from './state.js';
-import build, { type Task } from './worker.js';
+import type { Task } from './worker.js';
 import type { Piscina } from 'piscina';
 
 export interface BatchOptions {
@@ -23,6 +23,16 @@ export interface BatchOptions {
   force: boolean;
   /** Folders of fonts (`--font-path`), looked in for fonts named by family before the system's. */
   fontPaths?: string[];
+  /** What a process that builds the same issues again and again keeps (--watch). */
+  warm?: Warm;
+}
+
+/** What `--watch` keeps from build to build, to build again in this thread what an edit changed. */
+export interface Warm {
+  /** The fonts, opened once and refreshed before each run (FontSet.refresh): issues are weighed and built with them. */
+  fonts: FontSet;
+  /** The text of the issues built last (MEMOS of them) as their last build set it, by issue file. */
+  memos: Map<string, SetMemo>;
 }
 
 export interface Job {
@@ -36,15 +46,20 @@ export interface Job {
  * Each issue is loaded once, here: its fingerprint says whether it is up to date,
  * and the same load is built from (sent to a worker with the task). With several
  * jobs the pool starts at the second issue to build, so the workers boot while the
- * rest are weighed; a single issue to build is built here, without a pool.
+ * rest are weighed; a single issue to build is built here, without a pool, with
+ * the fonts it was weighed with.
  */
 export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: BuildRecord) => void): Promise<BuildRecord[]> {
-  const state = new State(new FontSet(searchOf(options.fontPaths)));
+  // A warm set looks again at what may have changed since its last run (a font replaced or installed).
+  options.warm?.fonts.refresh();
+  const fonts = options.warm?.fonts ?? new FontSet(searchOf(options.fontPaths));
+  const state = new State(fonts);
   const records: (BuildRecord | undefined)[] = new Array(jobs.length);
   const prints: (Fingerprint | undefined)[] = new Array(jobs.length);
   const finish = (i: number, r: BuildRecord) => {
-    records[i] = r;
-    onDone(r);
+    const files = prints[i]?.files;
+    records[i] = files ? { ...r, inputs: files } : r;
+    onDone(records[i]);
   };
   const stop = interruptions(jobs);
   const parallel = jobs.length > 1 && options.jobs > 1;
@@ -57,9 +72,17 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
     ...(options.fontPaths?.length ? { fontPaths: options.fontPaths } : {}),
   });
   // The worker's task, run in this thread.
-  const inProcess = async (i: number, issue: Issue | undefined) => finish(i, await build(task(i, issue)));
+  const inProcess = async (i: number, issue: Issue | undefined) => {
+    const { input, output } = jobs[i]!;
+    const { trace: _trace, ...record } = await buildFile(input, output, fonts, options.layout, issue, memoOf(options.warm, input));
+    finish(i, record);
+  };
   const onPool = (i: number, issue: Issue | undefined) => {
-    const built = pool!.run(task(i, issue)).then((r) => finish(i, r));
+    // A worker that fails (an exception, a thread that died) fails this issue alone.
+    const built = pool!
+      .run(task(i, issue))
+      .catch((e: unknown) => (stop.stopping ? Promise.reject(e) : failed(jobs[i]!, e)))
+      .then((r) => finish(i, r));
     // Awaited below with the others; until then a failure is not "unhandled".
     built.catch(() => {});
     running.push(built);
@@ -100,8 +123,12 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
     throw e;
   } finally {
     if (pool && !stop.stopping) await pool.destroy();
+    // An interrupt that came while the last issue was built in this thread is heard before its handler goes.
+    await aTurn();
     if (!stop.stopping) stop.release();
   }
+  // Heard: the handler exits.
+  if (stop.stopping) await new Promise(() => {});
   const unrecorded = state.record(
     jobs.flatMap((job, i) => {
       const r = records[i]!;
@@ -114,6 +141,23 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
     if (problem) r.warnings.push(problem);
   }
   return records as BuildRecord[];
+}
+
+/**
+ * Issues whose set text is kept warm: the ones an editor is working on. Issue 91's
+ * is 2.8 MB; a folder of a hundred issues watched would keep them all.
+ */
+const MEMOS = 8;
+
+/** The memo of an issue's text kept warm, made on its first build; the issue built longest ago is let go. */
+function memoOf(warm: Warm | undefined, input: string): SetMemo | undefined {
+  if (!warm) return undefined;
+  const memo = warm.memos.get(input) ?? new SetMemo();
+  // Last in the map's order: the most recently built.
+  warm.memos.delete(input);
+  warm.memos.set(input, memo);
+  for (const old of warm.memos.keys()) if (warm.memos.size > MEMOS) warm.memos.delete(old);
+  return memo;
 }
 
 /** The worker pool, loaded only for a batch: a single build never pays for it. */
@@ -158,6 +202,19 @@ function interruptions(jobs: Job[]): Interruptions {
     process.off('SIGTERM', handler);
   };
   return state;
+}
+
+/**
+ * One issue built in this thread, whatever its state, with its trace (`--trace`):
+ * interrupted as a batch is. `fontPaths`: --font-path.
+ */
+export async function buildTraced(job: Job, layout: LayoutOptions, fontPaths?: string[]): Promise<BuildRecord & { trace: LineTrace[] }> {
+  const stop = interruptions([job]);
+  const r = await buildFile(job.input, job.output, new FontSet(searchOf(fontPaths)), layout);
+  await aTurn();
+  if (stop.stopping) await new Promise(() => {});
+  stop.release();
+  return r;
 }
 
 /** Where each input's PDF goes: `-o` names the file for one input, the folder for several. */

@@ -18,6 +18,7 @@ import { InputError, type Issue, type Problem } from '../issue/index.js';
 import type { LayoutOptions } from '../page/index.js';
 import { VERSION } from '../version.js';
 import { writeAtomically } from '../atomic.js';
+import { MAX_INPUT_BYTES, inside, readChecked } from '../read.js';
 
 const STATE_FILE = '.bulletin-state.json';
 
@@ -29,6 +30,8 @@ export interface Fingerprint {
   inputs: string;
   /** The newest modification time among the inputs, ms. */
   newest: number;
+  /** The files the issue is built from (dependenciesOf), the vendored fonts aside. */
+  files: string[];
 }
 
 /**
@@ -54,13 +57,18 @@ export class State {
     hash.update(hashProgram());
     hash.update(JSON.stringify(hashedOptions(options)));
     let newest = 0;
-    for (const file of [...dependenciesOf(input, issue, this.fonts), ...VENDORED]) {
-      const known = this.fileOf(file);
+    // What lies in the issue's folder (what it names, fonts found there) is read
+    // from inside it, as the build reads it; fonts found elsewhere by family, where they are.
+    const named = path.resolve(path.dirname(input));
+    const files = dependenciesOf(input, issue, this.fonts);
+    for (const file of [...files, ...VENDORED]) {
+      const own = file !== input && !VENDORED.includes(file) && inside(named, path.resolve(file));
+      const known = this.fileOf(file, own ? issue.folder : undefined);
       hash.update(file === input ? '' : path.basename(file));
       hash.update(known.hash);
       newest = Math.max(newest, known.mtimeMs);
     }
-    return { inputs: hash.digest('hex'), newest };
+    return { inputs: hash.digest('hex'), newest, files };
   }
 
   /** Whether the PDF at `output` was built from exactly these inputs and is newer than them. */
@@ -69,7 +77,7 @@ export class State {
       const entry = this.recordOf(path.dirname(output))[path.basename(output)];
       if (!entry || entry.inputs !== print.inputs) return false;
       if (statSync(output).mtimeMs < print.newest) return false;
-      return sha256(readFileSync(output)) === entry.pdf;
+      return sha256(readChecked(output, MAX_INPUT_BYTES)) === entry.pdf;
     } catch {
       return false;
     }
@@ -99,13 +107,13 @@ export class State {
     return failed;
   }
 
-  private fileOf(file: string): { hash: string; mtimeMs: number } {
+  private fileOf(file: string, folder: string | undefined): { hash: string; mtimeMs: number } {
     let known = this.files.get(file);
     if (!known) {
       // The vendored fonts' hashes are on record (fonts/lock.ts), other fonts' in the
       // font cache while their size and time hold (a 15 MB font is not read at every
       // build); anything else is read.
-      const hash = VENDORED.includes(file) ? fontHash(file) : FONT_FILE.test(file) ? cachedHash(file) : sha256(readFileSync(file));
+      const hash = VENDORED.includes(file) ? fontHash(file) : FONT_FILE.test(file) ? cachedHash(file, folder) : sha256(readChecked(file, MAX_INPUT_BYTES, folder));
       known = { hash, mtimeMs: statSync(file).mtimeMs };
       this.files.set(file, known);
     }
@@ -123,9 +131,9 @@ export class State {
 }
 
 /** A font's hash from the font cache, which keeps it for the next run. */
-function cachedHash(file: string): string {
+function cachedHash(file: string, folder: string | undefined): string {
   const cache = FontCache.shared();
-  const hash = cache.hash(file);
+  const hash = cache.hash(file, folder);
   cache.save();
   return hash;
 }
@@ -176,7 +184,7 @@ export function dependenciesOf(input: string, issue: Issue, fonts = new FontSet(
 
 function readState(folder: string): StateFile {
   try {
-    return JSON.parse(readFileSync(path.join(folder, STATE_FILE), 'utf8')) as StateFile;
+    return JSON.parse(readChecked(path.join(folder, STATE_FILE), MAX_INPUT_BYTES).toString('utf8')) as StateFile;
   } catch {
     return {};
   }

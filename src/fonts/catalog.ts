@@ -11,7 +11,7 @@
  * file's path, size and time (`fonts-v1.json` in the user's cache folder): a
  * build lists the folders and stats their files, and opens only what is new.
  */
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, existsSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
@@ -20,6 +20,7 @@ import { sha256 } from '../hash.js';
 import { gb2312, tongyong } from './charsets.js';
 import { BUNDLED, FONT_DIR, FONT_FILE } from './files.js';
 import { directories, readTable, tablesAt } from './sfnt.js';
+import { MAX_INPUT_BYTES, inside, openChecked, readChecked } from '../read.js';
 
 /** Where fonts named by family are looked for, besides the issue's folder and the vendored fonts. */
 export interface FontSearch {
@@ -82,11 +83,18 @@ const FOLDER_DEPTH = 8;
 const MAX_ENTRIES = 20_000;
 
 /**
- * One look at the fonts: each tier is listed once, when first needed. Made per
- * resolution, so that a font installed since is seen by the next build.
+ * One look at the fonts: each tier is listed once, when first needed. Made for a
+ * command (a FontSet keeps one), so that a font installed since is seen by the
+ * next; `refresh` lists again what has changed since (`--watch`).
  */
 export class Catalog {
   private readonly listed = new Map<string, FaceInfo[]>();
+  /** For each listing, every folder walked and file read, with its time then (-1: not there). */
+  private readonly looked = new Map<string, Map<string, number>>();
+  /** What `find` answered, while no listing it looked in is forgotten. */
+  private readonly found = new Map<string, Found | undefined>();
+  /** Each face's names as compared (normalName), made once. */
+  private readonly names = new WeakMap<FaceInfo, Names>();
 
   constructor(
     readonly search: FontSearch,
@@ -100,20 +108,29 @@ export class Catalog {
    * faces, the upright one of the weight nearest `weight`.
    */
   find(name: string, weight: number, folder: string | undefined): Found | undefined {
+    // Asked again at every build a catalog serves (a preset asks for 25 names among all the system's faces).
+    const key = `${name}\u0000${weight}\u0000${folder ?? ''}`;
+    if (this.found.has(key)) return this.found.get(key);
+    let found: Found | undefined;
     for (const [source, faces] of this.tiers(folder)) {
-      const face = pick(faces(), name, weight);
-      if (face) return { face, source };
+      const face = pick(faces(), name, weight, (f) => this.namesOf(f));
+      if (face) {
+        found = { face, source };
+        break;
+      }
     }
-    return undefined;
+    this.found.set(key, found);
+    return found;
   }
 
   /** The tiers in the order they are looked in, each listed on first use. */
   tiers(folder: string | undefined): [FontSource, () => FaceInfo[]][] {
     const tiers: [FontSource, () => FaceInfo[]][] = [];
-    if (folder !== undefined) tiers.push(['issue', () => this.list(`issue:${folder}`, () => fontFiles([folder], ISSUE_DEPTH))]);
-    tiers.push(['font-path', () => this.list('paths', () => fontFiles(this.search.paths, FOLDER_DEPTH))]);
+    // An issue's folder is the issue's own: what is read there is read from inside it (read.ts).
+    if (folder !== undefined) tiers.push(['issue', () => this.list(`issue:${folder}`, (walked) => fontFiles([folder], ISSUE_DEPTH, true, walked), realOf(folder))]);
+    tiers.push(['font-path', () => this.list('paths', (walked) => fontFiles(this.search.paths, FOLDER_DEPTH, false, walked))]);
     tiers.push(['bundled', () => BUNDLED_FACES]);
-    tiers.push(['system', () => this.list('system', () => systemFiles(this.search))]);
+    tiers.push(['system', () => this.list('system', (walked) => systemFiles(this.search, walked))]);
     return tiers;
   }
 
@@ -129,13 +146,43 @@ export class Catalog {
     this.cache.save();
   }
 
-  private list(key: string, files: () => string[]): FaceInfo[] {
+  /**
+   * Forget each listing a folder or font file of which has changed since (a font
+   * added, removed, replaced or written over), to be listed again when next
+   * needed: a look at their times, not a new listing of the rest.
+   */
+  refresh(): void {
+    for (const [key, looked] of this.looked) {
+      if (![...looked].some(([file, time]) => timeOf(file) !== time)) continue;
+      this.listed.delete(key);
+      this.looked.delete(key);
+      // An issue's folder changed (an editor saving there): only the answers looked up from it.
+      const folder = key.startsWith('issue:') ? `\u0000${key.slice('issue:'.length)}` : undefined;
+      for (const k of this.found.keys()) if (folder === undefined || k.endsWith(folder)) this.found.delete(k);
+    }
+  }
+
+  private namesOf(face: FaceInfo): Names {
+    let names = this.names.get(face);
+    if (!names) {
+      names = { exact: new Set([...face.full, face.postscript].map(normalName)), families: new Set(face.families.map(normalName)) };
+      this.names.set(face, names);
+    }
+    return names;
+  }
+
+  /** The faces of `files`, each read from inside `within` when it is given. */
+  private list(key: string, files: (walked: (folder: string) => void) => string[], within?: string): FaceInfo[] {
     let faces = this.listed.get(key);
     if (!faces) {
       faces = [];
-      for (const file of files()) {
+      const looked = new Map<string, number>();
+      this.looked.set(key, looked);
+      for (const file of files((folder) => looked.set(folder, timeOf(folder)))) {
         try {
-          faces.push(...this.cache.faces(file, statSync(file)));
+          const stat = statSync(file);
+          looked.set(file, stat.mtimeMs);
+          faces.push(...this.cache.faces(file, stat, within));
         } catch {
           // Not a font fontkit can read, or gone since it was listed: not in the catalog.
         }
@@ -165,26 +212,57 @@ export function normalName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
+/** A face's full and PostScript names, and its families, as `pick` compares them. */
+interface Names {
+  exact: Set<string>;
+  families: Set<string>;
+}
+
 /** The face `name` stands for among `faces`: a full or PostScript name exactly, a family by weight. */
-function pick(faces: FaceInfo[], name: string, weight: number): FaceInfo | undefined {
+function pick(faces: FaceInfo[], name: string, weight: number, names: (f: FaceInfo) => Names): FaceInfo | undefined {
   const wanted = normalName(name);
-  const exact = faces.find((f) => f.full.some((n) => normalName(n) === wanted) || normalName(f.postscript) === wanted);
+  const exact = faces.find((f) => names(f).exact.has(wanted));
   if (exact) return exact;
   let best: FaceInfo | undefined;
   let cost = Infinity;
   for (const f of faces) {
-    if (!f.families.some((n) => normalName(n) === wanted)) continue;
+    if (!names(f).families.has(wanted)) continue;
     const c = (f.italic ? 10_000 : 0) + Math.abs(f.weight - weight);
     if (c < cost) [best, cost] = [f, c];
   }
   return best;
 }
 
-/** The font files in folder trees, sorted (the same fonts are found in the same order on every run). */
-export function fontFiles(folders: readonly string[], depth: number): string[] {
+/** A file's or folder's modification time; -1 when it is not there. */
+function timeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+/** A folder's real path; undefined when it is not there. */
+function realOf(folder: string): string | undefined {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The font files in folder trees, sorted (the same fonts are found in the same
+ * order on every run). `confined`: a link is followed only where it leads to a file
+ * or folder inside the tree's folder (an issue's folder: nothing outside it is read).
+ * `walked` hears of every folder looked into.
+ */
+export function fontFiles(folders: readonly string[], depth: number, confined = false, walked?: (folder: string) => void): string[] {
   const found = new Set<string>();
   let seen = 0;
+  let root: string | undefined;
   const walk = (dir: string, left: number) => {
+    walked?.(dir);
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -198,6 +276,7 @@ export function fontFiles(folders: readonly string[], depth: number): string[] {
       let kind: 'file' | 'dir' | undefined = e.isFile() ? 'file' : e.isDirectory() ? 'dir' : undefined;
       if (e.isSymbolicLink()) {
         try {
+          if (confined && (root === undefined || !inside(root, realpathSync(full)))) continue;
           const s = statSync(full);
           kind = s.isFile() ? 'file' : s.isDirectory() ? 'dir' : undefined;
         } catch {
@@ -208,28 +287,68 @@ export function fontFiles(folders: readonly string[], depth: number): string[] {
       else if (kind === 'dir' && left > 0) walk(full, left - 1);
     }
   };
-  for (const folder of folders) walk(folder, depth);
+  for (const folder of folders) {
+    root = realOf(folder);
+    walk(folder, depth);
+  }
   return [...found].sort();
 }
 
-/** The system's font files: the folders BULLETIN_SYSTEM_FONTS names, fontconfig's list, or the platform's folders. */
-function systemFiles(search: FontSearch): string[] {
-  if (search.system) return fontFiles(search.system, FOLDER_DEPTH);
+/**
+ * The system's font files: the folders BULLETIN_SYSTEM_FONTS names, fontconfig's
+ * list, or the platform's folders. `walked` hears of the folders they are in (of
+ * fontconfig's, each file's folder and the one above it: where a font installed
+ * later goes).
+ */
+function systemFiles(search: FontSearch, walked: (folder: string) => void): string[] {
+  if (search.system) return fontFiles(search.system, FOLDER_DEPTH, false, walked);
   if (process.platform !== 'win32' && process.platform !== 'darwin') {
     const listed = fontconfigFiles();
-    if (listed) return listed;
+    if (listed) {
+      for (const folder of new Set(listed.flatMap((f) => [path.dirname(f), path.dirname(path.dirname(f))]))) walked(folder);
+      return listed;
+    }
   }
-  return fontFiles(platformFolders(), FOLDER_DEPTH);
+  return fontFiles(platformFolders(), FOLDER_DEPTH, false, walked);
 }
 
-/** `fc-list`'s files (fontconfig's configured folders, the user's included), or undefined when it is not installed. */
+/**
+ * `fc-list`'s files (fontconfig's configured folders, the user's included), or
+ * undefined when it is not installed. Its list is kept in the cache folder with the
+ * times of the folders it came from (three levels up from each font, the usual
+ * font folders and fontconfig's own configuration): while none has changed, a
+ * font was neither added nor removed there, and no process is started.
+ */
 function fontconfigFiles(): string[] | undefined {
+  const cache = path.join(cacheFolder(), FC_LIST_CACHE);
+  try {
+    const kept = JSON.parse(readFileSync(cache, 'utf8')) as { folders: Record<string, number>; files: string[] };
+    if (Object.entries(kept.folders).every(([folder, time]) => timeOf(folder) === time)) return kept.files;
+  } catch {
+    // No list kept, or not one this version reads: ask fontconfig.
+  }
   // Loaded here, not with the module: a build that names no installed font never starts a process.
   const { spawnSync } = process.getBuiltinModule('node:child_process');
   const run = spawnSync('fc-list', ['--format', '%{file}\\n'], { encoding: 'utf8', timeout: 10_000, maxBuffer: 64 * 1024 * 1024 });
   if (run.error || run.status !== 0) return undefined;
-  return [...new Set(run.stdout.split('\n').filter((f) => FONT_FILE.test(f)))].sort();
+  const files = [...new Set(run.stdout.split('\n').filter((f) => FONT_FILE.test(f)))].sort();
+  const folders = new Set([...platformFolders(), ...FONTCONFIG_FOLDERS.map((f) => f.replace(/^~/, os.homedir()))]);
+  for (const file of files) {
+    for (let up = path.dirname(file), level = 0; level < 3 && up !== path.dirname(up); up = path.dirname(up), level++) folders.add(up);
+  }
+  try {
+    writeAtomically(cache, JSON.stringify({ folders: Object.fromEntries([...folders].sort().map((f) => [f, timeOf(f)])), files }), 'the font cache');
+  } catch {
+    // Only a cache: the next build asks fontconfig again.
+  }
+  return files;
 }
+
+/** The list of fc-list kept between builds (fontconfigFiles). */
+const FC_LIST_CACHE = 'fc-list-v1.json';
+
+/** fontconfig's configuration: a change there may change the folders it lists. */
+const FONTCONFIG_FOLDERS = ['/etc/fonts', '/etc/fonts/conf.d', '~/.config/fontconfig', '~/.config/fontconfig/conf.d'];
 
 /** The operating system's font folders and the user's own. */
 function platformFolders(): string[] {
@@ -284,20 +403,20 @@ export class FontCache {
     return shared;
   }
 
-  /** The faces of a font file; throws when it is not a usable font. */
-  faces(file: string, stat: { size: number; mtimeMs: number }): FaceInfo[] {
-    const entry = this.entry(file, stat);
+  /** The faces of a font file (read from inside `folder`, when given); throws when it is not a usable font. */
+  faces(file: string, stat: { size: number; mtimeMs: number }, folder?: string): FaceInfo[] {
+    const entry = this.entry(file, stat, folder);
     if (entry.error !== undefined) throw new Error(entry.error);
     return entry.faces.map((f) => ({ file, ...f }));
   }
 
-  /** The file's SHA-256: read and hashed once while its size and time are unchanged. */
-  hash(file: string): string {
+  /** The file's SHA-256 (read from inside `folder`, when given): read and hashed once while its size and time are unchanged. */
+  hash(file: string, folder?: string): string {
     const stat = statSync(file);
     const files = this.read();
     const known = files[file];
     if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.sha256) return known.sha256;
-    const hash = sha256(readFileSync(file));
+    const hash = sha256(readChecked(file, MAX_INPUT_BYTES, folder));
     if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
       known.sha256 = hash;
       this.changed = true;
@@ -318,13 +437,13 @@ export class FontCache {
     }
   }
 
-  private entry(file: string, stat: { size: number; mtimeMs: number }): CachedFile {
+  private entry(file: string, stat: { size: number; mtimeMs: number }, folder: string | undefined): CachedFile {
     const files = this.read();
     const known = files[file];
     if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return known;
     let entry: CachedFile;
     try {
-      entry = { size: stat.size, mtimeMs: stat.mtimeMs, faces: readFaces(file) };
+      entry = { size: stat.size, mtimeMs: stat.mtimeMs, faces: readFaces(file, folder) };
     } catch (e) {
       entry = { size: stat.size, mtimeMs: stat.mtimeMs, faces: [], error: (e as Error).message };
     }
@@ -353,13 +472,15 @@ const NAME_TABLES = ['name', 'OS/2', 'cmap', 'head', 'hhea', 'maxp', 'post'];
 
 /**
  * The faces of a font file: its name, OS/2 and cmap tables read (not its
- * outlines), each face of a collection. Throws when fontkit cannot read it.
+ * outlines), each face of a collection. Throws when fontkit cannot read it, or
+ * when it is not a regular file (inside `folder`, when given: read.ts).
  */
-function readFaces(file: string): Omit<FaceInfo, 'file'>[] {
-  const fd = openSync(file, 'r');
+function readFaces(file: string, folder?: string): Omit<FaceInfo, 'file'>[] {
+  const { fd, size } = openChecked(file, folder);
   let created: fontkit.Font | fontkit.FontCollection;
   try {
-    const bytes = Buffer.alloc(fstatSync(fd).size);
+    if (size > MAX_INPUT_BYTES) throw new Error(`the file is ${size} bytes; the limit is ${MAX_INPUT_BYTES}`);
+    const bytes = Buffer.alloc(size);
     const starts = directories(fd, bytes);
     const faces = starts.map((at) => tablesAt(bytes, at));
     // Not a font's directory as it should be: fontkit reads the whole and says what is wrong.

@@ -79,3 +79,57 @@ describe('Face, read without its outlines', () => {
     }
   });
 });
+
+describe('a font file the issue names', () => {
+  it("is read from inside the issue's folder: one swapped for a link leading out is refused when it is opened", async () => {
+    const { mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'bulletin-font-')));
+    try {
+      mkdirSync(path.join(dir, 'issues'));
+      symlinkSync(`${FONT_DIR}${FONT_FILES.serif}`, path.join(dir, 'issues', 'serif.ttf'));
+      const issues = path.join(dir, 'issues');
+      const file = path.join(issues, 'serif.ttf');
+      const at = { file: path.join(issues, 'issue.yaml'), line: 3, col: 11, path: 'style.fonts.serif' };
+      const style = { fonts: { serif: [{ file, folder: issues, at }] } };
+      expect(() => new FontSet().forStyle(style, issues)).toThrow("leads outside the issue's folder");
+      // The vendored fonts, named by no issue, are read where they are.
+      const named = new FontSet().withFiles({ serif: file }, issues);
+      expect(() => named.resolve('serif', '中')).toThrow("leads outside the issue's folder");
+      expect(named.resolve('serif-bold', '中')?.face).toBe(`${FONT_DIR}${FONT_FILES['serif-bold']}#0`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the fonts in an issue's folder", () => {
+  it('are looked up by family without following a link that leads out of the folder', async () => {
+    const { copyFileSync, mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { Catalog, FontCache, fontFiles } = await import('./catalog.js');
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'bulletin-font-')));
+    try {
+      const issues = path.join(dir, 'issues');
+      mkdirSync(path.join(issues, 'fonts'), { recursive: true });
+      mkdirSync(path.join(dir, 'outside'));
+      copyFileSync(`${FONT_DIR}${FONT_FILES.serif}`, path.join(dir, 'outside', 'serif.ttf'));
+      symlinkSync(path.join(dir, 'outside', 'serif.ttf'), path.join(issues, 'fonts', 'serif.ttf'));
+      const catalog = () => new Catalog({ paths: [], system: [] }, new FontCache(path.join(dir, 'fonts.json')));
+      // The link is not listed as the issue's (nor its target opened to read its names) …
+      expect(fontFiles([issues], 2, true)).toEqual([]);
+      // … so the vendored face of that family answers.
+      expect(catalog().find('Noto Serif SC', 400, issues)).toMatchObject({ source: 'bundled', face: { file: `${FONT_DIR}${FONT_FILES.serif}` } });
+      // A link that stays inside, to a copy in the folder, is the issue's own.
+      copyFileSync(`${FONT_DIR}${FONT_FILES.serif}`, path.join(issues, 'copy.ttf'));
+      rmSync(path.join(issues, 'fonts', 'serif.ttf'));
+      symlinkSync(path.join(issues, 'copy.ttf'), path.join(issues, 'fonts', 'serif.ttf'));
+      expect(fontFiles([issues], 2, true)).toEqual([path.join(issues, 'copy.ttf'), path.join(issues, 'fonts', 'serif.ttf')]);
+      expect(catalog().find('Noto Serif SC', 400, issues)?.source).toBe('issue');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -2,17 +2,18 @@
  * fonts: open each font once, answer glyph ids and advances, and walk the fallback
  * chain. Only this module and the PDF writer touch fontkit.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync, statSync, type Stats } from 'node:fs';
 import { endianness } from 'node:os';
 import * as fontkit from 'fontkit';
 import path from 'node:path';
 import type { StyleSpec } from '../issue/model.js';
 import { InputError, fileProblem, shown, type Problem } from '../issue/problem.js';
-import { hasHan, searchOf, type FontSearch } from './catalog.js';
+import { Catalog, hasHan, searchOf, type FontSearch } from './catalog.js';
 import { FONT_DIR, FONT_ROLES, ROLE_WEIGHT, type FontRole } from './files.js';
 import { lockEntry } from './lock.js';
 import { directories, readTable, tablesAt } from './sfnt.js';
 import { bundledFace, resolveStacks, type FaceKey, type StackFace, type Stacks } from './stacks.js';
+import { MAX_INPUT_BYTES, Unreadable, openChecked } from '../read.js';
 
 export { FONT_DIR, FONT_FILES, FONT_ROLES, type FontRole } from './files.js';
 
@@ -41,19 +42,24 @@ export class Face {
   private readonly bytes: Buffer;
   private readonly sparse: Sparse | undefined;
   private readonly hmtx: { offset: number; count: number };
+  /** The file as it was opened (device, inode, size, time): `changed` compares the file now with it. */
+  private readonly opened: string;
 
   /**
    * `shaped`: glyphs already known for the texts that need shaping (the font's
-   * record, fonts/lock.ts); `index`: the face's place in a collection (.ttc, .otc).
+   * record, fonts/lock.ts); `index`: the face's place in a collection (.ttc, .otc);
+   * `folder`: the issue's (a real path), for a file the issue names or one found in
+   * its folder, which must be inside it when it is opened.
    */
-  constructor(file: string, shaped?: Record<string, GlyphMetrics | null>, index = 0) {
+  constructor(file: string, shaped?: Record<string, GlyphMetrics | null>, index = 0, folder?: string) {
     this.file = file;
     for (const [text, glyph] of Object.entries(shaped ?? {})) this.cache.set(text, glyph);
     let opened: fontkit.Font;
     try {
-      const read = readFont(file, index);
+      const read = readFont(file, index, folder);
       this.bytes = read.bytes;
       this.sparse = read.sparse;
+      this.opened = identity(read.stat);
       const created = fontkit.create(read.bytes);
       opened = 'fonts' in created ? created.fonts[index]! : created;
       this.hmtx = check(opened, read.bytes);
@@ -62,7 +68,7 @@ export class Face {
       throw new InputError([
         fileProblem(
           file,
-          code === 'ENOENT' ? 'font file not found' : `not a usable font file (${(e as Error).message})`,
+          code === 'ENOENT' ? 'font file not found' : e instanceof Unreadable ? e.message : `not a usable font file (${(e as Error).message})`,
           file.startsWith(FONT_DIR) ? 'restore the file from the repository (fonts/)' : 'name a TrueType or OpenType font file, or a collection of them (.ttc, .otc)',
         ),
       ]);
@@ -96,6 +102,24 @@ export class Face {
       this.cache.set(text, found);
     }
     return found;
+  }
+
+  /**
+   * Whether the file at the face's path is no longer the one opened: replaced,
+   * written over, or gone. Its outlines are read from the file opened, so a face
+   * whose file changed must be opened again to set what the file now is.
+   */
+  changed(): boolean {
+    try {
+      return identity(statSync(this.file)) !== this.opened;
+    } catch {
+      return true;
+    }
+  }
+
+  /** Let the file go: nothing is read from it any more (an outline not read yet cannot be). */
+  close(): void {
+    this.sparse?.close();
   }
 
   /** Read the outline of glyph `id` into the buffer, if it is not there yet. */
@@ -153,6 +177,11 @@ export class Face {
   }
 }
 
+/** A file's identity for `Face.changed`: its device and inode (a file renamed over it), size and time (one written over). */
+function identity(stat: Stats): string {
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+}
+
 /** Texts whose glyph comes from shaping (fwid), not from the cmap alone. */
 export const SHAPED = ['——', '—', '⸺'];
 
@@ -161,6 +190,7 @@ const LITTLE_ENDIAN = endianness() === 'LE';
 /** A font file read but for its outlines, which are read glyph by glyph. */
 class Sparse {
   private readonly done: Uint8Array;
+  private closed = false;
 
   constructor(
     readonly bytes: Buffer,
@@ -173,9 +203,16 @@ class Sparse {
 
   ensure(id: number): void {
     if (id >= this.loca.count || this.done[id]) return;
+    if (this.closed) throw new Error(`a font let go was asked for glyph ${id}`);
     this.done[id] = 1;
     const [from, to] = this.range(id);
     if (to > from) readSync(this.fd, this.bytes, from, to - from, from);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
   }
 
   /** loca as fontkit's decoder gives it: the format, and the offset of each outline in bytes. */
@@ -216,17 +253,19 @@ class Sparse {
  * The font's bytes: a TrueType font without its outlines (read later, see Sparse);
  * anything else (CFF outlines) whole. In a collection (ttcf), the face at `index`:
  * the collection's header, every face's table directory and that face's tables.
+ * Opened once (read.ts: a regular file, inside `folder` when given), and read from
+ * that descriptor only.
  */
-function readFont(file: string, index = 0): { bytes: Buffer; sparse?: Sparse } {
-  const fd = openSync(file, 'r');
+function readFont(file: string, index = 0, folder?: string): { bytes: Buffer; sparse?: Sparse; stat: Stats } {
+  const { fd, size, stat } = openChecked(file, folder);
   let keep = false;
   try {
-    const size = fstatSync(fd).size;
+    if (size > MAX_INPUT_BYTES) throw new Unreadable(`the file is ${size} bytes; the limit is ${MAX_INPUT_BYTES}`, 'ETOOLARGE');
     // Zero-filled: the pages of a large buffer are not touched until read into.
     const bytes = Buffer.alloc(size);
-    const whole = (): { bytes: Buffer } => {
+    const whole = (): { bytes: Buffer; stat: Stats } => {
       readSync(fd, bytes, 0, size, 0);
-      return { bytes };
+      return { bytes, stat };
     };
     const faces = directories(fd, bytes);
     const at = faces[index];
@@ -242,7 +281,7 @@ function readFont(file: string, index = 0): { bytes: Buffer; sparse?: Sparse } {
     const long = bytes.readInt16BE(headTable.offset + 50) === 1;
     const count = Math.floor(loca.length / (long ? 4 : 2)) - 1;
     keep = true;
-    return { bytes, sparse: new Sparse(bytes, fd, glyf.offset, { offset: loca.offset, long, count }) };
+    return { bytes, sparse: new Sparse(bytes, fd, glyf.offset, { offset: loca.offset, long, count }), stat };
   } finally {
     // The file stays open while its outlines may still be read.
     if (!keep) closeSync(fd);
@@ -278,39 +317,77 @@ interface Link {
   standIn: boolean;
 }
 
+/** What a FontSet shares with the sets made from it (`forStyle`, `withFiles`). */
+interface Shared {
+  /** Opened faces by key. */
+  opened: Map<FaceKey, Face>;
+  /** The fonts that can be named, each tier listed once for the set's life (or until `refresh` finds it changed). */
+  catalog?: Catalog;
+  /** How many times a face was opened again because its file changed: part of `identity`. */
+  reopened: number;
+}
+
 /**
  * The faces of one build, opened on first use; one FontSet serves any number of
  * documents in a process. A set knows where fonts named by family are looked for
- * (`search`) and, once made for a style (`forStyle`), each role's stack.
+ * (`search`) and, once made for a style (`forStyle`), each role's stack. The
+ * fonts that can be named are listed once for the set (a command's builds see the
+ * same fonts); `refresh` looks again (`--watch`, before each rebuild).
  */
 export class FontSet {
-  /** Opened faces by key, shared with the sets made by `forStyle` and `withFiles`. */
-  private readonly opened: Map<FaceKey, Face>;
+  private readonly shared: Shared;
   private readonly chains = new Map<FontRole, Link[]>();
 
   constructor(
     readonly search: FontSearch = searchOf(),
     private readonly stacks: Stacks = { roles: {}, fallback: [] },
-    opened?: Map<FaceKey, Face>,
+    shared?: Shared,
   ) {
-    this.opened = opened ?? new Map();
+    this.shared = shared ?? { opened: new Map(), reopened: 0 };
+  }
+
+  /**
+   * Look again at the fonts that can be named where a folder or file listed has
+   * changed since (a font installed, removed or replaced): a long-lived set (the
+   * one `--watch` keeps) then resolves names as a new command would. A face whose
+   * file changed is opened again by `forStyle` in any case.
+   */
+  refresh(): void {
+    this.shared.catalog?.refresh();
+  }
+
+  /**
+   * What the paragraphs set in this set depend on of it: the faces of each role
+   * and how often a face was opened again (a font replaced changes it). Set text
+   * kept from an earlier build is reused only under the same identity (page/memo.ts).
+   */
+  get identity(): string {
+    const keys = (faces: StackFace[] | undefined) => (faces ?? []).map((f) => f.key).join(',');
+    return `${this.shared.reopened}|${FONT_ROLES.map((r) => keys(this.stacks.roles[r])).join('|')}|${keys(this.stacks.fallback)}`;
+  }
+
+  private catalog(): Catalog {
+    return (this.shared.catalog ??= new Catalog(this.search));
   }
 
   /**
    * The set for a style: each role's stack resolved (files checked, names looked
    * up) and each of its faces opened now, so that a font that cannot be used is
    * reported at the key that names it. `notes` say which vendored face stands in
-   * for a preset's face that is not installed.
+   * for a preset's face that is not installed. `folder`: the issue's (a real
+   * path): a font file the style names, or one found in the issue's folder by
+   * family, is read from inside it (read.ts).
    */
-  forStyle(spec: StyleSpec): { fonts: FontSet; notes: Problem[] } {
-    const { stacks, notes } = resolveStacks(spec, this.search);
+  forStyle(spec: StyleSpec, folder?: string): { fonts: FontSet; notes: Problem[] } {
+    const { stacks, notes } = resolveStacks(spec, this.catalog(), folder);
     const problems: Problem[] = [];
     const at = (face: StackFace) => face.at ?? { file: face.file, line: 0, col: 0, path: '' };
     // Each face opened, named as its name table names it, and refused without a Han character.
     const checked = (face: StackFace): StackFace[] => {
       let opened: Face;
       try {
-        opened = this.face(face.key);
+        this.forgetChanged(face.key);
+        opened = this.face(face.key, face.folder);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         problems.push(...e.problems.map((p) => ({ ...p, ...at(face), message: `${p.message}: ${shown(face.file)}` })));
@@ -329,14 +406,21 @@ export class FontSet {
     const roles = Object.fromEntries(Object.entries(stacks.roles).map(([role, faces]) => [role, faces.flatMap(checked)]));
     const fallback = stacks.fallback.flatMap(checked);
     if (problems.length > 0) throw new InputError(problems);
-    return { fonts: new FontSet(this.search, { roles, fallback }, this.opened), notes };
+    return { fonts: new FontSet(this.search, { roles, fallback }, this.shared), notes };
   }
 
-  /** The same set with some roles set in one font file each. */
-  withFiles(files: Partial<Record<FontRole, string>>): FontSet {
+  /** The same set with some roles set in one font file each (read from inside `folder`, when given). */
+  withFiles(files: Partial<Record<FontRole, string>>, folder?: string): FontSet {
     const roles = { ...this.stacks.roles };
-    for (const [role, file] of Object.entries(files)) roles[role as FontRole] = [{ key: `${file}#0`, file, index: 0, name: path.basename(file) }];
-    return new FontSet(this.search, { ...this.stacks, roles }, this.opened);
+    for (const [role, file] of Object.entries(files)) {
+      roles[role as FontRole] = [{ key: `${file}#0`, file, index: 0, name: path.basename(file), ...(folder === undefined ? {} : { folder }) }];
+    }
+    return new FontSet(this.search, { ...this.stacks, roles }, this.shared);
+  }
+
+  /** Where the style names the face in `file` (the key of its role, or the preset's), if it names one. */
+  placeOf(file: string): StackFace['at'] {
+    return [...Object.values(this.stacks.roles).flat(), ...this.stacks.fallback].find((f) => f.file === file && f.at)?.at;
   }
 
   /**
@@ -344,20 +428,39 @@ export class FontSet {
    * build depends on besides those. Throws as `forStyle` does; opens no face.
    */
   filesFor(spec: StyleSpec): string[] {
-    const { stacks } = resolveStacks(spec, this.search);
+    const { stacks } = resolveStacks(spec, this.catalog());
     const faces = [...Object.values(stacks.roles).flat(), ...stacks.fallback];
     return [...new Set(faces.map((f) => f.file))].filter((f) => !f.startsWith(FONT_DIR));
   }
 
-  face(key: FaceKey): Face {
-    let face = this.opened.get(key);
+  /**
+   * The face of a key, opened on first use (`folder`: the one its file must be
+   * inside, for a face of the issue's own; read.ts). Opened once, by descriptor:
+   * what the file becomes afterwards is never read.
+   */
+  face(key: FaceKey, folder?: string): Face {
+    let face = this.shared.opened.get(key);
     if (!face) {
       const at = key.lastIndexOf('#');
       const file = key.slice(0, at);
-      face = new Face(file, lockEntry(file)?.shaped, Number(key.slice(at + 1)));
-      this.opened.set(key, face);
+      face = new Face(file, lockEntry(file)?.shaped, Number(key.slice(at + 1)), folder);
+      this.shared.opened.set(key, face);
     }
     return face;
+  }
+
+  /**
+   * A face opened by an earlier build whose file has changed since (replaced while
+   * `--watch` ran, or between two issues of a batch) is let go, to be opened again:
+   * a build sets and embeds the font as its file now is, which is what its record
+   * says it was built from (batch/state.ts).
+   */
+  private forgetChanged(key: FaceKey): void {
+    const face = this.shared.opened.get(key);
+    if (!face?.changed()) return;
+    face.close();
+    this.shared.opened.delete(key);
+    this.shared.reopened++;
   }
 
   /**
@@ -374,7 +477,7 @@ export class FontSet {
     if (found === undefined) {
       found = null;
       for (const link of this.chain(role)) {
-        const glyph = this.face(link.face.key).glyph(text);
+        const glyph = this.face(link.face.key, link.face.folder).glyph(text);
         if (glyph) {
           found = { face: link.face.key, glyph, ...(link.standIn ? { standIn: link.face.name } : {}) };
           break;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { FontEntry, FontKey, Problem, StyleSpec } from '../issue/index.js';
 import { InputError } from '../issue/problem.js';
 import { suggest } from '../issue/suggest.js';
-import { Catalog, normalName, type FaceInfo, type FontSearch } from './catalog.js';
+import { normalName, type Catalog, type FaceInfo } from './catalog.js';
 import { BUNDLED, FONT_DIR, FONT_FILES, FONT_ROLES, ROLE_WEIGHT, type FontRole } from './files.js';
 
 /** A face by file and place in its collection: `…/ukai.ttc#0`. */
@@ -21,6 +21,11 @@ export interface StackFace {
   name: string;
   /** Where the style named it (the preset key for a preset's face), for problems found on opening it. */
   at?: FontEntry['at'];
+  /**
+   * The issue's folder (a real path), for a file the style names or a face found
+   * in the issue's folder: the file must be inside it when it is opened (read.ts).
+   */
+  folder?: string;
 }
 
 export interface Stacks {
@@ -56,22 +61,23 @@ export function bundledFace(role: FontRole): StackFace {
 /**
  * The stacks of a style, and a warning for each role of a preset whose faces are
  * not installed (the vendored face stands in). Throws an InputError at the key of
- * each list none of whose names is found.
+ * each list none of whose names is found. Names are looked up in `catalog`;
+ * `folder`: the issue's (a real path), that the faces of its own (named by file,
+ * or found in its folder) are read from.
  */
-export function resolveStacks(spec: StyleSpec, search: FontSearch): { stacks: Stacks; notes: Problem[] } {
+export function resolveStacks(spec: StyleSpec, catalog: Catalog, folder?: string): { stacks: Stacks; notes: Problem[] } {
   const stacks: Stacks = { roles: {}, fallback: [] };
   const notes: Problem[] = [];
   const given = spec.fonts ?? {};
   const gongwen = spec.preset === 'gongwen';
   if (Object.keys(given).length === 0 && !gongwen) return { stacks, notes };
-  const catalog = new Catalog(search);
   const problems: Problem[] = [];
   for (const role of FONT_ROLES) {
     const entries = given[ROLE_KEYS[role]];
-    if (entries) stacks.roles[role] = namedFaces(entries, ROLE_WEIGHT[role], catalog, problems);
-    else if (gongwen) stacks.roles[role] = presetFaces(role, spec, catalog, notes);
+    if (entries) stacks.roles[role] = namedFaces(entries, ROLE_WEIGHT[role], catalog, problems, folder);
+    else if (gongwen) stacks.roles[role] = presetFaces(role, spec, catalog, notes, folder);
   }
-  if (given.fallback) stacks.fallback = namedFaces(given.fallback, 400, catalog, problems);
+  if (given.fallback) stacks.fallback = namedFaces(given.fallback, 400, catalog, problems, folder);
   catalog.save();
   if (problems.length > 0) throw new InputError(problems);
   return { stacks, notes };
@@ -82,16 +88,17 @@ export function resolveStacks(spec: StyleSpec, search: FontSearch): { stacks: St
  * a name as the catalog finds it; a name found nowhere is passed over while
  * another of the list is found.
  */
-function namedFaces(entries: FontEntry[], weight: number, catalog: Catalog, problems: Problem[]): StackFace[] {
+function namedFaces(entries: FontEntry[], weight: number, catalog: Catalog, problems: Problem[], folder: string | undefined): StackFace[] {
   const faces: StackFace[] = [];
   const unfound: FontEntry[] = [];
+  const own = folder === undefined ? {} : { folder };
   for (const entry of entries) {
     if (entry.file !== undefined) {
-      faces.push({ key: `${entry.file}#0`, file: entry.file, index: 0, name: path.basename(entry.file), at: entry.at });
+      faces.push({ key: `${entry.file}#0`, file: entry.file, index: 0, name: path.basename(entry.file), at: entry.at, ...own });
       continue;
     }
-    const info = catalog.find(entry.family!, weight, entry.folder)?.face;
-    if (info) faces.push(stackFace(info, entry.at));
+    const found = catalog.find(entry.family!, weight, entry.folder);
+    if (found) faces.push({ ...stackFace(found.face, entry.at), ...(found.source === 'issue' ? own : {}) });
     else unfound.push(entry);
   }
   if (faces.length === 0 && unfound.length > 0) problems.push(notFound(unfound, catalog));
@@ -103,14 +110,16 @@ function namedFaces(entries: FontEntry[], weight: number, catalog: Catalog, prob
  * role) naming the vendored face that stands in: the preset asked for the office's
  * faces, not for these, so the build goes on as it would have before them.
  */
-function presetFaces(role: FontRole, spec: StyleSpec, catalog: Catalog, notes: Problem[]): StackFace[] {
+function presetFaces(role: FontRole, spec: StyleSpec, catalog: Catalog, notes: Problem[], issueFolder: string | undefined): StackFace[] {
   const { face, use, names } = GONGWEN_FACES[role];
   const at = spec.sources?.preset;
   const folder = at ? path.dirname(at.file) : undefined;
   const faces: StackFace[] = [];
   for (const name of names) {
     const found = catalog.find(name, ROLE_WEIGHT[role], folder);
-    if (found?.face.han && !faces.some((f) => f.key === keyOf(found.face))) faces.push(stackFace(found.face, at));
+    if (found?.face.han && !faces.some((f) => f.key === keyOf(found.face))) {
+      faces.push({ ...stackFace(found.face, at), ...(found.source === 'issue' && issueFolder !== undefined ? { folder: issueFolder } : {}) });
+    }
   }
   if (faces.length === 0) {
     notes.push({

@@ -55,14 +55,15 @@ export interface ImageUse {
 
 /**
  * Each image once for each width it prints at (imageKey), one decoded at a time:
- * what the writer places, by key.
+ * what the writer places, by key. `folder`: the issue's (a real path), which each
+ * file must still be inside when it is read (read.ts).
  */
-export async function encodeImages(uses: readonly ImageUse[], ppi: number): Promise<Map<string, EncodedImage>> {
+export async function encodeImages(uses: readonly ImageUse[], ppi: number, folder?: string): Promise<Map<string, EncodedImage>> {
   const out = new Map<string, EncodedImage>();
   for (const use of uses) {
     const key = imageKey(use.file, use.width);
     if (out.has(key)) continue;
-    const encoded = await encodeImage(use, ppi).catch((e: unknown) => {
+    const encoded = await encodeImage(use, ppi, folder).catch((e: unknown) => {
       if (e instanceof InputError || !(e instanceof Error)) throw e;
       return refused(use, `a damaged image (${e.message.replace(/\s+/g, ' ').trim()})`);
     });
@@ -75,9 +76,9 @@ function refused(use: ImageUse, message: string): never {
   throw new InputError([problemAt('error', use.named.source, 0, `${use.named.text}: ${message}`, 'open the image and save it again as PNG or JPEG (at most 40 megapixels)')]);
 }
 
-/** One image for one size. */
-export async function encodeImage(use: ImageUse, ppi: number): Promise<EncodedImage> {
-  const file = readImageFile(use.file);
+/** One image for one size, from the bytes of one read of its file: sharp opens no file. */
+export async function encodeImage(use: ImageUse, ppi: number, folder?: string): Promise<EncodedImage> {
+  const file = readImageFile(use.file, undefined, folder);
   if (typeof file === 'string') return refused(use, file);
   const header = readHeader(file.bytes, file.size);
   if (typeof header === 'string') return refused(use, header);

@@ -53,10 +53,10 @@ function problem(
   needle: string,
   severity: ImportProblem['severity'],
   message: string,
-  options: { after?: string; shift?: number } = {},
+  options: { after?: string; shift?: number; hint?: string } = {},
 ): ImportProblem {
   const { line, col } = at(text, needle, options.after);
-  return { line, col: col + (options.shift ?? 0), severity, message };
+  return { line, col: col + (options.shift ?? 0), severity, message, ...(options.hint === undefined ? {} : { hint: options.hint }) };
 }
 
 describe('importing the seed, issue 91', () => {
@@ -130,6 +130,18 @@ describe('importing the seed, issue 91', () => {
     const again = importIssue(variant, { publication: 'publication.yaml', source: 'issue-91.txt' });
     expect(again.problems).toEqual([]);
     expect(again.yaml).toBe(imported.yaml);
+  });
+
+  it('takes a title given as a short line and a long one, the long one alike enough to the entry on its own (T29)', () => {
+    const variant = SEED.replace(/^宋洁实地督导新型冠状病毒感染的肺炎疫情防控工作$/mu, '宋洁实地督导\n新型冠状病毒感染的肺炎疫情防控工作');
+    const again = importIssue(variant, { publication: 'publication.yaml', source: 'issue-91.txt' });
+    expect(again.problems).toEqual([]);
+    const issue = load(again.yaml);
+    const article = issue.sections[2]!.articles[0]!;
+    expect(article.title.map((t) => t.text)).toEqual(['宋洁实地督导', '新型冠状病毒感染的肺炎疫情防控工作']);
+    // The contents print it joined without the space two lines of a title take by default.
+    expect(article.toc.text).toBe('宋洁实地督导新型冠状病毒感染的肺炎疫情防控工作');
+    expect(article.body[0]).toMatchObject({ text: expect.stringMatching(/^2月1日，区委书记宋洁实地督导/u) });
   });
 
   it('still finds the articles of a section whose heading is missing', () => {
@@ -347,6 +359,7 @@ describe('importing back issues of our own', () => {
         '区政府召开安全生产工作会议',
         'error',
         'contents entry "区政府召开安全生产工作会议" (page 3) has no title in the body: its article is missing',
+        { hint: 'copy that page of the printed issue too, or remove the entry from the contents' },
       ),
       problem(ISSUE_105, '编者按', 'warning', 'text before the first section heading; left out'),
       problem(ISSUE_105, '一、提高认识', 'warning', '"一、提高认识" looks like a title but is not in the contents; kept as a paragraph of its own'),
@@ -382,7 +395,13 @@ describe('importing back issues of our own', () => {
   it('a print run past the loader\'s maximum is an error, not an issue file the loader refuses', () => {
     const text = ISSUE_106.replace('(共印 90 份)', '(共印 2000000 份)');
     const { problems } = importIssue(text, { publication: 'publication.yaml', defaults: DEFAULTS });
-    expect(problems).toContainEqual(problem(text, '2000000', 'error', 'the print run "2000000" is more than 1000000'));
+    expect(problems).toContainEqual(problem(text, '2000000', 'error', 'the print run "2000000" is more than 1000000', { hint: 'check the number against the printed issue' }));
+  });
+
+  it('a serial number past the loader\'s maximum (99999) is an error too', () => {
+    const text = ISSUE_106.replace('总第106期', '总第100000期');
+    const { problems } = importIssue(text, { publication: 'publication.yaml', defaults: DEFAULTS });
+    expect(problems).toContainEqual(problem(text, '2021年7月（总第100000期）', 'error', 'the serial number 100000 is more than 99999', { hint: 'check the number against the printed issue' }));
   });
 
   it('106: one-line masthead, Chinese numerals, a heading and spaces worded unlike the contents', () => {
@@ -395,7 +414,7 @@ describe('importing back issues of our own', () => {
         'the editor line "上街区史志办编" differs from the publication\'s "上街区地方史志办公室编"; an issue file cannot change it',
       ),
       problem(ISSUE_106, '工作动态', 'warning', 'the contents names this section "工作动向"; the heading\'s wording is kept'),
-      problem(ISSUE_106, 'shizhi@example', 'error', '"shizhi@example" is not an e-mail address; left out'),
+      problem(ISSUE_106, 'shizhi@example', 'error', '"shizhi@example" is not an e-mail address; left out', { hint: 'write the address as printed, such as sjqdfzbg@126.com' }),
     ]);
     expect(yaml).toContain('      - title: |-\n          区委召开常委会会议\n          研究部署工作\n');
     expect(yaml).toContain('colophon:\n  copies: 90\n');
@@ -415,14 +434,23 @@ describe('importing back issues of our own', () => {
 });
 
 describe('importing what is no back issue', () => {
+  const MASTHEAD = 'the masthead of the printed issue has it above the contents; copy the text again from the PDF, or add the line';
+  const ENTRY = 'copy that page of the printed issue too, or remove the entry from the contents';
+
   it('reports errors, not a crash, and still writes YAML', () => {
     const text = '# README\n\nThis is a project description.\nIt has no contents, 2 lines and a number 3\n';
     const { yaml, problems } = importIssue(text, { publication: 'publication.yaml' });
     expect(problems).toEqual([
-      { line: 1, col: 1, severity: 'error', message: 'no contents found: expected entries such as "市领导督导我区疫情防控工作..... 1"' },
-      { line: 1, col: 1, severity: 'error', message: 'no period line (such as 2020年2月) before the contents' },
-      { line: 1, col: 1, severity: 'error', message: 'no serial number (such as (总第91期)) before the contents' },
-      { line: 1, col: 1, severity: 'error', message: 'no print date (such as 2020年3月16日印) before the contents' },
+      {
+        line: 1,
+        col: 1,
+        severity: 'error',
+        message: 'no contents found: expected entries such as "市领导督导我区疫情防控工作..... 1"',
+        hint: 'copy the whole printed issue from its PDF: the masthead, the contents with their page numbers, then the articles',
+      },
+      { line: 1, col: 1, severity: 'error', message: 'no period line (such as 2020年2月) before the contents', hint: MASTHEAD },
+      { line: 1, col: 1, severity: 'error', message: 'no serial number (such as (总第91期)) before the contents', hint: MASTHEAD },
+      { line: 1, col: 1, severity: 'error', message: 'no print date (such as 2020年3月16日印) before the contents', hint: MASTHEAD },
     ]);
     expect(parse(yaml)).toEqual({ publication: 'publication.yaml', issue: {}, sections: [] });
   });
@@ -431,13 +459,13 @@ describe('importing what is no back issue', () => {
     expect(importIssue('', { publication: 'p.yaml' }).problems.map((p) => p.severity)).toEqual(['error', 'error', 'error', 'error']);
     const contentsOnly = '2020年2月\n(总第91期)\n2020年3月16日印\n本月关注\n标题甲..... 1\n标题乙..... 2\n';
     expect(importIssue(contentsOnly, { publication: 'p.yaml' }).problems).toEqual([
-      { line: 5, col: 1, severity: 'error', message: 'contents entry "标题甲" (page 1) has no title in the body: its article is missing' },
-      { line: 6, col: 1, severity: 'error', message: 'contents entry "标题乙" (page 2) has no title in the body: its article is missing' },
+      { line: 5, col: 1, severity: 'error', message: 'contents entry "标题甲" (page 1) has no title in the body: its article is missing', hint: ENTRY },
+      { line: 6, col: 1, severity: 'error', message: 'contents entry "标题乙" (page 2) has no title in the body: its article is missing', hint: ENTRY },
       { line: 6, col: 1, severity: 'warning', message: "no colophon found (such as 发放范围：… or (共印 130 份)); the publication's is used" },
     ]);
   });
 
-  it('never throws, always writes YAML, and places every problem in the text (random text)', () => {
+  it('never throws, always writes YAML, and places every problem in the text, every error with a hint (random text)', () => {
     const pieces = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 40 }),
       fc.constantFrom('\n', '\n\n', '\f', '\r\n', '..... 3', '(总第', '期)', '本月关注', '发放范围：', '年', '月', '日印', '：', '。'),
@@ -453,6 +481,7 @@ describe('importing what is no back issue', () => {
           expect(p.line).toBeLessThanOrEqual(lines.length);
           expect(p.col).toBeGreaterThanOrEqual(1);
           expect(p.col).toBeLessThanOrEqual(lines[p.line - 1]!.length + 1);
+          if (p.severity === 'error') expect(p.hint, p.message).toMatch(/\S/);
         }
       }),
       { seed: 20200316, numRuns: 300 },

@@ -39,7 +39,7 @@
  *   the issue needs is missing (a masthead value, an article of the contents).
  *   Without errors the issue file loads.
  */
-import { colophonSchema } from '../issue/definition.js';
+import { colophonSchema, issueSchema } from '../issue/definition.js';
 import { joinsTight, titleLinesSpaced } from '../issue/text.js';
 import { emitIssue, type Article, type ColophonValues, type IssueValues, type Section } from './emit.js';
 import { colophonFields, entryLine, isoDate, mastheadLine, nameLike, numeral, type ColophonField, type ColophonKey } from './patterns.js';
@@ -120,7 +120,7 @@ class Importer {
   run(): IssueValues {
     const contents = this.contents();
     if (!contents) {
-      this.problem(this.first(), 'error', 'no contents found: expected entries such as "市领导督导我区疫情防控工作..... 1"');
+      this.problem(this.first(), 'error', 'no contents found: expected entries such as "市领导督导我区疫情防控工作..... 1"', 0, 'copy the whole printed issue from its PDF: the masthead, the contents with their page numbers, then the articles');
       // Not a back issue, most likely: its lines are not worth a warning each.
       this.masthead(0, this.lines.length, false);
       return this.values;
@@ -128,7 +128,7 @@ class Importer {
     this.masthead(0, contents.start);
     this.body(contents.end);
     if (this.values.sections.length === 0 && !this.problems.some((p) => p.severity === 'error')) {
-      this.problem(this.first(), 'error', 'no article could be imported');
+      this.problem(this.first(), 'error', 'no article could be imported', 0, 'each title in the contents is looked for in the text after it, as printed; check that the articles were copied too');
     }
     return this.values;
   }
@@ -156,7 +156,7 @@ class Importer {
       if (entry) {
         last = i;
         if (!section) {
-          this.problem(line, 'error', `contents entry "${entry.title}" comes before any section name; it is not imported`, entry.offset);
+          this.problem(line, 'error', `contents entry "${entry.title}" comes before any section name; it is not imported`, entry.offset, 'put the name of its section (such as 本月关注) on a line of its own above it');
           continue;
         }
         const item = this.item('entry', line, entry.title, line.col + entry.offset);
@@ -218,7 +218,10 @@ class Importer {
       switch (m.kind) {
         case 'serial':
           if (once(line, 'serial number')) {
-            if (m.number === undefined || m.number < 1) this.problem(line, 'error', 'the serial number is not a positive number');
+            // The loader's bounds, so that what is imported without an error loads.
+            const { maximum = Infinity } = issueSchema.properties.issue.properties.number;
+            if (m.number === undefined || m.number < 1) this.problem(line, 'error', 'the serial number is not a positive number', 0, 'write it as printed, such as （总第91期）');
+            else if (m.number > maximum) this.problem(line, 'error', `the serial number ${m.number} is more than ${maximum}`, 0, 'check the number against the printed issue');
             else this.values.number = m.number;
           }
           if (m.rest === '') break;
@@ -234,7 +237,7 @@ class Importer {
             const date =
               m.year !== undefined && m.month !== undefined && m.day !== undefined ? isoDate(m.year, m.month, m.day) : undefined;
             if (date) this.values.printed = date;
-            else this.problem(line, 'error', `no such date: "${line.text}"`);
+            else this.problem(line, 'error', `no such date: "${line.text}"`, 0, 'check the print date against the printed issue, such as 2020年3月16日印');
           }
           break;
         case 'period':
@@ -256,12 +259,12 @@ class Importer {
       }
     }
     const at = this.first();
-    if (this.values.period === undefined) this.problem(at, 'error', 'no period line (such as 2020年2月) before the contents');
+    if (this.values.period === undefined) this.problem(at, 'error', 'no period line (such as 2020年2月) before the contents', 0, 'the masthead of the printed issue has it above the contents; copy the text again from the PDF, or add the line');
     if (this.values.number === undefined && !seen.has('serial number')) {
-      this.problem(at, 'error', 'no serial number (such as (总第91期)) before the contents');
+      this.problem(at, 'error', 'no serial number (such as (总第91期)) before the contents', 0, 'the masthead of the printed issue has it above the contents; copy the text again from the PDF, or add the line');
     }
     if (this.values.printed === undefined && !seen.has('print date')) {
-      this.problem(at, 'error', 'no print date (such as 2020年3月16日印) before the contents');
+      this.problem(at, 'error', 'no print date (such as 2020年3月16日印) before the contents', 0, 'the masthead of the printed issue has it above the contents; copy the text again from the PDF, or add the line');
     }
   }
 
@@ -282,7 +285,7 @@ class Importer {
     this.structure(pieces);
     for (const item of this.items) {
       if (item.kind === 'entry' && item.found === undefined) {
-        this.problem(item.at, 'error', `contents entry "${item.text}" (page ${item.page}) has no title in the body: its article is missing`, item.col - item.at.col);
+        this.problem(item.at, 'error', `contents entry "${item.text}" (page ${item.page}) has no title in the body: its article is missing`, item.col - item.at.col, 'copy that page of the printed issue too, or remove the entry from the contents');
       }
     }
     if (colophon < this.lines.length) this.colophon(colophon);
@@ -308,10 +311,12 @@ class Importer {
       const line = lines[i]!;
       const alone = best(line.text, ['section', 'entry']);
       const next = lines[i + 1];
-      // A title printed on two lines may come as two lines in a row.
-      if (next && next.text !== '' && (!alone || alone.score < 1) && !best(next.text, ['section', 'entry'])) {
+      // A title printed on two lines may come as two lines in a row, the second
+      // alike enough on its own when the first is short (`宋洁实地督导／新型冠状病毒…`).
+      if (next && next.text !== '' && (!alone || alone.score < 1)) {
+        const second = best(next.text, ['section', 'entry']);
         const both = best(joinPieces(line.text, next.text), ['entry']);
-        if (both && both.score > (alone?.score ?? 0)) {
+        if (both && both.score > (alone?.score ?? 0) && (!second || (second.item === both.item && both.score > second.score))) {
           both.item.found = i;
           units.set(i, { kind: 'title', item: both.item, lines: [line, next] });
           i++;
@@ -491,7 +496,7 @@ class Importer {
     });
     const last = article.blocks.at(-1);
     if (paragraphs.length === 0) {
-      this.problem(article.at, 'error', `the article "${article.title.join('')}" has no text; left out`);
+      this.problem(article.at, 'error', `the article "${article.title.join('')}" has no text; left out`, 0, 'copy its text from the printed issue, after its title');
       return;
     }
     if (last && open) {
@@ -529,14 +534,14 @@ class Importer {
           // The loader's bounds, so that what is imported without an error loads.
           const { minimum = 1, maximum = Infinity } = colophonSchema.properties.copies;
           const n = numeral(value);
-          if (n === undefined || n < minimum) this.problem(line, 'error', `the print run "${value}" is not a positive number`, offset);
-          else if (n > maximum) this.problem(line, 'error', `the print run "${value}" is more than ${maximum}`, offset);
+          if (n === undefined || n < minimum) this.problem(line, 'error', `the print run "${value}" is not a positive number`, offset, 'write it as printed, such as （共印 130 份）');
+          else if (n > maximum) this.problem(line, 'error', `the print run "${value}" is more than ${maximum}`, offset, 'check the number against the printed issue');
           else found.copies = n;
           break;
         }
         case 'email':
           if (colophonSchema.properties.email.pattern!.regex.test(value)) found.email = value;
-          else this.problem(line, 'error', `"${value}" is not an e-mail address; left out`, offset);
+          else this.problem(line, 'error', `"${value}" is not an e-mail address; left out`, offset, 'write the address as printed, such as sjqdfzbg@126.com');
           break;
         case 'distribution':
           distribution = { line, text: value };
@@ -613,8 +618,8 @@ class Importer {
     return this.lines.findLast((l) => l.text !== '') ?? this.first();
   }
 
-  private problem(at: Line, severity: ImportProblem['severity'], message: string, offset = 0): void {
-    this.problems.push({ line: at.line, col: at.col + offset, severity, message });
+  private problem(at: Line, severity: ImportProblem['severity'], message: string, offset = 0, hint?: string): void {
+    this.problems.push({ line: at.line, col: at.col + offset, severity, message, ...(hint === undefined ? {} : { hint }) });
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * The PDF reader's reading of a page, on pages laid out here run by run (points,
  * y up from the foot, as in a PDF): a 360 pt measure from x = 100 in 16 pt type
- * with 28 pt between baselines; first lines indented 2 em. The whole reader is
- * measured on PDFs other programs made in test/import.test.ts.
+ * with 28 pt between baselines; first lines indented 2 em; runs in one face
+ * unless said. The whole reader is measured on PDFs other programs made, and on
+ * bulletin's own, in test/import.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { linesOf, sourceOf, withoutFurniture, type Run } from './pdf.js';
@@ -27,6 +28,12 @@ function body(text: string, y: number, { first = false, full = true } = {}): Run
 
 function texts(blocks: SourceBlock[]): string[] {
   return blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.kind === 'page' ? '<page>' : b.kind));
+}
+
+/** A display line (22 pt unless said) centred on the measure. */
+function centred(text: string, y: number, size = 22): Run {
+  const r = run(text, 0, y, size);
+  return { ...r, x: (L + R) / 2 - r.width / 2 };
 }
 
 /** A paragraph of four lines from `y` down, as most of a page is: the measure is found from such lines. */
@@ -87,15 +94,12 @@ describe('paragraphs', () => {
     expect(texts(source.blocks).slice(1)).toEqual(['跨页前的整行', '<page>', '新的一段。']);
   });
 
-  it('keeps the lines of a title set centred on two lines; joins a display line that wrapped at the full measure', () => {
-    const centred = (text: string, y: number, size = 22) => {
-      const r = run(text, 0, y, size);
-      return { ...r, x: (L + R) / 2 - r.width / 2 };
-    };
+  it('keeps the lines of a title that would fit side by side (the source broke it); joins a display line that wrapped at the full measure', () => {
     const source = read([
       [
-        centred('区委召开常委会（扩大）会议', 700),
-        centred('研究部署疫情防控工作', 670),
+        // 8 + 6 ems of 22 pt: 308 pt, which the 360 pt measure holds on one line.
+        centred('区委召开常委会议', 700),
+        centred('研究部署工作', 670),
         body('正文。', 630, { first: true, full: false }),
         { ...run('峡窝镇“硬核”防控出新招：人防+技防', L, 560, 22), width: R - L },
         centred('织密疫情防控网', 530),
@@ -103,8 +107,59 @@ describe('paragraphs', () => {
       ],
       filler(700),
     ]);
-    expect(texts(source.blocks).slice(0, 4)).toEqual(['区委召开常委会（扩大）会议\n研究部署疫情防控工作', '正文。', '峡窝镇“硬核”防控出新招：人防+技防织密疫情防控网', '正文。']);
+    expect(texts(source.blocks).slice(0, 4)).toEqual(['区委召开常委会议\n研究部署工作', '正文。', '峡窝镇“硬核”防控出新招：人防+技防织密疫情防控网', '正文。']);
     expect(source.blocks[0]).toMatchObject({ centred: true, size: 22 });
+  });
+
+  it('T29: joins a title broken at a phrase, a short line then a long one, that could not stand on one line: the printer wrapped it', () => {
+    // 6 + 13 ems of 22 pt: 418 pt, more than the 360 pt measure.
+    const source = read([[centred('宋洁实地督导', 700), centred('新型冠状病毒感染的肺炎疫情', 670), body('正文。', 630, { first: true, full: false })], filler(700)]);
+    expect(texts(source.blocks).slice(0, 2)).toEqual(['宋洁实地督导新型冠状病毒感染的肺炎疫情', '正文。']);
+    expect(source.blocks[0]).toMatchObject({ centred: true, size: 22 });
+  });
+
+  it('T16: a line whose last mark hangs past the right edge ran to the edge: the paragraph goes on after it, and ends where the next is indented', () => {
+    /** A full line with its last mark hung in the margin by `ems`. */
+    const hung = (text: string, y: number, ems: number, first = false) => ({ ...body(text, y, { first }), width: R - (first ? L + 2 * SIZE : L) + ems * SIZE });
+    const source = read([
+      [
+        ...filler(700),
+        hung('这一段的首行挂着逗号，', 560, 0.5, true),
+        hung('第二行挂着一个全宽的顿号、', 532, 1),
+        body('第三行到边，', 504),
+        hung('末行的句号也挂在边外。', 476, 0.5),
+        body('新的一段。', 448, { first: true, full: false }),
+      ],
+    ]);
+    expect(texts(source.blocks).slice(1)).toEqual(['这一段的首行挂着逗号，第二行挂着一个全宽的顿号、第三行到边，末行的句号也挂在边外。', '新的一段。']);
+  });
+
+  it('a heading set in the body size in another face is a block of its own, after a line that ran to the edge, across a page break; its two lines one block', () => {
+    /** The runs in a face. */
+    const face = (runs: Run[], font: string) => runs.map((r) => ({ ...r, font }));
+    const source = read([
+      // The page's last line ends an em short of the edge: as near as a line that ran to it.
+      face([...filler(700), body('另一段的首行，', 588, { first: true }), { ...body('末行在页末，差一个字到边。', 560), width: R - L - SIZE }], '宋体'),
+      [...face([run('基层实录', L, 700)], '黑体'), ...face([body('正文的一行，', 672, { first: true }), body('正文的末行。', 644, { full: false })], '宋体')],
+      // A heading over two lines, at the left edge: one block, as a title's lines are.
+      [...face([body('第三页的一段，到了右边，', 700, { first: true })], '宋体'), ...face([run('关于做好疫情防控期间', L, 672), run('企业复工复产工作的通知', L, 644)], '黑体')],
+    ]);
+    expect(texts(source.blocks).slice(1)).toEqual(['另一段的首行，末行在页末，差一个字到边。', '<page>', '基层实录', '正文的一行，正文的末行。', '<page>', '第三页的一段，到了右边，', '关于做好疫情防控期间\n企业复工复产工作的通知']);
+    // In the body's size all the same.
+    expect(source.blocks.find((b) => b.kind === 'paragraph' && b.text === '基层实录')).toMatchObject({ size: SIZE });
+  });
+
+  it('takes the face of a line from its Chinese text: a line of a paragraph mostly in a Latin face goes on with it', () => {
+    const face = (r: Run, font: string) => ({ ...r, font });
+    const source = read([
+      [
+        ...filler(700).map((r) => face(r, '宋体')),
+        face(body('详见网站', 560, { first: true, full: false }), '宋体'),
+        { ...face(run('https://www.example.gov.cn/notice/2020/02', L + 4 * SIZE, 560), 'Times'), width: R - L - 4 * SIZE },
+        face(body('上的通知。', 532, { full: false }), '宋体'),
+      ],
+    ]);
+    expect(texts(source.blocks).slice(1)).toEqual(['详见网站https://www.example.gov.cn/notice/2020/02上的通知。']);
   });
 
   it('ends a contents entry at its page number; joins an entry whose wording ran over', () => {

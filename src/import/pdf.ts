@@ -14,10 +14,15 @@
  *    (`3`, `— 3 —`, `- 3 -`, `第3页`) is left out; so is a first or last line that,
  *    its digits aside, is the first or last line of another page too.
  * 3. Paragraphs: a line continues the paragraph above it when that line ran to the
- *    right edge of the text, and it starts at the left edge in the same size, no
- *    further below than the body's line spacing — also across a page break, which
- *    so joins the paragraphs it split. Lines set centred in a row, in one size,
- *    stay lines of one block (a title on two lines).
+ *    right edge of the text (or past it: a mark hung in the margin, T16), and it
+ *    starts at the left edge in the same size and face, no further below than the
+ *    body's line spacing — also across a page break, which so joins the
+ *    paragraphs it split. A line in another face starts a block of its own: a
+ *    section heading set in the body's size in 黑体 (公文's 3号) is a heading even
+ *    after a line that ran to the edge. Display lines (a title) in a row, in one
+ *    size and face, make one block: joined as one line where they could not stand
+ *    side by side (the printer wrapped it, at the measure or at a phrase, T29),
+ *    kept as its lines where they could (the source broke it).
  */
 import { colophonFields, entryLine } from './patterns.js';
 import { joinPieces, isWide } from './text.js';
@@ -30,6 +35,8 @@ export interface Run {
   y: number;
   width: number;
   size: number;
+  /** The face it is set in, as pdf.js names it: the same name for the same embedded font throughout a document. */
+  font?: string;
 }
 
 /** A line (or a cell of one) of a page. */
@@ -39,6 +46,8 @@ interface PageLine {
   right: number;
   y: number;
   size: number;
+  /** The face most of its characters are set in (of its wide ones, when it has any). */
+  font?: string;
   page: number;
 }
 
@@ -64,7 +73,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Source> {
         const [a, b, c, d, e, f] = item.transform as number[];
         // Upright text only: rotated runs are stamps and marks, not the text.
         if (Math.abs(b!) > 1e-3 || Math.abs(c!) > 1e-3 || a! <= 0 || d! <= 0) continue;
-        runs.push({ text: item.str, x: e!, y: f!, width: item.width, size: d! });
+        runs.push({ text: item.str, x: e!, y: f!, width: item.width, size: d!, font: item.fontName });
       }
       pages.push(linesOf(runs, n));
       page.cleanup();
@@ -117,9 +126,12 @@ function lineOf(runs: Run[], page: number): PageLine {
     const spaced = gap > WIDE * run.size || (gap > SPACE * run.size && !isWide(a) && !isWide(b));
     text = spaced ? `${text.trimEnd()} ${piece.trimStart()}` : joinPieces(text.trimEnd(), piece.trimStart());
   });
-  const size = mostUsed(runs);
+  const size = mostUsed(runs, (r) => Math.round(r.size * 10) / 10, (a, b) => b - a);
+  // The face of its Chinese text: digits and Latin words may come from another.
+  const wide = runs.filter((r) => Array.from(r.text).some(isWide));
+  const font = mostUsed(wide.length > 0 ? wide : runs, (r) => r.font);
   const last = runs.at(-1)!;
-  return { text: text.trim(), left: runs[0]!.x, right: last.x + last.width, y: runs[0]!.y, size, page };
+  return { text: text.trim(), left: runs[0]!.x, right: last.x + last.width, y: runs[0]!.y, size, ...(font === undefined ? {} : { font }), page };
 }
 
 /** A run's text, a space beside a wide character left out: the printer's spacing (T14: a quarter em between Han and Latin), not text. */
@@ -128,14 +140,11 @@ function unspaced(text: string): string {
   return t.replace(/(?<=\S) (?=\S)/gu, (_, at: number) => (isWide(t[at - 1]!) || isWide(t[at + 1]!) ? '' : ' '));
 }
 
-/** The size most of the characters are set in. */
-function mostUsed(runs: Run[]): number {
-  const count = new Map<number, number>();
-  for (const r of runs) {
-    const size = Math.round(r.size * 10) / 10;
-    count.set(size, (count.get(size) ?? 0) + Array.from(r.text).length);
-  }
-  return [...count].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+/** What most of the characters are set in (their size, their face); of two as common, the first by `tie`, else the first met. */
+function mostUsed<I extends { text: string }, T>(items: I[], what: (item: I) => T, tie: (a: T, b: T) => number = () => 0): T {
+  const count = new Map<T, number>();
+  for (const i of items) count.set(what(i), (count.get(what(i)) ?? 0) + Array.from(i.text).length);
+  return [...count].sort((a, b) => b[1] - a[1] || tie(a[0], b[0]))[0]![0];
 }
 
 /** `3`, `— 3 —`, `- 3 -`, `第3页`, `3 / 12`: a page number alone. */
@@ -167,11 +176,12 @@ export function withoutFurniture(pages: PageLine[][]): PageLine[][] {
   });
 }
 
-/** The measure the body is set to: the left and right edges most lines share, the size most text is set in, the line spacing. */
+/** The measure the body is set to: the left and right edges most lines share, the size and face most text is set in, the line spacing. */
 interface Measure {
   left: number;
   right: number;
   size: number;
+  font?: string;
   leading: number;
 }
 
@@ -183,10 +193,14 @@ function measureOf(pages: PageLine[][]): Measure {
   };
   const lines = pages.flat();
   const size = mode(lines.map((l) => l.size * 10)) / 10;
-  const body = lines.filter((l) => Math.abs(l.size - size) < 0.5);
+  const sized = lines.filter((l) => Math.abs(l.size - size) < 0.5);
+  // The body's face: a heading set in the body's size (公文's 3号 黑体) is in another.
+  const font = sized.length > 0 ? mostUsed(sized, (l) => l.font) : undefined;
+  const body = sized.filter((l) => l.font === font);
   const steps: number[] = [];
   for (const page of pages) for (let i = 1; i < page.length; i++) steps.push(page[i - 1]!.y - page[i]!.y);
-  return { left: mode(body.map((l) => l.left)), right: mode(body.map((l) => l.right)), size, leading: mode(steps.filter((s) => s > 0)) };
+  const leading = mode(steps.filter((s) => s > 0));
+  return { left: mode(body.map((l) => l.left)), right: mode(body.map((l) => l.right)), size, ...(font === undefined ? {} : { font }), leading };
 }
 
 function full(l: PageLine, m: Measure): boolean {
@@ -203,7 +217,9 @@ function centred(l: PageLine, m: Measure): boolean {
  * its own in a block of centred or display lines ('line': a title's lines).
  */
 function joins(prev: PageLine, line: PageLine, m: Measure, entries: Set<number>): 'wrap' | 'line' | undefined {
-  if (Math.abs(prev.size - line.size) >= 0.5) return undefined;
+  // Another size or another face starts another block: a section heading set in
+  // the body's size in 黑体 (公文's 3号) after a line that ran to the right edge.
+  if (Math.abs(prev.size - line.size) >= 0.5 || prev.font !== line.font) return undefined;
   const samePage = prev.page === line.page;
   // A contents entry ends at its page number, a full line that ends nothing else;
   // one whose wording ran over starts where the entries start and goes on indented.
@@ -213,7 +229,7 @@ function joins(prev: PageLine, line: PageLine, m: Measure, entries: Set<number>)
   if (entryLine(line.text)) {
     return samePage && entries.has(Math.round(prev.left)) && line.left > prev.left && prev.y - line.y <= 2 * line.size ? 'wrap' : undefined;
   }
-  const body = Math.abs(line.size - m.size) < 0.5;
+  const body = Math.abs(line.size - m.size) < 0.5 && line.font === m.font;
   if (body) {
     // An opening quote may hang into the margin by half an em.
     const atLeft = Math.abs(line.left - m.left) < 0.75 * m.size;
@@ -222,9 +238,28 @@ function joins(prev: PageLine, line: PageLine, m: Measure, entries: Set<number>)
     if (samePage && near && centred(prev, m) && centred(line, m)) return 'line';
     return undefined;
   }
-  // Display type (titles, headings): lines in a row in one size, on one page.
+  // Display type (titles, headings): lines in a row in one size and face, on one page.
   if (!samePage || prev.y - line.y > 2.5 * line.size) return undefined;
-  return full(prev, m) ? 'wrap' : 'line';
+  return fitTogether(prev, line, m) ? 'line' : 'wrap';
+}
+
+/**
+ * Whether two display lines would fit the measure side by side (to a point, for
+ * rounding). A printer breaks a title only where the rest does not fit: at the
+ * full measure, or at a phrase (T29) among the breaks that give the fewest lines
+ * (T19). So two lines that fit together were broken in the source (`title: |-`),
+ * and two that do not are one line of it, wrapped.
+ *
+ * An explicit break where the title had to break anyway looks the same: it reads
+ * as one line, which a printer that breaks at phrases breaks there again
+ * (区委召开常委会（扩大）会议／研究部署疫情防控工作, 23 ems of 22 pt in a measure of 20
+ * or 18). The contents do not tell them apart either: without a `toc:` they join
+ * an explicit break with a space (joinTitleLines), but they print a title's own
+ * space alike, and a title breaks first at its spaces (T29); with one, they print
+ * what the issue wrote.
+ */
+function fitTogether(prev: PageLine, line: PageLine, m: Measure): boolean {
+  return prev.right - prev.left + (line.right - line.left) <= m.right - m.left + 1;
 }
 
 /** The pages' lines as paragraphs and page breaks. */

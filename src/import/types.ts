@@ -6,6 +6,8 @@ export interface ImportProblem {
   col: number;
   message: string;
   severity: 'warning' | 'error';
+  /** What to do about it: every error has one. */
+  hint?: string;
 }
 
 /** What the publication file already gives, so that the issue file need not repeat it. */

@@ -208,13 +208,21 @@ export const blockSchema = choice('a paragraph, or a mapping with heading, image
   }),
 ] as const);
 
+/**
+ * A title takes a few lines (T19): 100 characters are five or six at 22 pt in the
+ * default type area. Balancing weighs every set of lines, so a longer one is
+ * refused here rather than set.
+ */
+const TITLE_CHARS = { chars: 100, hint: 'a title takes a few lines at most: shorten it, and put the rest in the body' };
+
 export const articleSchema = record(
   {
     title: text({
       description: 'The title; a line break (title: |-) sets where a long title breaks',
       minLength: 1,
+      maxLength: TITLE_CHARS,
     }),
-    toc: text({ description: 'The wording in the contents, when it differs from the title', minLength: 1 }),
+    toc: text({ description: 'The wording in the contents, when it differs from the title', minLength: 1, maxLength: TITLE_CHARS }),
     body: choice('text, or a list of paragraphs and blocks', [
       text({ description: 'Paragraphs separated by blank lines', minLength: 1 }),
       list(blockSchema, { minItems: 1 }),
@@ -241,7 +249,8 @@ export const issueSchema = record(
     ] as const),
     issue: record(
       {
-        number: integer({ description: 'Serial number: 总第91期', minimum: 1 }),
+        // Printed as 总第N期: 1e308 would print as 总第1e+308期.
+        number: integer({ description: 'Serial number: 总第91期', minimum: 1, maximum: 99999 }),
         period: text({ description: 'As printed under the masthead: 2020年2月', minLength: 1 }),
         printed: text({
           description: 'Print date, YYYY-MM-DD: printed as 2020年3月16日印',

@@ -16,6 +16,7 @@ export function toJsonSchema(schema: Schema): Json {
         type: 'string',
         ...doc,
         ...(schema.minLength ? { minLength: schema.minLength } : {}),
+        ...(schema.maxLength ? { maxLength: schema.maxLength.chars } : {}),
         // The loader trims before it counts: text of spaces only is empty.
         ...(schema.pattern
           ? { pattern: schema.pattern.regex.source }

@@ -180,7 +180,7 @@ describe('YAML syntax errors', () => {
   it('more than one YAML document', () => {
     const file = issueFile(`${ISSUE}---\nissue: {number: 92}\n`);
     expect(messagesOf(file)).toEqual([
-      `${file}:16:1: YAML syntax: Source contains multiple documents; please use YAML.parseAllDocuments()`,
+      `${file}:16:1: YAML syntax: a second YAML document starts here (---); a file holds one issue`,
     ]);
   });
 });

@@ -3,7 +3,7 @@
  * merges the publication file, validates both against `definition.ts`, and returns
  * the issue or throws an InputError listing every problem with file:line:col.
  */
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, parseDocument, type Node, type Scalar, type YAMLError } from 'yaml';
 import {
@@ -18,6 +18,7 @@ import {
 import type { Block, Colophon, FontEntry, FontKey, Image, Issue, ProofSpec, SourceText, StyleSpec } from './model.js';
 import { FONT_FILE } from '../fonts/files.js';
 import { HEADER_BYTES, readHeader, readImageFile } from '../image/index.js';
+import { Unreadable, inside, kindOf, readChecked } from '../read.js';
 import { InputError, fileProblem, type Problem } from './problem.js';
 import { SourceLines, joinTitleLines, paragraphs, single, textLines, type Scan } from './text.js';
 import { validateDocument } from './validate.js';
@@ -42,7 +43,9 @@ export function loadIssue(file: string, collect?: Problem[]): Issue {
   const issue = parseFile<IssueFile>(file, issueSchema);
   const { value } = issue;
   const problems: Problem[] = [];
-  const pub = publicationOf(issue, problems);
+  // Every file the issue names is read from inside this folder, whoever reads it.
+  const folder = realpathSync(path.dirname(path.resolve(file)));
+  const pub = publicationOf(issue, folder, problems);
   if (!pub) throw new InputError(problems);
 
   const colophon = { ...(pub.value.colophon ?? {}), ...(value.colophon ?? {}) };
@@ -69,6 +72,7 @@ export function loadIssue(file: string, collect?: Problem[]): Issue {
 
   const loaded: Omit<Issue, 'warnings'> = {
     file,
+    folder,
     ...(pub.file === file ? {} : { publicationFile: pub.file }),
     name: pubText(`${pub.prefix}name`),
     editor: pubText(`${pub.prefix}editor`),
@@ -86,7 +90,7 @@ export function loadIssue(file: string, collect?: Problem[]): Issue {
           return {
             title,
             toc: article.toc === undefined ? joinTitleLines(title) : text(`${ap}.toc`),
-            body: blocksOf(issue, article.body, `${ap}.body`, problems),
+            body: blocksOf(issue, folder, article.body, `${ap}.body`, problems),
             path: ap,
           };
         }),
@@ -110,13 +114,13 @@ interface Publication extends Parsed<PublicationFile> {
   prefix: string;
 }
 
-function publicationOf(issue: Parsed<IssueFile>, problems: Problem[]): Publication | undefined {
+function publicationOf(issue: Parsed<IssueFile>, folder: string, problems: Problem[]): Publication | undefined {
   const ref = issue.value.publication;
   if (typeof ref !== 'string') return { ...issue, value: ref, prefix: 'publication.' };
   const resolved = insideTree(issue, 'publication', ref, problems);
   if (!resolved) return undefined;
   try {
-    return { ...parseFile<PublicationFile>(resolved, publicationSchema), prefix: '' };
+    return { ...parseFile<PublicationFile>(resolved, publicationSchema, folder), prefix: '' };
   } catch (e) {
     if (!(e instanceof WrongKind)) throw e;
     problems.push({
@@ -139,21 +143,21 @@ function insideTree(
 ): string | undefined {
   const base = path.dirname(owner.file);
   const target = path.join(base, ref);
-  const rel = path.relative(base, target);
-  const escapes = (r: string) => r === '..' || r.startsWith(`..${path.sep}`) || path.isAbsolute(r);
-  if (path.isAbsolute(ref) || escapes(rel)) {
+  if (path.isAbsolute(ref) || !inside(base, target)) {
     problems.push(atPath(owner, at, `"${ref}" is outside the issue's folder; paths must stay inside it`, OUTSIDE_HINT));
     return undefined;
   }
   try {
     // Symbolic links must not lead out either.
     const real = realpathSync(target);
-    if (escapes(path.relative(realpathSync(base), real))) {
+    if (!inside(realpathSync(base), real)) {
       problems.push(atPath(owner, at, `"${ref}" leads outside the issue's folder`, OUTSIDE_HINT));
       return undefined;
     }
-    if (!statSync(real).isFile()) {
-      problems.push(atPath(owner, at, `"${ref}" is a folder, not a file`, 'name a file inside it'));
+    const stat = statSync(real);
+    if (!stat.isFile()) {
+      const kind = kindOf(stat);
+      problems.push(atPath(owner, at, `"${ref}" is ${kind}, not a file`, kind === 'a folder' ? 'name a file inside it' : 'name a file saved in the folder'));
       return undefined;
     }
   } catch {
@@ -163,8 +167,8 @@ function insideTree(
   return target;
 }
 
-function parseFile<T>(file: string, schema: typeof issueSchema | typeof publicationSchema): Parsed<T> {
-  const src = readSource(file);
+function parseFile<T>(file: string, schema: typeof issueSchema | typeof publicationSchema, folder?: string): Parsed<T> {
+  const src = readSource(file, folder);
   // Columns in characters, not UTF-16 units, for every position reported from this file.
   const lines = new SourceLines(src);
   const doc = parseDocument(src, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
@@ -183,6 +187,10 @@ function parseFile<T>(file: string, schema: typeof issueSchema | typeof publicat
   if (schema === issueSchema && !looksLikeIssue && keys.includes('name') && keys.includes('editor')) {
     throw new InputError([fileProblem(file, 'is a publication file, not an issue file', 'build the issue files that name it (publication: …)')]);
   }
+  if (schema === issueSchema && isMap(doc.contents) && !['publication', 'issue', 'sections'].some((k) => keys.includes(k))) {
+    // Some other YAML file (in a folder being built): not every key of it as a fault.
+    throw new InputError([fileProblem(file, 'is not an issue file: it has no publication:, issue: or sections:', 'keep other YAML files out of a folder of issues, or build the issues one by one')]);
+  }
   const result = validateDocument<T>(doc, schema, file, lines);
   if (result.problems.length > 0 || result.value === undefined) {
     throw new InputError(result.problems);
@@ -193,24 +201,26 @@ function parseFile<T>(file: string, schema: typeof issueSchema | typeof publicat
 /** An issue file named as a publication file. */
 class WrongKind extends Error {}
 
-/** A YAML file's text as the loader reads it: UTF-8 checked, CR-only line ends as LF, no byte-order mark. */
-export function readSource(file: string): string {
+/**
+ * A YAML file's text as the loader reads it: UTF-8 checked, CR-only line ends as
+ * LF, no byte-order mark. `folder`: the issue's folder, which a file the issue
+ * names (its publication file) must be inside when it is read.
+ */
+export function readSource(file: string, folder?: string): string {
   const fail = (message: string, hint: string): never => {
     throw new InputError([fileProblem(file, message, hint)]);
   };
   let bytes: Buffer;
   try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) fail('is a folder, not a YAML file', 'name an issue file such as issues/issue-91.yaml; `bulletin build` takes a folder of issues too');
-    // Refused before it is read: a runaway file never fills the memory.
-    if (stat.size > MAX_FILE_BYTES) fail(`the file is ${stat.size} bytes; the limit is ${MAX_FILE_BYTES}`, 'an issue file holds text only; images are named by path (image: photo.jpg)');
-    bytes = readFileSync(file);
+    // Bounded as it is read: a runaway file never fills the memory.
+    bytes = readChecked(file, MAX_FILE_BYTES, folder);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT'
-      ? fail('no such file', 'check the name and the folder; `bulletin build issues` builds every issue in a folder')
-      : fail(`cannot read the file (${code ?? (e as Error).message})`, 'check that the file can be read by you');
+    if (!(e instanceof Unreadable)) throw e;
+    if (e.code === 'ENOENT') fail('no such file', 'check the name and the folder; `bulletin build issues` builds every issue in a folder');
+    if (e.code === 'ETOOLARGE') fail(e.message, 'an issue file holds text only; images are named by path (image: photo.jpg)');
+    if (e.code === 'ENOTFILE') fail(e.message.replace(/ file$/, ' YAML file'), 'name an issue file such as issues/issue-91.yaml; `bulletin build` takes a folder of issues too');
+    if (e.code === 'EOUTSIDE') fail(e.message, OUTSIDE_HINT);
+    return fail(e.message, 'check that the file can be read by you');
   }
   let src: string;
   try {
@@ -231,6 +241,20 @@ export function readSource(file: string): string {
  */
 function syntaxError(e: YAMLError, src: string): { offset: number; message: string; hint: string } {
   const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (e.code === 'MULTIPLE_DOCS') {
+    return { offset: e.pos[0], message: 'a second YAML document starts here (---); a file holds one issue', hint: 'remove this --- line and what follows it, or save that part as a file of its own' };
+  }
+  if (e.code === 'RESOURCE_EXHAUSTION') {
+    // The parser's stack ran out: brackets or indentation thousands of levels deep.
+    // Named at the first bracket of the run it gave up in.
+    let at = e.pos[0];
+    while (at > 0 && /[[{]/.test(src[at - 1]!)) at--;
+    return {
+      offset: at,
+      message: 'nested too deeply to read (brackets or indentation thousands of levels deep)',
+      hint: 'an issue nests a few levels (sections, articles, body); look for [ or { opened again and again, and never closed',
+    };
+  }
   if (e.code === 'MISSING_CHAR' && /quote/.test(message)) {
     // The scalar runs to the end of the file: its opening quote is the last one.
     const quote = message.includes('"') ? '"' : "'";
@@ -279,11 +303,16 @@ function syntaxError(e: YAMLError, src: string): { offset: number; message: stri
 const INDENT_HINT = 'keys of one mapping start in the same column, indented with spaces; a value with : or # in it goes in quotes';
 const OUTSIDE_HINT = "copy the file into the issue's folder, or a folder under it, and name it from there";
 
-/** What to say of a file that is not there: the name nearest to it, if one is. */
+/**
+ * What to say of a file that is not there: the name nearest to it, if one is, in
+ * its folder, when that folder is inside `base` (a link to another folder is
+ * not looked into: its names are not the issue's to show).
+ */
 function notFoundHint(base: string, ref: string): string {
   const folder = path.dirname(path.join(base, ref));
   let names: string[] = [];
   try {
+    if (!inside(realpathSync(base), realpathSync(folder))) return 'paths are relative to the folder of the file that names them, and stay inside it';
     names = readdirSync(folder);
   } catch {
     return `paths are relative to the folder of the file that names them; ${path.dirname(ref) === '.' ? 'it' : `"${path.dirname(ref)}"`} is not there`;
@@ -378,7 +407,7 @@ function scalarString(node: Scalar): string {
 }
 
 /** The blocks of a body; an image that cannot be used is left out, its problem put in `problems`. */
-function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: string, problems: Problem[]): Block[] {
+function blocksOf(issue: Parsed<IssueFile>, folder: string, body: string | BlockFields[], p: string, problems: Problem[]): Block[] {
   if (typeof body === 'string') {
     const node = scalarAt(issue, p);
     return paragraphs(node, body, issue, p).map((t) => ({
@@ -400,7 +429,7 @@ function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: str
     if ('images' in block) {
       const images = block.images.map((item, k) => {
         const ip = typeof item === 'string' ? `${bp}.images[${k}]` : `${bp}.images[${k}].image`;
-        const image = imageAt(issue, ip, typeof item === 'string' ? item : item.image, problems);
+        const image = imageAt(issue, folder, ip, typeof item === 'string' ? item : item.image, problems);
         return !image || typeof item === 'string' || item.caption === undefined ? image : { ...image, caption: textAt(issue, `${bp}.images[${k}].caption`) };
       });
       if (images.some((i) => i === undefined)) return [];
@@ -415,7 +444,7 @@ function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: str
         },
       ];
     }
-    const image = imageAt(issue, `${bp}.image`, block.image, problems);
+    const image = imageAt(issue, folder, `${bp}.image`, block.image, problems);
     if (!image) return [];
     return [
       {
@@ -435,10 +464,10 @@ function blocksOf(issue: Parsed<IssueFile>, body: string | BlockFields[], p: str
  * (undefined returned), found by `check` too; the pixels are decoded when the PDF
  * is written.
  */
-function imageAt(issue: Parsed<IssueFile>, p: string, given: string, problems: Problem[]): Omit<Image, 'kind'> | undefined {
+function imageAt(issue: Parsed<IssueFile>, folder: string, p: string, given: string, problems: Problem[]): Omit<Image, 'kind'> | undefined {
   const file = insideTree(issue, p, given, problems);
   if (!file) return undefined;
-  const read = readImageFile(file, HEADER_BYTES);
+  const read = readImageFile(file, HEADER_BYTES, folder);
   const header = typeof read === 'string' ? read : readHeader(read.bytes, read.size);
   if (typeof header === 'string') {
     problems.push(atPath(issue, p, `${given}: ${header}`, 'open the image and save it again as PNG or JPEG (at most 40 megapixels)'));

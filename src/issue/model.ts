@@ -159,6 +159,8 @@ export interface FontEntry {
 export interface Issue {
   /** The issue file as the user named it. */
   file: string;
+  /** The real path of its folder: every file the issue names is read from inside it. */
+  folder: string;
   /** What loading changed with a warning: stray characters removed. */
   warnings: Problem[];
   /** The publication file, when the issue names one. */

@@ -26,10 +26,12 @@ export function formatProblem(p: Problem): string {
 
 /**
  * Text from the input shown in a message, with what would break the message's one
- * line (line ends, other control characters, U+2028/2029) written as escapes.
+ * line (line ends, other control characters, U+2028/2029) or reorder it on the
+ * terminal (the direction controls: U+202E would print the rest of the line
+ * backwards) written as escapes.
  */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
     const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
     return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });

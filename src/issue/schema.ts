@@ -23,6 +23,8 @@ export interface TextSchema extends Doc {
   check?: (value: string) => string | null;
   /** Smallest length after trimming; 1 refuses empty text. */
   minLength?: number;
+  /** Most characters (code points after trimming), with what to do about more. */
+  maxLength?: { chars: number; hint: string };
   /** JSON Schema `format`, for editors only. */
   format?: string;
 }

@@ -30,6 +30,13 @@ import { visible } from './text.js';
 const MAX_ALIASES = 200;
 /** Nesting deeper than any issue file needs; also stops alias cycles. */
 const MAX_DEPTH = 32;
+/**
+ * Characters of text in one file, each alias counted as the text it repeats:
+ * a hundred times issue 91's (a build of 11 s and 600 MB). Without aliases a
+ * file under the size limit rarely holds more; with them, a 3 MB file could stand
+ * for 50 million characters.
+ */
+export const MAX_TEXT_CHARS = 1_000_000;
 
 export interface Validation<T> {
   value: T | undefined;
@@ -54,6 +61,8 @@ class Validator {
   readonly problems: Problem[] = [];
   readonly nodes = new Map<string, Node>();
   private aliases = 0;
+  /** Characters of text validated so far, aliases counted as what they repeat. */
+  private chars = 0;
   /** The schema each path was checked against: its description is the hint for a problem there. */
   private readonly schemas = new Map<string, Schema>();
 
@@ -99,15 +108,19 @@ class Validator {
     return 'issue-format.md describes every key; `bulletin init` writes an issue to compare with';
   }
 
-  check(input: Node, schema: Schema, path: string, depth: number): unknown {
+  /** `via`: the alias this node was reached through, where text it repeats is counted. */
+  check(input: Node, schema: Schema, path: string, depth: number, via?: Node): unknown {
     const node = this.resolve(input, path);
     if (node === undefined) return undefined;
+    const alias = isAlias(input) ? input : via;
     this.schemas.set(path, schema);
     if (depth > MAX_DEPTH) return this.report(node, path, 'nested too deeply');
     this.nodes.set(path, node);
     switch (schema.kind) {
-      case 'text':
-        return this.text(node, schema, path);
+      case 'text': {
+        const value = this.text(node, schema, path);
+        return value === undefined ? undefined : this.counted(value, alias ?? node, path);
+      }
       case 'integer':
       case 'number':
         return this.number(node, schema, path);
@@ -126,12 +139,29 @@ class Validator {
         );
       }
       case 'list':
-        return this.list(node, schema, path, depth);
+        return this.list(node, schema, path, depth, alias);
       case 'record':
-        return this.record(node, schema, path, depth);
+        return this.record(node, schema, path, depth, alias);
       case 'choice':
-        return this.choice(node, schema, path, depth);
+        return this.choice(node, schema, path, depth, alias);
     }
+  }
+
+  /** A text counted against the file's characters; past MAX_TEXT_CHARS, refused at the alias that repeats it. */
+  private counted(value: string, at: Node, path: string): string | undefined {
+    const before = this.chars;
+    this.chars += value.length;
+    if (this.chars <= MAX_TEXT_CHARS) return value;
+    if (before <= MAX_TEXT_CHARS) {
+      const repeated = isAlias(at);
+      this.report(
+        at,
+        path,
+        `more than ${MAX_TEXT_CHARS} characters of text in the file${repeated ? ', counting the text each alias repeats' : ''}; refused`,
+        repeated ? 'an alias (*name) prints all the text of its anchor (&name) again: write each text once' : 'an issue holds far less (issue 91 has 9000): split the text into several issues',
+      );
+    }
+    return undefined;
   }
 
   private resolve(node: Node, path: string): Node | undefined {
@@ -163,6 +193,10 @@ class Validator {
     if (schema.minLength !== undefined && visible(value).trim().length < schema.minLength) {
       return this.report(node, path, 'expected text, found an empty value');
     }
+    const length = schema.maxLength ? [...visible(value).trim()].length : 0;
+    if (schema.maxLength && length > schema.maxLength.chars) {
+      return this.report(node, path, `${length} characters; at most ${schema.maxLength.chars} are taken here`, schema.maxLength.hint);
+    }
     if (schema.pattern && !schema.pattern.regex.test(value)) {
       return this.report(node, path, `expected ${schema.pattern.expected}, found "${value}"`);
     }
@@ -183,7 +217,9 @@ class Validator {
         return this.report(node, path, schema.minimum === 1 ? `${expected}, found ${value}` : `at least ${schema.minimum}, found ${value}`);
       }
       if (schema.maximum !== undefined && value > schema.maximum) {
-        return this.report(node, path, `at most ${schema.maximum}, found ${value}`);
+        // As written when JavaScript would write it otherwise (99999999999999999999999 is 1e+23 to it).
+        const written = /e/i.test(String(value)) && isScalar(node) ? (scalarSource(node) ?? String(value)) : String(value);
+        return this.report(node, path, `at most ${schema.maximum}, found ${written}`);
       }
     } else {
       if (schema.above !== undefined && value <= schema.above) {
@@ -199,7 +235,7 @@ class Validator {
     return value;
   }
 
-  private list(node: Node, schema: ListSchema, path: string, depth: number): unknown[] | undefined {
+  private list(node: Node, schema: ListSchema, path: string, depth: number, via?: Node): unknown[] | undefined {
     if (!isSeq(node)) return this.report(node, path, `expected ${expectedWords(schema)}`);
     if (schema.minItems !== undefined && node.items.length < schema.minItems) {
       return this.report(node, path, schema.minItems === 1 ? 'the list is empty' : `expected ${schema.minItems} items, found ${node.items.length}`);
@@ -210,7 +246,7 @@ class Validator {
     const out: unknown[] = [];
     let ok = true;
     node.items.forEach((item, i) => {
-      const value = this.check(item as Node, schema.items, `${path}[${i}]`, depth + 1);
+      const value = this.check(item as Node, schema.items, `${path}[${i}]`, depth + 1, via);
       if (value === undefined) ok = false;
       out.push(value);
     });
@@ -222,6 +258,7 @@ class Validator {
     schema: RecordSchema,
     path: string,
     depth: number,
+    via?: Node,
   ): Record<string, unknown> | undefined {
     if (!isMap(node)) {
       return this.report(node, path, `expected ${expectedWords(schema)}`);
@@ -265,7 +302,7 @@ class Validator {
         ok = false;
         continue;
       }
-      const value = this.check(valueNode, property, keyPath, depth + 1);
+      const value = this.check(valueNode, property, keyPath, depth + 1, via);
       if (value === undefined) ok = false;
       else out[key] = value;
     }
@@ -279,10 +316,10 @@ class Validator {
     return ok ? out : undefined;
   }
 
-  private choice(node: Node, schema: ChoiceSchema, path: string, depth: number): unknown {
+  private choice(node: Node, schema: ChoiceSchema, path: string, depth: number, via?: Node): unknown {
     const option = pickOption(node, schema);
     if (!option) return this.report(node, path, `expected ${schema.expected}`);
-    return this.check(node, option, path, depth);
+    return this.check(node, option, path, depth, via);
   }
 }
 

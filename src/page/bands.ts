@@ -27,8 +27,10 @@ export interface Band {
     id: number;
     index: number;
     count: number;
-    /** On its first line: the paragraph in one line more or less, and what that costs (T24). */
-    alternatives?: () => { bands: Band[]; cost: number }[];
+    /** On its first line: the paragraph in one line more or less, what that costs, its bands when asked for (T24). */
+    alternatives?: () => { count: number; cost: number; bands: () => Band[] }[];
+    /** On its first line: the numbers of lines `alternatives` may have, known without the search. */
+    possibleCounts?: () => number[];
   };
 }
 
@@ -97,7 +99,10 @@ export function bandsOf(flow: FlowBlock[], ctx: Context): Band[] {
             return { kind: 'line', lines: 1, items, keep: false, paragraph: { id, index, count: lines.length } };
           });
         const own = lineBands(set.lines);
-        if (own[0]) own[0].paragraph!.alternatives = () => set.alternatives().map((a) => ({ bands: lineBands(a.lines), cost: a.cost }));
+        if (own[0]) {
+          own[0].paragraph!.alternatives = () => set.alternatives().map((a) => ({ count: a.count, cost: a.cost, bands: () => lineBands(a.lines()) }));
+          own[0].paragraph!.possibleCounts = set.possibleCounts;
+        }
         bands.push(...own);
         break;
       }

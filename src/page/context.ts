@@ -5,10 +5,11 @@
  */
 import type { DocText } from '../document/index.js';
 import type { FontRole, FontSet } from '../fonts/index.js';
-import { setParagraph, setTitle, uniform, type Alternative, type LineShape, type MissingGlyph, type SetLine, type TraceEntry } from '../paragraph/index.js';
+import { setParagraph, setTitle, uniform, type Alternative, type LineShape, type MissingGlyph, type SetLine, type SetParagraph, type SetParams, type TraceEntry } from '../paragraph/index.js';
 import { problemAt, type Problem } from '../issue/index.js';
 import type { Style } from '../style/index.js';
 import type { PrintOptions } from './prepress.js';
+import { keyOf, type SetMemo } from './memo.js';
 
 /** A character no font has, with the text it is in. */
 export interface Missing extends MissingGlyph {
@@ -41,10 +42,12 @@ export interface Context {
   trace: LineTrace[];
   /** Body paragraphs set so far: numbers the trace. */
   paragraphs: number;
+  /** Text as set by the last build of the document (--watch), taken where unchanged. */
+  memo?: SetMemo;
 }
 
-export function contextOf(style: Style, fonts: FontSet, options: LayoutOptions = {}): Context {
-  return { style, fonts, options, missing: [], warnings: [], trace: [], paragraphs: 0 };
+export function contextOf(style: Style, fonts: FontSet, options: LayoutOptions = {}, memo?: SetMemo): Context {
+  return { style, fonts, options, missing: [], warnings: [], trace: [], paragraphs: 0, ...(memo ? { memo } : {}) };
 }
 
 export interface SetOptions {
@@ -69,26 +72,25 @@ export function setText(ctx: Context, text: DocText, o: SetOptions): SetLine[] {
 }
 
 /** As setText, with the paragraph's other numbers of lines to be had (T24). */
-export function setBody(ctx: Context, text: DocText, o: SetOptions): { lines: SetLine[]; alternatives: () => Alternative[] } {
+export function setBody(ctx: Context, text: DocText, o: SetOptions): { lines: SetLine[]; alternatives: () => Alternative[]; possibleCounts: () => number[] } {
   const traced = (o.traced ?? false) && (ctx.options.trace ?? false);
-  const set = setParagraph(
-    text.text,
-    {
-      face: o.face,
-      size: o.size,
-      indent: o.indent ?? 0,
-      align: o.align,
-      shape: o.shape ?? uniform(ctx.style.area.width),
-      trace: traced,
-      digitSpacing: ctx.style.digitSpacing,
-      ...(o.breaksOnlyAfter ? { breaksOnlyAfter: o.breaksOnlyAfter } : {}),
-      // T16: only justified text hangs its marks (body paragraphs and notes).
-      ...(ctx.style.hanging && o.align === 'justify' ? { hanging: true } : {}),
-      ...(o.openingBlank === false ? { openingBlank: false } : {}),
-      ...(ctx.options.placeholder === undefined ? {} : { placeholder: ctx.options.placeholder }),
-    },
-    ctx.fonts,
-  );
+  const params: SetParams = {
+    face: o.face,
+    size: o.size,
+    indent: o.indent ?? 0,
+    align: o.align,
+    shape: o.shape ?? uniform(ctx.style.area.width),
+    trace: traced,
+    digitSpacing: ctx.style.digitSpacing,
+    ...(o.breaksOnlyAfter ? { breaksOnlyAfter: o.breaksOnlyAfter } : {}),
+    // T16: only justified text hangs its marks (body paragraphs and notes), and
+    // keeps a line-end mark's whole cell on a character grid.
+    ...(ctx.style.hanging && o.align === 'justify' ? { hanging: true } : {}),
+    ...(ctx.style.columns && o.align === 'justify' ? { wholeCells: true } : {}),
+    ...(o.openingBlank === false ? { openingBlank: false } : {}),
+    ...(ctx.options.placeholder === undefined ? {} : { placeholder: ctx.options.placeholder }),
+  };
+  const set = memoised(ctx, 'paragraph', params, text.text, () => kept(setParagraph(text.text, params, ctx.fonts)));
   for (const m of set.missing) ctx.missing.push({ ...m, in: text });
   for (const line of set.lines) if (line.ratio < -1 - 1e-9) ctx.warnings.push(overfull(text, line));
   for (const at of set.brokenWords) ctx.warnings.push(brokenWord(text, at));
@@ -99,6 +101,27 @@ export function setBody(ctx: Context, text: DocText, o: SetOptions): { lines: Se
   }
   if (o.traced) ctx.paragraphs++;
   return set;
+}
+
+/** Text set with `make`, or as the last build of the document set it with the same parameters and fonts (memo.ts). */
+function memoised<T>(ctx: Context, what: string, params: object, text: string, make: () => T): T {
+  return ctx.memo ? ctx.memo.take(keyOf(ctx.fonts.identity, what, params, text), make) : make();
+}
+
+/**
+ * A paragraph whose other numbers of lines (T24), once worked out, are kept with it
+ * (a memo gives them again), and what they were worked out from (its items) let go.
+ */
+function kept(set: SetParagraph): SetParagraph {
+  let alternatives: Alternative[] | undefined;
+  let make: (() => Alternative[]) | undefined = set.alternatives;
+  return {
+    ...set,
+    alternatives: () => {
+      if (make) [alternatives, make] = [make(), undefined];
+      return alternatives!;
+    },
+  };
 }
 
 function clip(text: string, n: number): string {
@@ -143,11 +166,8 @@ export function setTitleText(
   { width = ctx.style.area.width, align = 'center' }: { width?: number; align?: 'center' | 'left' } = {},
 ): SetLine[] {
   const placeholder = ctx.options.placeholder;
-  const set = setTitle(
-    text.text,
-    { face, size, width, align, digitSpacing: ctx.style.digitSpacing, ...(placeholder === undefined ? {} : { placeholder }) },
-    ctx.fonts,
-  );
+  const params = { face, size, width, align, digitSpacing: ctx.style.digitSpacing, ...(placeholder === undefined ? {} : { placeholder }) };
+  const set = memoised(ctx, 'title', params, text.text, () => setTitle(text.text, params, ctx.fonts));
   for (const m of set.missing) ctx.missing.push({ ...m, in: text });
   return set.lines;
 }

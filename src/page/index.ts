@@ -4,5 +4,6 @@ export { paginate } from './paginate.js';
 export { bandsOf, type Band } from './bands.js';
 export { dumpPages } from './dump.js';
 export { contextOf, type LayoutOptions, type LineTrace } from './context.js';
+export { SetMemo } from './memo.js';
 export type * from './types.js';
 export type { PrintOptions } from './prepress.js';

@@ -10,6 +10,7 @@ import type { Style } from '../style/index.js';
 import { bandsOf } from './bands.js';
 import { contextOf, setNatural, type Context, type LayoutOptions, type LineTrace, type Missing } from './context.js';
 import { gridOf } from './overlay.js';
+import type { SetMemo } from './memo.js';
 import { colophonBlock, type ColophonBlock } from './colophon.js';
 import { frontPages } from './front.js';
 import { moveItems, shiftGlyphs } from './move.js';
@@ -26,8 +27,10 @@ export interface Layout extends Pages {
   warnings: Problem[];
 }
 
-export function layout(doc: Document, style: Style, fonts: FontSet, options: LayoutOptions = {}): Layout {
-  const ctx = contextOf(style, fonts, options);
+/** `memo`: the text as the last build of the document set it (--watch), taken where unchanged. */
+export function layout(doc: Document, style: Style, fonts: FontSet, options: LayoutOptions = {}, memo?: SetMemo): Layout {
+  memo?.begin();
+  const ctx = contextOf(style, fonts, options, memo);
   const bands = bandsOf(doc.flow, ctx);
   const colophon = colophonBlock(doc.colophon, ctx);
   // T25: the colophon needs its rows and a grid line clear of the text.
@@ -170,7 +173,8 @@ function folio(page: Page, physical: number, ctx: Context): PageItem[] {
 
 /**
  * A character no font has: where it is, what it is, and which fonts were tried;
- * or one its role's own faces lack, drawn from another face: where, and which.
+ * or one its role's own faces lack, drawn from another face: where, and which;
+ * and a placeholder that could not stand in for it, because no font has that either.
  */
 function problemOf(m: Missing, placeholder: string | undefined): Problem {
   const code = codePointName(m.char);
@@ -183,11 +187,17 @@ function problemOf(m: Missing, placeholder: string | undefined): Problem {
       'check it on paper; to choose its face, name one that has it in the role\'s list or in style.fonts.fallback',
     );
   }
+  const unusable = !m.replaced && placeholder !== undefined;
   return problemAt(
     m.replaced ? 'warning' : 'error',
     m.in.source,
     m.index,
-    `no font can draw "${m.char}" (${code}); tried ${m.tried.join(', ')}` + (m.replaced ? `; drawn as ${placeholder}` : ''),
-    m.replaced ? 'replace the character, or add a font that has it' : 'replace the character, or add a font that has it; or build with --placeholder 〓 to mark it and go on',
+    `no font can draw "${m.char}" (${code}); tried ${m.tried.join(', ')}` +
+      (m.replaced ? `; drawn as ${placeholder}` : unusable ? `; nor the placeholder "${placeholder}" (${codePointName(placeholder)})` : ''),
+    m.replaced
+      ? 'replace the character, or add a font that has it'
+      : unusable
+        ? 'replace the character, or add a font that has it; or give --placeholder a character the fonts have, such as 〓'
+        : 'replace the character, or add a font that has it; or build with --placeholder 〓 to mark it and go on',
   );
 }

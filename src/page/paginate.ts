@@ -65,8 +65,18 @@ export const PAGE_COSTS = {
 
 /** A paragraph in some number of lines, or any other band as it is. */
 interface Variant {
-  bands: Band[];
+  /** Grid lines it takes. */
+  lines: number;
+  /** What it costs; for a variant not yet searched for, the least it can cost. */
   cost: number;
+  /** Its bands, made when it is placed. */
+  bands: () => Band[];
+  /**
+   * A paragraph's other number of lines known possible by its totals but not yet
+   * searched for: the search, which gives the variant as it is, or undefined when
+   * the paragraph cannot be set so.
+   */
+  search?: () => Variant | undefined;
 }
 
 /** What the page builder places: a paragraph with its variants, or one band. */
@@ -109,13 +119,40 @@ export function paginate(bands: Band[], style: Style, firstFolio: number, tail =
   const elements = elementsOf(bands, style.columns ? PAGE_COSTS.offColumns : 0);
   let plan = bestPlan(elements, capacity, tail);
   if (plan.cost >= PAGE_COSTS.shortPage) {
-    // Something is short: offer every paragraph one line longer and shorter, and
-    // every heading a line lower.
+    // T24: something is short. Every paragraph is offered one line longer and
+    // shorter, every heading a line lower: T24 speaks of the page and the one before,
+    // but a change further back may be what fills it, and the plan weighs them all.
     for (const e of elements) if (e.more) e.variants.push(...e.more());
-    const loose = bestPlan(elements, capacity, tail);
+    const loose = searched(elements, capacity, tail);
     if (loose.cost < plan.cost) plan = loose;
   }
   return place(elements, plan.steps, style, firstFolio);
+}
+
+/**
+ * The best plan with the paragraphs' other numbers of lines searched for only
+ * where a plan takes them: planned with what each could cost at least, the ones a
+ * plan chose are searched for (set as they would be, or found impossible) and the
+ * plan made again, until it takes none unsearched. The plan is as good as with
+ * every paragraph searched (a search only raises a cost), at a few searches.
+ */
+function searched(elements: Element[], capacity: number, tail: number): { cost: number; steps: Step[] } {
+  for (;;) {
+    const plan = bestPlan(elements, capacity, tail);
+    let e = 0;
+    let open = 0;
+    for (const s of plan.steps) {
+      if (s.kind === 'break') continue;
+      const el = elements[e]!;
+      const v = el.variants[s.variant]!;
+      if (v.search) {
+        open++;
+        el.variants[s.variant] = v.search() ?? { lines: v.lines, cost: Infinity, bands: () => [] };
+      }
+      e = s.kind === 'float' ? s.next! : e + 1;
+    }
+    if (open === 0) return plan;
+  }
 }
 
 function elementsOf(bands: Band[], perLine: number): Element[] {
@@ -125,11 +162,17 @@ function elementsOf(bands: Band[], perLine: number): Element[] {
     if (band.paragraph) {
       const { count } = band.paragraph;
       const own = bands.slice(i, i + count);
-      const alternatives = band.paragraph.alternatives;
+      const { alternatives, possibleCounts } = band.paragraph;
+      // What a paragraph in n lines costs besides its demerits: the least it can cost.
+      const least = (n: number) => PAGE_COSTS.change + perLine * n;
+      const searchFor = (n: number) => (): Variant | undefined => {
+        const found = alternatives?.().find((a) => a.count === n);
+        return found && { lines: n, cost: found.cost + least(n), bands: once(found.bands) };
+      };
       out.push({
         kind: 'paragraph',
-        variants: [{ bands: own, cost: 0 }],
-        ...(alternatives ? { more: () => alternatives().map((v) => ({ bands: v.bands, cost: v.cost + PAGE_COSTS.change + perLine * v.bands.length })) } : {}),
+        variants: [{ lines: count, cost: 0, bands: () => own }],
+        ...(possibleCounts ? { more: () => possibleCounts().map((n) => ({ lines: n, cost: least(n), bands: () => [], search: searchFor(n) })) } : {}),
         breakBefore: false,
       });
       i += count;
@@ -139,14 +182,20 @@ function elementsOf(bands: Band[], perLine: number): Element[] {
     out.push({
       kind,
       ...(band.kind === 'image' ? { figure: true } : {}),
-      variants: [{ bands: [band], cost: 0 }],
+      variants: [{ lines: band.lines, cost: 0, bands: () => [band] }],
       // T24: a heading may move down a line, a blank line more before it.
-      ...(kind === 'space' ? { more: () => [{ bands: [band, band], cost: PAGE_COSTS.headingMove }] } : {}),
+      ...(kind === 'space' ? { more: () => [{ lines: 2 * band.lines, cost: PAGE_COSTS.headingMove, bands: () => [band, band] }] } : {}),
       breakBefore: band.breakBefore ?? false,
     });
     i++;
   }
   return out;
+}
+
+/** A function that computes its value once. */
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
 }
 
 /**
@@ -160,12 +209,14 @@ function bestPlan(elements: Element[], capacity: number, tail: number): { cost: 
   const size = (elements.length + 1) * lines * 2;
   const cost = new Float64Array(size).fill(Infinity);
   const step: (Step | undefined)[] = new Array(size);
-  const relax = (to: number, c: number, s: Step) => {
+  // A step is made only when it is the best way yet to its state: most are not.
+  const relax = (to: number, c: number, from: number, kind: Step['kind'], variant: number, chunks: () => number[], next?: number) => {
     if (c < cost[to]!) {
       cost[to] = c;
-      step[to] = s;
+      step[to] = { from, kind, variant, chunks: chunks(), ...(next === undefined ? {} : { next }) };
     }
   };
+  const none = () => [];
   const short = (rows: number, atHeading: boolean) =>
     PAGE_COSTS.shortPage + (atHeading ? PAGE_COSTS.shortLineAtHeading : PAGE_COSTS.shortLine) * rows * rows;
   cost[index(0, 0, false)] = PAGE_COSTS.page;
@@ -181,23 +232,23 @@ function bestPlan(elements: Element[], capacity: number, tail: number): { cost: 
         if (r > 0 && !pinned) {
           // End the page here: short unless the element starts a new page (a section).
           const atHeading = el.kind === 'keep' || el.kind === 'space';
-          relax(index(e, 0, false), c + PAGE_COSTS.page + (el.breakBefore ? 0 : short(capacity - r, atHeading)), { from, kind: 'break', variant: 0, chunks: [] });
+          relax(index(e, 0, false), c + PAGE_COSTS.page + (el.breakBefore ? 0 : short(capacity - r, atHeading)), from, 'break', 0, none);
         }
         if (el.breakBefore && r > 0) continue;
         el.variants.forEach((v, variant) => {
-          for (const p of placements(el, v, r, pinned, capacity)) {
-            const to = p.end === capacity ? index(e + 1, 0, false) : index(e + 1, p.end, p.pinned);
-            if (p.end === capacity && p.pinned) continue;
-            const pages = p.chunks.length - 1 + (p.end === capacity ? 1 : 0);
-            relax(to, c + v.cost + p.cost + pages * PAGE_COSTS.page, { from, kind: 'place', variant, chunks: p.chunks });
-          }
+          placements(el, v, r, pinned, capacity, (end, endPinned, extra, pagesOn, here) => {
+            if (end === capacity && endPinned) return;
+            const to = end === capacity ? index(e + 1, 0, false) : index(e + 1, end, endPinned);
+            const pages = pagesOn + (end === capacity ? 1 : 0);
+            relax(to, c + v.cost + extra + pages * PAGE_COSTS.page, from, 'place', variant, () => (el.kind === 'paragraph' ? chunksOf(v.lines, here, capacity) : [here]));
+          });
         });
         const f = el.figure && r > 0 && !pinned ? floatOf(elements, e, r, capacity) : undefined;
         if (f) {
           const to = f.end === capacity ? index(f.next, 0, false) : index(f.next, f.end, false);
           const pages = Math.max(1, f.rest.length) + (f.end === capacity ? 1 : 0);
           const cost = f.cost + (f.moved < capacity - r ? short(capacity - r - f.moved, false) : 0);
-          relax(to, c + cost + pages * PAGE_COSTS.page, { from, kind: 'float', variant: 0, chunks: [f.moved, ...f.rest], next: f.next });
+          relax(to, c + cost + pages * PAGE_COSTS.page, from, 'float', 0, () => [f.moved, ...f.rest], f.next);
         }
       }
     }
@@ -236,18 +287,18 @@ function floatOf(
   r: number,
   capacity: number,
 ): { moved: number; rest: number[]; cost: number; end: number; next: number } | undefined {
-  const figure = elements[e]!.variants[0]!.bands[0]!;
+  const figure = elements[e]!.variants[0]!.bands()[0]!;
   const room = capacity - r;
   if (figure.lines <= room) return undefined;
   const after: Band[] = [];
-  for (let k = e + 1; elements[k]?.kind === 'paragraph'; k++) after.push(...elements[k]!.variants[0]!.bands);
+  for (let k = e + 1; elements[k]?.kind === 'paragraph'; k++) after.push(...elements[k]!.variants[0]!.bands());
   const moved = floatPast([figure, ...after], 0, room);
   if (moved === 0) return undefined;
   // The element the moved lines end in, and how many of its lines are left.
   let k = e + 1;
   let left = moved;
-  while (left > 0 && left >= elements[k]!.variants[0]!.bands.length) left -= elements[k++]!.variants[0]!.bands.length;
-  let rest = left === 0 ? 0 : elements[k]!.variants[0]!.bands.length - left;
+  while (left > 0 && left >= elements[k]!.variants[0]!.lines) left -= elements[k++]!.variants[0]!.lines;
+  let rest = left === 0 ? 0 : elements[k]!.variants[0]!.lines - left;
   const next = left === 0 ? k : k + 1;
   if (figure.lines + rest <= capacity) return { moved, rest: rest > 0 ? [rest] : [], cost: 0, end: figure.lines + rest, next };
   // The split paragraph goes on past the figure's page: two lines at least on each.
@@ -266,32 +317,30 @@ function floatOf(
 }
 
 /**
- * The ways to place an element's variant from grid line `r`: where it ends, what
- * it costs, its lines on each page.
+ * The ways to place an element's variant from grid line `r`, each told to `visit`:
+ * where it ends, pinned or not (a heading above what follows), what it costs, how
+ * many pages it moves on, and its lines on this page.
  */
-function placements(
-  el: Element,
-  v: Variant,
-  r: number,
-  pinned: boolean,
-  capacity: number,
-): { end: number; pinned: boolean; cost: number; chunks: number[] }[] {
+type Visit = (end: number, pinned: boolean, cost: number, pages: number, here: number) => void;
+
+function placements(el: Element, v: Variant, r: number, pinned: boolean, capacity: number, visit: Visit): void {
   const room = capacity - r;
-  const lines = v.bands.reduce((n, b) => n + b.lines, 0);
+  const lines = v.lines;
   switch (el.kind) {
     case 'space':
       // A space never stands at the top of a page, nor on its last line.
-      if (r === 0 || r + lines >= capacity) return [{ end: r, pinned, cost: 0, chunks: [0] }];
-      return [{ end: r + lines, pinned: false, cost: 0, chunks: [lines] }];
+      if (r === 0 || r + lines >= capacity) visit(r, pinned, 0, 0, 0);
+      else visit(r + lines, false, 0, 0, lines);
+      return;
     case 'keep':
       // T18: a heading never ends a page (what it keeps with is checked when placed).
-      if (r > 0 && lines >= room) return [];
-      return [{ end: Math.min(capacity, r + lines), pinned: lines < capacity, cost: 0, chunks: [lines] }];
+      if (r === 0 || lines < room) visit(Math.min(capacity, r + lines), lines < capacity, 0, 0, lines);
+      return;
     case 'block':
-      if (r > 0 && lines > room) return [];
-      return [{ end: Math.min(capacity, r + lines), pinned: false, cost: 0, chunks: [lines] }];
+      if (r === 0 || lines <= room) visit(Math.min(capacity, r + lines), false, 0, 0, lines);
+      return;
     case 'paragraph':
-      return paragraphPlacements(lines, r, pinned, capacity);
+      paragraphPlacements(lines, r, pinned, capacity, visit);
   }
 }
 
@@ -300,27 +349,40 @@ function placements(
  * two lines at least on each side (T17: no orphan, no widow), two lines at least
  * (or all of one of three) under a heading (T18).
  */
-function paragraphPlacements(n: number, r: number, pinned: boolean, capacity: number) {
+function paragraphPlacements(n: number, r: number, pinned: boolean, capacity: number, visit: Visit): void {
   const room = capacity - r;
   const need = pinned ? (n <= 3 ? n : 2) : 1;
-  if (room < need) return [];
-  if (n <= room) return [{ end: r + n, pinned: false, cost: 0, chunks: [n] }];
-  const out: { end: number; pinned: boolean; cost: number; chunks: number[] }[] = [];
+  if (room < need) return;
+  if (n <= room) {
+    visit(r + n, false, 0, 0, n);
+    return;
+  }
   for (let here = Math.min(room, n - 2); here >= Math.max(2, need); here--) {
     let cost = here < room ? PAGE_COSTS.shortPage + PAGE_COSTS.shortLine * (room - here) ** 2 : 0;
-    const chunks = [here];
     let rest = n - here;
+    let pages = 1;
     // Whole pages of it, each leaving two lines at least for the next (T17).
     while (rest > capacity) {
       const take = rest - capacity === 1 ? capacity - 1 : capacity;
       if (take < capacity) cost += PAGE_COSTS.shortPage + PAGE_COSTS.shortLine;
-      chunks.push(take);
       rest -= take;
+      pages++;
     }
-    chunks.push(rest);
-    out.push({ end: rest, pinned: false, cost, chunks });
+    visit(rest, false, cost, pages, here);
   }
-  return out;
+}
+
+/** A paragraph of `n` lines split with `here` on the first page: its lines on each page, as paragraphPlacements takes them. */
+function chunksOf(n: number, here: number, capacity: number): number[] {
+  const chunks = [here];
+  let rest = n - here;
+  while (rest > capacity) {
+    const take = rest - capacity === 1 ? capacity - 1 : capacity;
+    chunks.push(take);
+    rest -= take;
+  }
+  if (rest > 0) chunks.push(rest);
+  return chunks;
 }
 
 /** The bands on pages, as the plan says. */
@@ -347,8 +409,8 @@ function place(elements: Element[], steps: Step[], style: Style, firstFolio: num
     }
     if (s.kind === 'float') {
       // The lines after the figure on this page, the figure heading the next, the rest of a split paragraph under it.
-      const figure = elements[e]!.variants[0]!.bands[0]!;
-      const after = elements.slice(e + 1, s.next).flatMap((el) => el.variants[0]!.bands);
+      const figure = elements[e]!.variants[0]!.bands()[0]!;
+      const after = elements.slice(e + 1, s.next).flatMap((el) => el.variants[0]!.bands());
       let k = s.chunks[0]!;
       after.slice(0, k).forEach(put);
       newPage();
@@ -360,7 +422,7 @@ function place(elements: Element[], steps: Step[], style: Style, firstFolio: num
       e = s.next!;
       continue;
     }
-    const bands = elements[e++]!.variants[s.variant]!.bands;
+    const bands = elements[e++]!.variants[s.variant]!.bands();
     if (s.chunks[0] === 0) continue;
     let k = 0;
     s.chunks.forEach((chunk, i) => {

@@ -65,6 +65,7 @@ const issue = fc.record({
 function issueOf(spec: { sections: [string, [string, string[]][]][]; preset: 'default' | 'gongwen'; sectionsOnNewPage: boolean }): Issue {
   return {
     file: 'synthetic.yaml',
+    folder: '.',
     warnings: [],
     name: text('上街史志'),
     editor: text('上街区地方史志办公室编'),

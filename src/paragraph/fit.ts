@@ -42,42 +42,49 @@ export interface Fit {
 /** Below this, a difference of widths is rounding (points). */
 const EPS = 1e-6;
 
+/**
+ * The adjustment ratio of a line whose material is `excess` points short of its
+ * measure (negative: too long), from its totals: the breaker's measure of it, in
+ * the breaker's inner loop (no object made). fitOf's plan has this ratio.
+ */
+export function fitRatio(excess: number, punctCount: number, punctShrink: number, otherShrink: number, stretch: number): number {
+  if (excess >= -EPS) return excess <= EPS ? 0 : stretch > 0 ? excess / stretch : Infinity;
+  const need = -excess;
+  const all = punctShrink + otherShrink;
+  const squeezed = all > 0 ? -need / all : -Infinity;
+  const step = punctCount > 0 ? punctShrink / punctCount : 0;
+  const whole = step > 0 ? Math.min(punctCount, Math.floor(need / step + EPS)) : 0;
+  const left = Math.max(0, need - whole * step);
+  if (left <= otherShrink + EPS || whole >= punctCount) return squeezed;
+  const back = (whole + 1) * step - need;
+  const spread = back <= EPS ? 0 : stretch > 0 ? back / stretch : Infinity;
+  return spread !== Infinity && spread > -squeezed ? spread : squeezed;
+}
+
 /** The plan for a line whose material is `excess` points short of its measure (negative: too long). */
 export function fitOf(excess: number, t: LineTotals): Fit {
-  if (excess >= -EPS) {
-    const ratio = excess <= EPS ? 0 : t.stretch > 0 ? excess / t.stretch : Infinity;
-    return { ratio, steps: 0, shrink: 0, stretch: Math.max(0, excess), inBetween: 0 };
-  }
+  const ratio = fitRatio(excess, t.punctCount, t.punctShrink, t.otherShrink, t.stretch);
+  if (excess >= -EPS) return { ratio, steps: 0, shrink: 0, stretch: Math.max(0, excess), inBetween: 0 };
   const need = -excess;
-  const all = t.punctShrink + t.otherShrink;
-  const squeezed = all > 0 ? -need / all : -Infinity;
   const step = t.punctCount > 0 ? t.punctShrink / t.punctCount : 0;
   // Whole blanks that fit in what is needed, and what they leave over.
   const whole = step > 0 ? Math.min(t.punctCount, Math.floor(need / step + EPS)) : 0;
   const left = Math.max(0, need - whole * step);
   // T13: punctuation first, in whole blanks; what they leave over from the other gaps.
-  if (left <= t.otherShrink + EPS) return { ratio: squeezed, steps: whole, shrink: left, stretch: 0, inBetween: 0 };
+  if (left <= t.otherShrink + EPS) return { ratio, steps: whole, shrink: left, stretch: 0, inBetween: 0 };
   // Else one blank more, and the line spread back by what it gave too much. The
   // line is as squeezed as before, or as spread as the spreading makes it.
   if (whole < t.punctCount) {
     const back = (whole + 1) * step - need;
-    const spread = back <= EPS ? 0 : t.stretch > 0 ? back / t.stretch : Infinity;
-    if (spread !== Infinity) {
-      return { ratio: spread > -squeezed ? spread : squeezed, steps: whole + 1, shrink: 0, stretch: Math.max(0, back), inBetween: 0 };
-    }
+    if (back <= EPS || t.stretch > 0) return { ratio, steps: whole + 1, shrink: 0, stretch: Math.max(0, back), inBetween: 0 };
   }
   // The last resort: every mark squeezed alike, then the other gaps; overfull past that.
   const fromMarks = Math.min(need, t.punctShrink);
   return {
-    ratio: squeezed,
+    ratio,
     steps: 0,
     shrink: Math.min(t.otherShrink, need - fromMarks),
     stretch: 0,
     inBetween: t.punctCount > 0 ? fromMarks / t.punctCount : 0,
   };
-}
-
-/** Whether a plan squeezes a mark to an in-between width (T27's last resort). */
-export function isLastResort(fit: Fit): boolean {
-  return fit.inBetween > EPS && fit.ratio >= -1;
 }

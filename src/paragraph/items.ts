@@ -68,6 +68,14 @@ export interface ItemOptions {
    */
   hanging?: boolean;
   /**
+   * On a character grid (the 公文's, GB/T 9704 §5.2.2: 28 characters a line, each in
+   * its cell): a mark ending a line may keep its whole cell, as hanging (T16) lets
+   * one stand past the last, so a line of 28 cells stays on the grid instead of
+   * being spread by half an em to end flush (T9). Where the engine departs from T9,
+   * and why: a 公文's lines end on their 28th cell, not on the ink.
+   */
+  wholeCells?: boolean;
+  /**
    * T10: whether an opening mark that starts the text keeps its blank left half
    * (mainland practice for a paragraph; a colophon row aligns its bracket's ink
    * with the rows above instead, T23).
@@ -116,8 +124,15 @@ function pushWord(out: Item[], cell: Cell, options: ItemOptions): void {
     return;
   }
   let from = 0;
+  // The cell's glyphs in text order, taken fragment by fragment: linear in a long word.
+  let glyph = 0;
+  const glyphsTo = (to: number): PlacedGlyph[] => {
+    const first = glyph;
+    while (glyph < cell.glyphs.length && cell.glyphs[glyph]!.at < cell.range[0] + to) glyph++;
+    return cell.glyphs.slice(first, glyph);
+  };
   for (const p of points) {
-    out.push(fragmentBox(cell, from, p.at));
+    out.push(fragmentBox(cell, from, p.at, glyphsTo(p.at)));
     const at = cell.range[0] + p.at;
     const hyphen = p.kind === 'hyphenation' ? options.hyphen : null;
     out.push({
@@ -132,7 +147,7 @@ function pushWord(out: Item[], cell: Cell, options: ItemOptions): void {
     });
     from = p.at;
   }
-  out.push(fragmentBox(cell, from, cell.text.length));
+  out.push(fragmentBox(cell, from, cell.text.length, glyphsTo(cell.text.length)));
 }
 
 interface BreakPoint {
@@ -176,11 +191,10 @@ function breakPoints(word: string): BreakPoint[] {
   return points;
 }
 
-/** The part of a cell from offset `from` to `to` of its text, as a box. */
-function fragmentBox(cell: Cell, from: number, to: number): Item {
+/** The part of a cell from offset `from` to `to` of its text, drawn with `glyphs`, as a box. */
+function fragmentBox(cell: Cell, from: number, to: number, glyphs: PlacedGlyph[]): Item {
   const start = cell.range[0] + from;
   const end = cell.range[0] + to;
-  const glyphs = cell.glyphs.filter((g) => g.at >= start && g.at < end);
   const x0 = glyphs[0]?.x ?? 0;
   const width = glyphs.reduce((w, g) => Math.max(w, g.x - x0 + g.advance), 0);
   const part: Cell = {
@@ -209,11 +223,15 @@ function pushJunction(out: Item[], a: Cell, b: Cell, options: ItemOptions): void
   const forbidden = joined || NO_LINE_END.has(lastOfA) || NO_LINE_START.has(firstOfB) || (only !== undefined && !only.has(lastOfA));
   if (forbidden) out.push(penalty(Infinity, range));
   else if (tied(a, b)) out.push(penalty(TIE, range));
-  else if (options.hanging && HANGING.has(lastOfA)) {
-    // T16: a break here may hang the mark (the line's width leaves out its ink),
-    // or keep it inside (T9: half width); the breaker weighs both.
-    out.push({ type: 'penalty', width: -a.width, cost: 0, flagged: false, level: 0, range });
-    out.push(penalty(0, range));
+  else {
+    // T16: a break here may hang the mark (the line's width leaves out its ink); on a
+    // character grid it may keep its whole cell (the line's width takes in its
+    // blank); or it is set half width (T9). The breaker weighs them.
+    const hang = options.hanging === true && HANGING.has(lastOfA);
+    const cell = options.wholeCells === true && a.rightBlank > 0;
+    if (hang) out.push({ type: 'penalty', width: -a.width, cost: 0, flagged: false, level: 0, range });
+    if (cell) out.push({ type: 'penalty', width: a.rightBlank, cost: 0, flagged: false, level: 0, range });
+    if (hang || cell) out.push(penalty(0, range));
   }
   out.push(gapBetween(a, b, size, range, options.digitSpacing ?? 'quarter'));
 }

@@ -8,7 +8,7 @@
  * ratio, badness and demerits of one line; the scan over the legal breaks keeping
  * the active ones; and the path back from the best last break.
  */
-import { fitOf } from './fit.js';
+import { fitRatio } from './fit.js';
 import { BREAK_PARAMS, type BreakParams } from './params.js';
 import { lineBox, type Item, type LineShape } from './types.js';
 
@@ -161,12 +161,13 @@ export function startAfter(items: readonly Item[], b: number): number {
 export function ratioOf(items: readonly Item[], sums: Sums, start: number, b: number, width: number): number {
   const end = items[b]!;
   const natural = sums.width[b]! - sums.width[start]! + (end.type === 'penalty' ? end.width : 0);
-  return fitOf(width - natural, {
-    punctCount: sums.marks[b]! - sums.marks[start]!,
-    punctShrink: sums.marksShrink[b]! - sums.marksShrink[start]!,
-    otherShrink: sums.shrink[b]! - sums.shrink[start]!,
-    stretch: sums.stretch[b]! - sums.stretch[start]!,
-  }).ratio;
+  return fitRatio(
+    width - natural,
+    sums.marks[b]! - sums.marks[start]!,
+    sums.marksShrink[b]! - sums.marksShrink[start]!,
+    sums.shrink[b]! - sums.shrink[start]!,
+    sums.stretch[b]! - sums.stretch[start]!,
+  );
 }
 
 /** Demerits of one line (TeX §859), with T15's cost for a lone last character. */

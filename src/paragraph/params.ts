@@ -33,6 +33,15 @@ export interface BreakParams {
    * first that sets the paragraph).
    */
   retryPenalty: number;
+  /**
+   * T24: the most lines a paragraph may have to be offered a line more or fewer
+   * when a page would end short (no TeX counterpart: TeX's \looseness weighs a
+   * paragraph of any length). Weighing every number of lines keeps breaks active
+   * for each, which grows with the square of the paragraph's length: 100 000
+   * characters in one paragraph took two minutes. A longer paragraph runs over
+   * several pages, filling those it is on; what a short page needs, the others give.
+   */
+  mostLinesVaried: number;
 }
 
 export const BREAK_PARAMS: BreakParams = {
@@ -43,4 +52,5 @@ export const BREAK_PARAMS: BreakParams = {
   finalHyphenDemerits: 5000,
   loneCharacterDemerits: 1e8,
   retryPenalty: 1000,
+  mostLinesVaried: 100,
 };

@@ -733,6 +733,19 @@ describe('T16: hanging punctuation', () => {
   });
 });
 
+describe('the character grid of a 公文 (GB/T 9704 §5.2.2)', () => {
+  it('a mark in the last cell of a line keeps its whole cell: the line holds its characters on the grid, not spread by half an em', () => {
+    const text = `${han(9)}，${han(12, 20)}。`;
+    const grid = set(text, params(10, { wholeCells: true }));
+    expect(textOf(grid[0]!)).toBe(`${han(9)}，`);
+    expect(grid[0]!.ratio).toBe(0);
+    grid[0]!.glyphs.forEach((g, k) => expect(Math.abs(g.x - k * EM), g.text).toBeLessThanOrEqual(TOL));
+    // Without it, T9: the comma half width and the line spread to end flush.
+    const plain = set(text, params(10));
+    expect(plain[0]!.ratio).toBeGreaterThan(0);
+  });
+});
+
 describe('T27: whole punctuation steps', () => {
   /**
    * Every compressible mark followed by a Han character, in every line: its cell

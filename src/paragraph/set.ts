@@ -7,9 +7,9 @@ import type { FontSet } from '../fonts/index.js';
 import { cellsOf, glyphOf } from './cells.js';
 import { itemsOf } from './items.js';
 import { setLine } from './justify.js';
-import { breaksByLines, startAfter, totalFit, type TraceEntry } from './linebreak.js';
+import { breaksByLines, passLimits, startAfter, totalFit, type TraceEntry } from './linebreak.js';
 import { BREAK_PARAMS } from './params.js';
-import { lineBox, type MissingGlyph, type SetLine, type SetParams } from './types.js';
+import { lineBox, type Item, type LineShape, type MissingGlyph, type SetLine, type SetParams } from './types.js';
 
 export interface SetParagraph {
   lines: SetLine[];
@@ -26,18 +26,46 @@ export interface SetParagraph {
    * Worked out when asked: most pages are full without them.
    */
   alternatives(): Alternative[];
+  /** The numbers of lines `alternatives` may have, by the paragraph's totals alone: found without searching. */
+  possibleCounts(): number[];
 }
 
 /** The paragraph in another number of lines. */
 export interface Alternative {
-  lines: SetLine[];
+  /** How many lines. */
+  count: number;
+  /** The lines, set when asked for: only the alternative a page takes is set. */
+  lines: () => SetLine[];
   /** Demerits more than the paragraph's own breaks, ≥ 0. */
   cost: number;
 }
 
+/**
+ * Whether the items could be set in `n` lines within a pass's tolerance, by their
+ * totals alone: squeezed as far as they go they fit n lines, and spread as far as
+ * the tolerance lets them they reach past n − 1. Necessary, not sufficient.
+ */
+function possible(items: readonly Item[], shape: LineShape, n: number, pass: number): boolean {
+  let natural = 0;
+  let shrink = 0;
+  let stretch = 0;
+  for (const it of items) {
+    if (it.type === 'penalty') continue;
+    natural += it.width;
+    if (it.type === 'glue' && it.stretch < 1e5) {
+      shrink += it.shrink;
+      stretch += it.stretch;
+    }
+  }
+  const room = (k: number) => shape.first.width + (k - 1) * shape.rest.width;
+  // TeX's badness 100·r³ within the tolerance: r at most its cube root.
+  const ratio = Math.cbrt(passLimits(pass).tolerance / 100);
+  return natural - shrink <= room(n) + 1e-6 && natural + ratio * stretch >= room(n - 1) - 1e-6;
+}
+
 export function setParagraph(text: string, params: SetParams, fonts: FontSet): SetParagraph {
   const { cells, missing } = cellsOf(text, fonts, params.face, params.size, params.placeholder);
-  if (cells.length === 0) return { lines: [], missing, brokenWords: [], demerits: 0, trace: [], alternatives: () => [] };
+  if (cells.length === 0) return { lines: [], missing, brokenWords: [], demerits: 0, trace: [], alternatives: () => [], possibleCounts: () => [] };
   const options = {
     size: params.size,
     indent: params.indent,
@@ -45,6 +73,7 @@ export function setParagraph(text: string, params: SetParams, fonts: FontSet): S
     digitSpacing: params.digitSpacing ?? 'quarter',
     ...(params.breaksOnlyAfter ? { breaksOnlyAfter: params.breaksOnlyAfter } : {}),
     ...(params.hanging ? { hanging: true } : {}),
+    ...(params.wholeCells ? { wholeCells: true } : {}),
     ...(params.openingBlank === false ? { openingBlank: false } : {}),
   } as const;
   let items = itemsOf(cells, options);
@@ -69,20 +98,31 @@ export function setParagraph(text: string, params: SetParams, fonts: FontSet): S
     });
   };
   const lines = linesOf(result.breaks);
+  // Within the tolerance of the second pass (T13's gaps), or of the pass that set
+  // the paragraph; never past the measure (the last pass); not for a paragraph of
+  // many pages (params.ts).
+  const varied = result.pass < 4 && lines.length >= 2 && lines.length <= BREAK_PARAMS.mostLinesVaried;
+  const pass = Math.max(2, result.pass);
+  // What could be had at all, from the paragraph's totals: a line fewer only if its
+  // material squeezed fits one line fewer, a line more only if spread to the
+  // tolerance it fills one line more than it has (a cheap test; the search below
+  // tells for sure).
+  let counts: number[] | undefined;
+  const possibleCounts = () => (counts ??= varied ? [lines.length - 1, lines.length + 1].filter((n) => possible(items, params.shape, n, pass)) : []);
+  let found: Alternative[] | undefined;
   const alternatives = (): Alternative[] => {
-    // Within the tolerance of the second pass (T13's gaps), or of the pass that set
-    // the paragraph; never past the measure (the last pass).
-    if (result.pass >= 4 || lines.length < 2) return [];
-    const found = breaksByLines(items, params.shape, Math.max(2, result.pass));
-    const out: Alternative[] = [];
-    for (const n of [lines.length - 1, lines.length + 1]) {
-      const other = found.get(n);
+    if (found) return found;
+    found = [];
+    if (possibleCounts().length === 0) return found;
+    const byLines = breaksByLines(items, params.shape, pass);
+    for (const n of possibleCounts()) {
+      const other = byLines.get(n);
       // T15: never a lone last character for the sake of a page.
       if (!other || other.demerits >= BREAK_PARAMS.loneCharacterDemerits) continue;
-      out.push({ lines: linesOf(other.breaks), cost: Math.max(0, other.demerits - result.demerits) });
+      found.push({ count: n, lines: () => linesOf(other.breaks), cost: Math.max(0, other.demerits - result.demerits) });
     }
-    return out;
+    return found;
   };
-  return { lines, missing, brokenWords, demerits: result.demerits, trace: result.trace, alternatives };
+  return { lines, missing, brokenWords, demerits: result.demerits, trace: result.trace, possibleCounts, alternatives };
 }
 

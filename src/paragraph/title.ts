@@ -101,6 +101,9 @@ export const TITLE_VERBS = [
   '到',
 ] as const;
 
+/** Titles of more lines are filled line by line, not balanced: the balance weighs every set of n lines. */
+const MAX_BALANCED_LINES = 12;
+
 /** Made on first use: loading ICU's word dictionary takes some 13 ms. */
 let segmenter: Intl.Segmenter | undefined;
 
@@ -159,6 +162,11 @@ function titleBreaks(text: string, items: readonly Item[], params: TitleParams):
   };
   const total = widthOf(starts[0]!, end).natural;
   const fewest = Math.max(1, Math.ceil(total / params.width - 1e-9));
+  const fits = (p: number, c: number) => {
+    const w = widthOf(starts[p]!, candidates[c]!);
+    return w.natural - w.shrink <= params.width + 1e-6;
+  };
+  if (fewest > MAX_BALANCED_LINES) return filled(candidates, fits);
   // Word boundaries are needed only to weigh a break inside the title.
   let boundaries: Map<number, { before: number; after: number }> | undefined;
   // The cost of breaking at each candidate, weighed once (not once a line count and a line).
@@ -207,6 +215,22 @@ function titleBreaks(text: string, items: readonly Item[], params: TitleParams):
   }
   // Nothing fits: one overfull line per legal break as the breaker would make them.
   return best?.breaks ?? [end];
+}
+
+/**
+ * The lines of a title too long to balance (the loader refuses titles longer than
+ * a few lines), filled one after another: each ends at the last break that fits.
+ */
+function filled(candidates: readonly number[], fits: (p: number, c: number) => boolean): number[] {
+  const breaks: number[] = [];
+  let from = 0;
+  for (let c = 1; c < candidates.length; c++) {
+    if (c === from + 1 || fits(from, c)) continue;
+    breaks.push(candidates[c - 1]!);
+    from = c - 1;
+  }
+  breaks.push(candidates.at(-1)!);
+  return breaks;
 }
 
 /** Offsets where ICU's dictionary puts a word boundary, with the length of the words on each side. */

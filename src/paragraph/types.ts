@@ -173,6 +173,8 @@ export interface SetParams {
   digitSpacing?: 'quarter' | 'none';
   /** T16: `，。、` may hang at a line end (items.ts). */
   hanging?: boolean;
+  /** On a character grid, a mark ending a line may keep its whole cell (items.ts). */
+  wholeCells?: boolean;
   /** T26: break only after these characters (items.ts). */
   breaksOnlyAfter?: ReadonlySet<string>;
   /** T10: whether an opening mark starting the text keeps its blank left half (items.ts; yes by default). */

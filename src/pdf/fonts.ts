@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Face } from '../fonts/index.js';
+import { InputError, fileProblem } from '../issue/problem.js';
 import type { PlacedGlyph } from '../paragraph/index.js';
 
 /** The parts of pdfkit's embedded font this writer uses (pdfkit does not type them). */
@@ -82,9 +83,10 @@ interface Subset {
 export function fastSubset(font: EmbeddedFont, face: Face): void {
   const subset = font.subset;
   const original = subset._addGlyph;
-  if (!original || !subset.font || subset.font._variationProcessor) return;
-  subset._addGlyph = function (this: Required<Subset>, gid: number): number {
-    const data = face.outline(gid);
+  if (!original) return;
+  const fast = subset.font && !subset.font._variationProcessor;
+  const add = function (this: Required<Subset>, gid: number): number {
+    const data = fast ? face.outline(gid) : undefined;
     const contours = data && data.length >= 2 ? data.readInt16BE(0) : 0;
     if (!data || contours < 0) return original.call(this, gid);
     const { advance, bearing } = face.horizontal(gid);
@@ -93,5 +95,16 @@ export function fastSubset(font: EmbeddedFont, face: Face): void {
     this.hmtx.metrics.push({ advance, bearing });
     this.offset += data.length;
     return this.glyf.length - 1;
+  };
+  // An outline fontkit cannot read is the font file's fault, named as such (opening
+  // the font checks its tables, not its 65 000 outlines).
+  subset._addGlyph = function (this: Required<Subset>, gid: number): number {
+    try {
+      return add.call(this, gid);
+    } catch (e) {
+      throw new InputError([
+        fileProblem(face.file, `a damaged font: the outline of glyph ${gid} cannot be read (${(e as Error).message})`, 'copy the font file again from where it came, or name another font'),
+      ]);
+    }
   } as (gid: number) => number;
 }

@@ -54,7 +54,8 @@ export interface Style {
   hanging: boolean;
   /**
    * Characters stand in columns (the 公文 grid, GB/T 9704 §5.2.2: 28 characters a
-   * line): the page builder fills pages by moving headings before it resets paragraphs.
+   * line): a mark ending a line may keep its whole cell (items.ts), and the page
+   * builder fills pages by moving headings before it resets paragraphs.
    */
   columns: boolean;
   /** Images: pixels per inch at their printed size; larger images are resampled to it. */
@@ -136,22 +137,27 @@ function cmykOf(values: number[] | undefined): Cmyk | undefined {
   return c === undefined || m === undefined || y === undefined || k === undefined ? undefined : [c, m, y, k];
 }
 
-/** A type area, with its folio below it, that leaves the paper or its margin. */
+/**
+ * A type area, with its folio below it, that leaves the paper or its margin; lines
+ * that would overlap; titles that cannot be set: each at the key that made it so.
+ */
 function fitProblems(style: Style, spec: StyleSpec): Problem[] {
   const { area, page, folio } = style;
   const mm = (pt: number) => `${(pt / MM).toFixed(1)} mm`;
+  // The first of the keys that made it so, where the issue or its publication gives it
+  // (one of them always is: the presets fit).
   const where = (...keys: string[]) => {
     for (const k of keys) {
       const s = spec.sources?.[k];
       if (s) return s;
     }
-    return { file: '', line: 0, col: 0, path: 'style' };
+    return Object.values(spec.sources ?? {})[0] ?? { file: '', line: 0, col: 0, path: 'style' };
   };
-  const problem = (keys: string[], message: string): Problem => ({
+  const problem = (keys: string[], message: string, hint = 'make the type area smaller (size, chars, lines) or move it (margins)'): Problem => ({
     severity: 'error',
     ...where(...keys),
     message,
-    hint: 'make the type area smaller (size, chars, lines) or move it (margins)',
+    hint,
   });
   const out: Problem[] = [];
   const right = page.width - area.left - area.width;
@@ -174,8 +180,27 @@ function fitProblems(style: Style, spec: StyleSpec): Problem[] {
       ),
     );
   }
+  const { size, pitch, lines } = style.body;
+  if (pitch < size - 1e-9) {
+    // T1: lines on a pitch below the body size overlap. The default preset's
+    // pitch is what makes `lines` fill 225 mm.
+    const most = Math.floor((style.area.height - size) / size + 1e-9) + 1;
+    out.push(
+      problem(
+        ['lines', 'size', 'preset'],
+        `${lines} lines of ${size} pt on a pitch of ${pitch.toFixed(2)} pt would overlap: the pitch must be at least the body size`,
+        `at most ${most} lines of ${size} pt fit the type area's ${mm(style.area.height)}: set lines: ${most} or fewer`,
+      ),
+    );
+  }
   if (style.title.size > area.width / 4) {
-    out.push(problem(['titleSize'], `titles of ${style.title.size} pt fit fewer than 4 characters on a line`));
+    out.push(
+      problem(
+        ['titleSize', 'chars', 'size', 'preset'],
+        `titles of ${style.title.size} pt fit fewer than 4 characters on a line of ${mm(area.width)}`,
+        `make the titles smaller (titleSize: ${Math.floor(area.width / 4)} or less) or the type area wider (chars, size)`,
+      ),
+    );
   }
   return out;
 }
