@@ -10,15 +10,36 @@ import type { Checked, Finding } from './types.js';
 
 const RULE = '通用规范汉字表';
 
-export async function traditional(texts: Checked[]): Promise<Finding[]> {
-  const [{ default: characters }, { default: compatibility }] = await Promise.all([
+/** The tables and the expression made of them, once a process: a batch proofreads issue after issue. */
+let tables: Promise<Tables> | undefined;
+
+interface Tables {
+  characters: [string, string][];
+  compatibility: [string, string][];
+  phrases: [string, string][];
+  /** A character class of every character the tables map. */
+  suspect: RegExp;
+}
+
+async function loaded(): Promise<Tables> {
+  const [{ default: characters }, { default: compatibility }, { default: phrases }] = await Promise.all([
     import('opencc-js/dict/TSCharacters'),
     import('opencc-js/dict/CJK_Compatibility_Ideographs'),
+    import('opencc-js/dict/TSPhrases'),
   ]);
-  // A character class of every character the tables map: one pass of the regular
-  // expression engine over each text finds what is worth converting.
   const keys = (dict: string) => dict.replace(/ [^|]*\|?/gu, '');
-  const suspect = new RegExp(`[${keys(characters)}${keys(compatibility)}]`, 'gu');
+  return {
+    characters: table(characters),
+    compatibility: table(compatibility),
+    phrases: table(phrases),
+    suspect: new RegExp(`[${keys(characters)}${keys(compatibility)}]`, 'gu'),
+  };
+}
+
+export async function traditional(texts: Checked[]): Promise<Finding[]> {
+  const t = await (tables ??= loaded());
+  // One pass of the regular expression engine over each text finds what is worth converting.
+  const suspect = new RegExp(t.suspect);
   const found = new Set<string>();
   const suspects = texts.filter((t) => {
     let any = false;
@@ -29,10 +50,10 @@ export async function traditional(texts: Checked[]): Promise<Finding[]> {
     return any;
   });
   if (found.size === 0) return [];
-  const compatible = holding(table(compatibility), found);
+  const compatible = holding(t.compatibility, found);
   // A compatibility ideograph becomes a unified one, which may be traditional in turn.
   for (const [, unified] of compatible) found.add(unified);
-  const convert = await converter(compatible, holding(table(characters), found), found);
+  const convert = await converter(compatible, holding(t.characters, found), holding(t.phrases, found));
   return suspects.flatMap((checked) => changed(checked, convert));
 }
 
@@ -54,9 +75,9 @@ function holding(entries: [string, string][], found: Set<string>): [string, stri
  * characters, made of the entries that hold a character found: in a fraction of a
  * millisecond, where a converter of the whole tables takes some 10 ms to make.
  */
-async function converter(compatibility: [string, string][], characters: [string, string][], found: Set<string>): Promise<(text: string) => string> {
-  const [{ ConverterFactory }, { default: phrases }] = await Promise.all([import('opencc-js/core'), import('opencc-js/dict/TSPhrases')]);
-  return ConverterFactory([compatibility], [holding(table(phrases), found), characters]);
+async function converter(compatibility: [string, string][], characters: [string, string][], phrases: [string, string][]): Promise<(text: string) => string> {
+  const { ConverterFactory } = await import('opencc-js/core');
+  return ConverterFactory([compatibility], [phrases, characters]);
 }
 
 /** A finding for each run of characters the conversion changes. */
