@@ -233,10 +233,10 @@ export function totalFit(
  * asks for them when a page would end short: a paragraph one line longer or
  * shorter may fill it.
  */
-export function breaksByLines(items: readonly Item[], shape: LineShape, pass: number, params: BreakParams = BREAK_PARAMS): Map<number, BreakResult> {
+export function breaksByLines(items: readonly Item[], shape: LineShape, pass: number, params: BreakParams = BREAK_PARAMS, most = Infinity): Map<number, BreakResult> {
   const sums = sumsOf(items);
   const out = new Map<number, BreakResult>();
-  for (const node of scan(items, sums, shape, params, pass, null, true)) {
+  for (const node of scan(items, sums, shape, params, pass, null, true, most)) {
     if (!out.has(node.line) || node.demerits < out.get(node.line)!.demerits) out.set(node.line, pathTo(node, pass, []));
   }
   return out;
@@ -255,8 +255,8 @@ type Candidate = { from: Node; demerits: number; ratio: number; traced: number }
 
 /** One pass over the legal breaks; the best node at the paragraph's end, if any. */
 function scan(items: readonly Item[], sums: Sums, shape: LineShape, params: BreakParams, pass: number, log: TraceEntry[] | null): Node | null;
-/** With `byLines`: the best nodes at the paragraph's end, one for each number of lines. */
-function scan(items: readonly Item[], sums: Sums, shape: LineShape, params: BreakParams, pass: number, log: null, byLines: true): Node[];
+/** With `byLines`: the best nodes at the paragraph's end, one for each number of lines up to `most`. */
+function scan(items: readonly Item[], sums: Sums, shape: LineShape, params: BreakParams, pass: number, log: null, byLines: true, most: number): Node[];
 function scan(
   items: readonly Item[],
   sums: Sums,
@@ -265,6 +265,7 @@ function scan(
   pass: number,
   log: TraceEntry[] | null,
   byLines = false,
+  most = Infinity,
 ): Node | Node[] | null {
   const tolerance = params.tolerances[pass - 1]!;
   const final = pass === 4;
@@ -278,6 +279,7 @@ function scan(
   const best: (Candidate | undefined)[] = new Array(8).fill(undefined);
   const order: number[] = [];
   let spare: Node[] = [];
+  const leastByLine: number[] = [];
 
   for (let b = first; b < items.length; b++) {
     if (!breakable(items, b, pass)) continue;
@@ -314,12 +316,20 @@ function scan(
     spare = active;
     active = survivors;
     if (order.length > 0) {
+      // The best demerits here (TeX §836); by lines, the best of each number of lines.
       let least = Infinity;
-      for (const key of order) least = Math.min(least, best[key]!.demerits);
+      if (byLines) leastByLine.length = 0;
+      for (const key of order) {
+        const d = best[key]!.demerits;
+        least = Math.min(least, d);
+        if (byLines) leastByLine[key >> 3] = Math.min(leastByLine[key >> 3] ?? Infinity, d);
+      }
       for (const key of order) {
         const c = best[key]!;
-        // Hopeless next to the best (TeX §836); by lines, every number of lines is kept.
-        if (!byLines && c.demerits > least + params.adjacentDemerits) continue;
+        // Hopeless next to the best way of reaching here (TeX §836) in as many lines.
+        if (c.demerits > (byLines ? leastByLine[key >> 3]! : least) + params.adjacentDemerits) continue;
+        // By lines, a path that already has the most lines wanted goes no further.
+        if (c.from.line + 1 >= most && b !== items.length - 1) continue;
         active.push({
           at: b,
           start: startAfter(items, b),
