@@ -30,7 +30,6 @@ const LATIN = path.join(root, 'node_modules', 'pdfjs-dist', 'standard_fonts', 'L
 const GKAI = '/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf';
 const UKAI = '/usr/share/fonts/truetype/arphic/ukai.ttc';
 const LXGW = '/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf';
-const GOLDEN = JSON.parse(readFileSync(path.join(root, 'test', 'golden', 'pdf-sha256.json'), 'utf8')) as Record<string, string>;
 
 let dir: string;
 /** Fonts of the tests' own: 仿宋_GB2312 and 楷体_GB2312 (copies of Noto Serif SC Regular). */

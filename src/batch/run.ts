@@ -130,7 +130,7 @@ export async function runBatch(jobs: Job[], options: BatchOptions, onDone: (r: B
   // Heard: the handler exits.
   if (stop.stopping) await new Promise(() => {});
   const unrecorded = state.record(
-    jobs.flatMap((job, i) => {
+    jobs.flatMap((_job, i) => {
       const r = records[i]!;
       const print = prints[i];
       return r.sha256 && print ? [{ output: r.output, print, sha256: r.sha256 }] : [];

@@ -40,7 +40,7 @@
  *   Without errors the issue file loads.
  */
 import { colophonSchema, issueSchema } from '../issue/definition.js';
-import { joinsTight, titleLinesSpaced } from '../issue/text.js';
+import { titleLinesSpaced } from '../issue/text.js';
 import { emitIssue, type Article, type ColophonValues, type IssueValues, type Section } from './emit.js';
 import { colophonFields, entryLine, isoDate, mastheadLine, nameLike, numeral, type ColophonField, type ColophonKey } from './patterns.js';
 import { PLACED, SAME, bound, similarity } from './similar.js';

@@ -3,8 +3,7 @@
  * a whole number of grid lines (T1: headings and titles take whole grid lines).
  * A band's content is placed relative to the top of its first grid line's em box.
  */
-import type { DocText, FlowBlock } from '../document/index.js';
-import type { FontRole } from '../fonts/index.js';
+import type { FlowBlock } from '../document/index.js';
 import { uniform, type SetLine } from '../paragraph/index.js';
 import type { Style } from '../style/index.js';
 import { setBody, setText, setTitleText, type Context } from './context.js';

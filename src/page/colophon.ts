@@ -7,7 +7,7 @@
 import type { ColophonDoc, ColophonField, DocText } from '../document/index.js';
 import { concatTexts } from '../issue/index.js';
 import { uniform, type PlacedGlyph } from '../paragraph/index.js';
-import { setNatural, setText, type Context } from './context.js';
+import { setText, type Context } from './context.js';
 import { shiftGlyphs } from './move.js';
 import type { PageItem } from './types.js';
 

@@ -84,7 +84,7 @@ export interface ItemOptions {
 }
 
 export function itemsOf(cells: Cell[], options: ItemOptions): Item[] {
-  const { size, indent } = options;
+  const { indent } = options;
   const items: Item[] = [];
   if (indent > 0) {
     // T2: the indent is material, never discarded or stretched.
