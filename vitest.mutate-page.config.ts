@@ -12,5 +12,6 @@ export default defineConfig({
     ...base.test,
     include: ['src/page/**/*.test.ts'],
     isolate: false,
+    setupFiles: ['test/helpers/mutate-setup.ts'],
   },
 });

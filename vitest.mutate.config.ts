@@ -16,5 +16,7 @@ export default defineConfig({
     ...base.test,
     include: ['src/text/**/*.test.ts', 'src/paragraph/**/*.test.ts'],
     isolate: false,
+    // The engine's caches emptied before each test (see the file).
+    setupFiles: ['test/helpers/mutate-setup.ts'],
   },
 });

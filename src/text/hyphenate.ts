@@ -15,6 +15,11 @@ export const RIGHT_MIN = 3;
 
 const cache = new Map<string, number[]>();
 
+/** Forget the points worked out so far (for `npm run mutate`, as forgetClasses). */
+export function forgetHyphenation(): void {
+  cache.clear();
+}
+
 /**
  * Where a word may be hyphenated: offsets into the word (UTF-16), each with at
  * least LEFT_MIN letters before and RIGHT_MIN after. Only words of ASCII letters
