@@ -74,6 +74,10 @@ describe('T27: a line brought to its measure in whole punctuation steps', () => 
     expect(fit).toMatchObject({ steps: 0, shrink: 0, stretch: 0 });
     expect(fit.inBetween).toBeCloseTo(3.5);
     expect(fit.ratio).toBeCloseTo(-0.7);
+    // The marks take it all while they can: the other gaps keep their width.
+    const some = plan(-7, marks(2, 1, 0));
+    expect(some).toMatchObject({ steps: 0, shrink: 0, stretch: 0 });
+    expect(some.inBetween).toBeCloseTo(3.5);
   });
 
   it('a line too long for every blank and gap is overfull (ratio below −1), every blank taken', () => {
