@@ -240,6 +240,8 @@ describe('T6: never split', () => {
     ['3.5%', '一二三四3.5%的增长。'],
     ['120000', '一二三四120000五六七。'],
     ['−12', '一二三四−12度五六七。'],
+    // `°` is no T4 mark: only T6 keeps it with its number.
+    ['36°', '一二三四36°的夹角。'],
   ];
   for (const [number, text] of numbers) {
     it(`T6: the number ${number} is never split across lines`, () => {
