@@ -176,7 +176,7 @@ describe('T4: not at a line start', () => {
   // The mark after 1–11 characters at 5 em: wherever the line end falls. After 5
   // or 10, a break before the mark would set both lines at their natural width;
   // only T4 keeps the mark on the line before, at the cost of a spread line.
-  const marks = ['，', '。', '、', '”', '）', '》', '：', '；', '？', '！', '—', '…', '%', ',', '.', ')', '·', '／'];
+  const marks = ['，', '。', '、', '”', '）', '》', '：', '；', '？', '！', '—', '…', '%', ',', '.', ';', ':', '!', '?', ')', ']', '}', '·', '／', '’', '」', '～'];
   for (const mark of marks) {
     it(`T4: no line starts with ${JSON.stringify(mark)}, wherever the line end falls`, () => {
       for (let k = 1; k <= 11; k++) {
@@ -199,7 +199,7 @@ describe('T5: not at a line end', () => {
   // The mark after 1–11 characters at 5 em: wherever the line end falls. After
   // 4 or 9, the opening mark's ink half fills the line exactly: only T5 moves it
   // to the next line.
-  for (const mark of ['“', '（', '《', '(', '〔', '【']) {
+  for (const mark of ['“', '‘', '（', '《', '(', '[', '{', '〔', '【', '「']) {
     it(`T5: no line ends with ${JSON.stringify(mark)}, wherever the line end falls`, () => {
       for (let k = 1; k <= 11; k++) {
         const lines = set(`${han(k)}${mark}${han(12, 20)}。`, params(5));
