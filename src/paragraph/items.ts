@@ -233,7 +233,7 @@ function pushJunction(out: Item[], a: Cell, b: Cell, options: ItemOptions): void
     if (cell) out.push({ type: 'penalty', width: a.rightBlank, cost: 0, flagged: false, level: 0, range });
     if (hang || cell) out.push(penalty(0, range));
   }
-  out.push(gapBetween(a, b, size, range, options.digitSpacing ?? 'quarter'));
+  out.push(gapBetween(a, b, size, range, options.digitSpacing ?? 'quarter', options.wholeCells === true));
 }
 
 /** T28: a number and the measure word after it (or `第` and the number after it), no space typed between. */
@@ -261,7 +261,7 @@ export function lastChar(text: string): string {
 
 const ZERO_WIDTH = new RegExp(`[${ZERO_WIDTH_SPACE}${WORD_JOINER}]`, 'g');
 
-function gapBetween(a: Cell, b: Cell, size: number, range: Range, digitSpacing: 'quarter' | 'none'): Glue {
+function gapBetween(a: Cell, b: Cell, size: number, range: Range, digitSpacing: 'quarter' | 'none', wholeCells: boolean): Glue {
   // Only visible spaces make a gap; zero-width spaces and word joiners do not.
   const typed = b.spaceBefore.replace(ZERO_WIDTH, '');
   const hanLatin =
@@ -276,6 +276,10 @@ function gapBetween(a: Cell, b: Cell, size: number, range: Range, digitSpacing: 
     return glue('hanlatin', s.width * size, s.stretch * size, s.shrink * size, typed, range);
   }
   const blank = a.rightBlank + b.leftBlank;
+  // On a character grid (the 公文 grid, T1) a mark inside a line keeps its whole
+  // cell, alone or beside another: each character stands on its column. Only a
+  // line's ends adjust (T9's whole cell or T16's hanging, pushJunction).
+  if (wholeCells && blank > 0 && typed === '') return glue('gap', blank, 0, 0, '', range);
   if (isCompressible(a.cls) && isCompressible(b.cls)) {
     // T11: two adjacent marks take 1.5 em: the blank between them loses half an em
     // (never both blanks: glyphs must start 0.5 em apart for text extraction).
