@@ -233,10 +233,10 @@ export function totalFit(
  * asks for them when a page would end short: a paragraph one line longer or
  * shorter may fill it.
  */
-export function breaksByLines(items: readonly Item[], shape: LineShape, pass: number, params: BreakParams = BREAK_PARAMS, most = Infinity): Map<number, BreakResult> {
+export function breaksByLines(items: readonly Item[], shape: LineShape, pass: number, params: BreakParams = BREAK_PARAMS): Map<number, BreakResult> {
   const sums = sumsOf(items);
   const out = new Map<number, BreakResult>();
-  for (const node of scan(items, sums, shape, params, pass, null, true, most)) {
+  for (const node of scan(items, sums, shape, params, pass, null, true)) {
     if (!out.has(node.line) || node.demerits < out.get(node.line)!.demerits) out.set(node.line, pathTo(node, pass, []));
   }
   return out;
@@ -255,8 +255,8 @@ type Candidate = { from: Node; demerits: number; ratio: number; traced: number }
 
 /** One pass over the legal breaks; the best node at the paragraph's end, if any. */
 function scan(items: readonly Item[], sums: Sums, shape: LineShape, params: BreakParams, pass: number, log: TraceEntry[] | null): Node | null;
-/** With `byLines`: the best nodes at the paragraph's end, one for each number of lines up to `most`. */
-function scan(items: readonly Item[], sums: Sums, shape: LineShape, params: BreakParams, pass: number, log: null, byLines: true, most: number): Node[];
+/** With `byLines`: the best nodes at the paragraph's end, one for each number of lines. */
+function scan(items: readonly Item[], sums: Sums, shape: LineShape, params: BreakParams, pass: number, log: null, byLines: true): Node[];
 function scan(
   items: readonly Item[],
   sums: Sums,
@@ -265,7 +265,6 @@ function scan(
   pass: number,
   log: TraceEntry[] | null,
   byLines = false,
-  most = Infinity,
 ): Node | Node[] | null {
   const tolerance = params.tolerances[pass - 1]!;
   const final = pass === 4;
@@ -328,8 +327,6 @@ function scan(
         const c = best[key]!;
         // Hopeless next to the best way of reaching here (TeX §836) in as many lines.
         if (c.demerits > (byLines ? leastByLine[key >> 3]! : least) + params.adjacentDemerits) continue;
-        // By lines, a path that already has the most lines wanted goes no further.
-        if (c.from.line + 1 >= most && b !== items.length - 1) continue;
         active.push({
           at: b,
           start: startAfter(items, b),

@@ -114,7 +114,7 @@ export function setParagraph(text: string, params: SetParams, fonts: FontSet): S
     if (found) return found;
     found = [];
     if (possibleCounts().length === 0) return found;
-    const byLines = breaksByLines(items, params.shape, pass, BREAK_PARAMS, Math.max(...possibleCounts()));
+    const byLines = breaksByLines(items, params.shape, pass);
     for (const n of possibleCounts()) {
       const other = byLines.get(n);
       // T15: never a lone last character for the sake of a page.
