@@ -95,8 +95,13 @@ export function itemsOf(cells: Cell[], options: ItemOptions): Item[] {
       cell: { cls: 'han', text: '', range: [0, 0], width: indent, leftBlank: 0, rightBlank: 0, spaceBefore: '', glyphs: [] },
     });
   }
-  cells.forEach((cell, i) => {
-    const before = cells[i - 1];
+  // On a character grid (T1) an opening mark keeps its whole cell at a line's start
+  // too: T10 lets it lose its left half, and a 公文 line then starts half a column
+  // early and every character after it is off its column. Its blank goes into its
+  // box, which a break does not discard as it does the gap before it.
+  const grid = options.wholeCells === true ? cells.map(keepLeftBlank) : cells;
+  grid.forEach((cell, i) => {
+    const before = grid[i - 1];
     if (before) pushJunction(items, before, cell, options);
     // T10 allows an opening mark to lose its left half at a paragraph's start too;
     // mainland practice keeps it there, so the first cell keeps its whole width.

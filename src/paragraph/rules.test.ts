@@ -746,6 +746,15 @@ describe('the character grid of a 公文 (GB/T 9704 §5.2.2)', () => {
     const plain = set(text, params(10));
     expect(plain[0]!.ratio).toBeGreaterThan(0);
   });
+
+  it('an opening mark starting a line keeps its whole cell there too (T10 gives way to the columns)', () => {
+    // 5 em: `一二三四五` fills the first line, `“六七八”` the second in five whole cells.
+    const lines = set('一二三四五“六七八”九十。', params(5, { wholeCells: true }));
+    const second = lines[1]!;
+    expect(textOf(second)).toBe('“六七八”');
+    expect(second.ratio).toBe(0);
+    second.glyphs.forEach((g, k) => expect(Math.abs(g.x - second.x - k * EM), g.text).toBeLessThanOrEqual(TOL));
+  });
 });
 
 describe('T27: whole punctuation steps', () => {
