@@ -18,6 +18,7 @@ import type { Style } from '../style/index.js';
 import type { Band } from './bands.js';
 import { floatPast } from './float.js';
 import { moveItems } from './move.js';
+import { GRID_BREAK_PARAMS } from '../paragraph/params.js';
 import type { Page } from './types.js';
 
 export interface Placement {
@@ -55,12 +56,14 @@ export const PAGE_COSTS = {
   /** A heading moved down a grid line: a blank line more before it (T24's second remedy). */
   headingMove: 1e5,
   /**
-   * Each line of a changed paragraph where characters stand in columns (the 公文
-   * grid, GB/T 9704 §5.2.2: 28 characters a line): a paragraph set a line longer or
-   * shorter takes every line of it off the columns, a heading moved down a line
-   * takes none, so there the heading moves first.
+   * The least a paragraph set a line longer or shorter costs where characters stand
+   * in columns (the 公文 grid, GB/T 9704 §5.2.2: 28 characters a line): at least one
+   * of its lines is spread off the columns. The breaker counts every such line in
+   * the paragraph's demerits (params.ts, offColumnDemerits), so the change that
+   * takes fewest lines off is chosen; a heading moved down a line takes none, so
+   * there the heading moves first.
    */
-  offColumns: 1e6,
+  offColumns: GRID_BREAK_PARAMS.offColumnDemerits,
 } as const;
 
 /** A paragraph in some number of lines, or any other band as it is. */
@@ -163,16 +166,17 @@ function elementsOf(bands: Band[], perLine: number): Element[] {
       const { count } = band.paragraph;
       const own = bands.slice(i, i + count);
       const { alternatives, possibleCounts } = band.paragraph;
-      // What a paragraph in n lines costs besides its demerits: the least it can cost.
-      const least = (n: number) => PAGE_COSTS.change + perLine * n;
+      // What a paragraph in n lines costs: the change and its demerits (on a grid
+      // they count its lines off the columns); before the search, the least it can.
+      const least = PAGE_COSTS.change + perLine;
       const searchFor = (n: number) => (): Variant | undefined => {
         const found = alternatives?.().find((a) => a.count === n);
-        return found && { lines: n, cost: found.cost + least(n), bands: once(found.bands) };
+        return found && { lines: n, cost: PAGE_COSTS.change + Math.max(perLine, found.cost), bands: once(found.bands) };
       };
       out.push({
         kind: 'paragraph',
         variants: [{ lines: count, cost: 0, bands: () => own }],
-        ...(possibleCounts ? { more: () => possibleCounts().map((n) => ({ lines: n, cost: least(n), bands: () => [], search: searchFor(n) })) } : {}),
+        ...(possibleCounts ? { more: () => possibleCounts().map((n) => ({ lines: n, cost: least, bands: () => [], search: searchFor(n) })) } : {}),
         breakBefore: false,
       });
       i += count;

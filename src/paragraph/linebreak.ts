@@ -190,6 +190,9 @@ export function lineDemerits(
   else if (previousFlagged && flagged) d += params.doubleHyphenDemerits;
   if (Math.abs(fitnessOf(ratio) - previousFitness) > 1) d += params.adjacentDemerits;
   if (last && letters < 2) d += params.loneCharacterDemerits;
+  // T1: on a character grid, a line that is not set at its natural width has its
+  // characters off their columns (the last line, ragged, is set at its own).
+  if (!last && Math.abs(ratio) > 1e-3) d += params.offColumnDemerits;
   return d;
 }
 

@@ -42,6 +42,15 @@ export interface BreakParams {
    * several pages, filling those it is on; what a short page needs, the others give.
    */
   mostLinesVaried: number;
+  /**
+   * On a character grid (the 公文's, T1: each character on its column), a line
+   * spread or squeezed at all, which takes its characters off their columns (no
+   * TeX counterpart; 0 off the grid). A line 1 em short spread alone costs about
+   * 300 more than spread over three lines by a third each: with this, one line
+   * takes it and two stay on their columns; 2 em short still go to two lines.
+   * Far below a tie (T28) or a lone character (T15), which win over the grid.
+   */
+  offColumnDemerits: number;
 }
 
 export const BREAK_PARAMS: BreakParams = {
@@ -53,4 +62,15 @@ export const BREAK_PARAMS: BreakParams = {
   loneCharacterDemerits: 1e8,
   retryPenalty: 1000,
   mostLinesVaried: 100,
+  offColumnDemerits: 0,
+};
+
+/** The same on a character grid (set.ts: a paragraph whose marks keep whole cells). */
+export const GRID_BREAK_PARAMS: BreakParams = {
+  ...BREAK_PARAMS,
+  // The first pass takes the second's tolerance (TeX's \pretolerance = \tolerance):
+  // one line spread by 2 em, its gaps still under 0.1 em (T13), is in reach, where
+  // the first pass's 100 would spread two lines by 1 em each instead.
+  tolerances: [200, 200, 200, 10000],
+  offColumnDemerits: 1e5,
 };

@@ -755,6 +755,29 @@ describe('the character grid of a 公文 (GB/T 9704 §5.2.2)', () => {
     expect(second.ratio).toBe(0);
     second.glyphs.forEach((g, k) => expect(Math.abs(g.x - second.x - k * EM), g.text).toBeLessThanOrEqual(TOL));
   });
+
+  it('a line that T4 and T15 leave short is spread alone: one line off the columns, not two', () => {
+    // Issue 91 (区委宣传部…): `控；` may not lose its `；` to the next line (T4), and
+    // `阵地。` may not leave `地。` alone (T15): 2 em go somewhere. On the grid one
+    // line takes both, its gaps still under 0.1 em (T13); every other line stands
+    // on its columns.
+    const text =
+      '积极做好宣传报道，加强新闻策划，深入疫情防控第一线，全方面、多角度报道疫情防控工作进展；突出抓好社会宣传，' +
+      '发布疫情防控相关信息、公告、通知、提示，引导群众科学防控；加强网络舆情分析研判，维护清朗网络空间，筑牢网络防控阵地。';
+    const grid = set(text, params(28, { wholeCells: true, indent: 2 * EM }));
+    const off = grid.slice(0, -1).filter((l) => Math.abs(l.ratio) > 1e-3);
+    expect(off.map(textOf)).toHaveLength(1);
+    const gs = inked(off[0]!);
+    for (let k = 1; k < gs.length; k++) {
+      const gap = gs[k]!.x - (gs[k - 1]!.x + gs[k - 1]!.advance);
+      if (isHan(gs[k]!.text) && isHan(gs[k - 1]!.text)) expect(gap).toBeLessThan(0.1 * EM);
+    }
+    for (const line of grid.slice(0, -1)) {
+      if (line === off[0]) continue;
+      const first = line.glyphs[0]!.x;
+      line.glyphs.forEach((g, k) => expect(Math.abs(g.x - first - k * EM), `${g.text} in ${textOf(line)}`).toBeLessThanOrEqual(TOL));
+    }
+  });
 });
 
 describe('T27: whole punctuation steps', () => {

@@ -8,7 +8,7 @@ import { cellsOf, glyphOf } from './cells.js';
 import { itemsOf } from './items.js';
 import { setLine } from './justify.js';
 import { breaksByLines, passLimits, startAfter, totalFit, type TraceEntry } from './linebreak.js';
-import { BREAK_PARAMS } from './params.js';
+import { BREAK_PARAMS, GRID_BREAK_PARAMS } from './params.js';
 import { lineBox, type Item, type LineShape, type MissingGlyph, type SetLine, type SetParams } from './types.js';
 
 export interface SetParagraph {
@@ -76,15 +76,16 @@ export function setParagraph(text: string, params: SetParams, fonts: FontSet): S
     ...(params.wholeCells ? { wholeCells: true } : {}),
     ...(params.openingBlank === false ? { openingBlank: false } : {}),
   } as const;
+  const breaking = params.wholeCells ? GRID_BREAK_PARAMS : BREAK_PARAMS;
   let items = itemsOf(cells, options);
-  let result = totalFit(items, params.shape, undefined, params.trace ?? false);
+  let result = totalFit(items, params.shape, breaking, params.trace ?? false);
   const brokenWords: number[] = [];
   // The last resort: a token wider than the measure breaks between any two of its
   // characters rather than run past the edge (only such a token changes the items).
   const narrowest = Math.min(params.shape.first.width, params.shape.rest.width);
   if (result.ratios.some((r) => r < -1) && cells.some((c) => c.cls === 'alnum' && c.width > narrowest)) {
     items = itemsOf(cells, { ...options, breakWiderThan: narrowest });
-    result = totalFit(items, params.shape, undefined, params.trace ?? false);
+    result = totalFit(items, params.shape, breaking, params.trace ?? false);
     for (const c of cells) if (c.cls === 'alnum' && c.width > narrowest) brokenWords.push(c.range[0]);
   }
   const space = glyphOf(fonts, params.face, params.size, ' ');
@@ -114,7 +115,7 @@ export function setParagraph(text: string, params: SetParams, fonts: FontSet): S
     if (found) return found;
     found = [];
     if (possibleCounts().length === 0) return found;
-    const byLines = breaksByLines(items, params.shape, pass);
+    const byLines = breaksByLines(items, params.shape, pass, breaking);
     for (const n of possibleCounts()) {
       const other = byLines.get(n);
       // T15: never a lone last character for the sake of a page.

@@ -56,8 +56,10 @@ export interface Style {
    * Characters stand in columns (the 公文 grid, GB/T 9704 §5.2.2: 28 characters a
    * line): every mark inside a line keeps its whole cell, alone or beside another
    * (not squeezed by T11 or T13's punctuation-first shrinking: each character keeps
-   * its column), a mark ending a line may keep its whole cell (items.ts), and the
-   * page builder fills pages by moving headings before it resets paragraphs.
+   * its column), a mark starting or ending a line keeps its whole cell (items.ts),
+   * the breaker spreads as few lines as it can where T4, T5 or T15 push a character
+   * over (params.ts, offColumnDemerits), and the page builder fills pages by moving
+   * headings before it resets paragraphs.
    */
   columns: boolean;
   /** Images: pixels per inch at their printed size; larger images are resampled to it. */
