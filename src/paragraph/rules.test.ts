@@ -861,6 +861,25 @@ describe('T28: numbers keep their words', () => {
     }
   });
 
+  it('T28: money, measures and `多`/`余` keep their numbers too (`300元`, `5万`, `20米`, `300多人`), and `第` its number (`第91期`)', () => {
+    // Each group T28 names (classifiers, calendar and clock, money, measure, and the
+    // 多/余 between a number and its word), the number moved to every line end.
+    const cases = ['300元', '5万', '2亿', '3倍', '20米', '15吨', '60公里', '300多人', '50余家'];
+    for (const c of cases) {
+      const word = c.replace(/^\d+/, '')[0]!;
+      for (let shift = 0; shift < 26; shift++) {
+        const lines = set(`${han(shift)}，据统计共计${c}，已全部落实到位并登记造册。`, { ...BODY, digitSpacing: 'none' });
+        const broken = lines.slice(0, -1).some((line, i) => /\d$/.test(textOf(line)) && textOf(lines[i + 1]!).startsWith(word));
+        expect(broken, `${c}, shift ${shift}: ${lines.map(textOf).join('／')}`).toBe(false);
+      }
+    }
+    for (let shift = 0; shift < 26; shift++) {
+      const lines = set(`${han(shift)}，本刊第91期已经印发。`, { ...BODY, digitSpacing: 'none' });
+      const broken = lines.slice(0, -1).some((line, i) => textOf(line).endsWith('第') && /^\d/.test(textOf(lines[i + 1]!)));
+      expect(broken, `第91期, shift ${shift}`).toBe(false);
+    }
+  });
+
   it('T28: a tie is a strong penalty, not a prohibition: a number and its word wider than the measure still break', () => {
     const lines = set('1234567名', params(3, { align: 'left' }));
     expect(lines.length).toBe(2);
