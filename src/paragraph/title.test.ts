@@ -106,3 +106,107 @@ describe('T19: balanced titles', () => {
     expect(lines('市领导督导我区疫情防控工作', 22, 400)).toEqual(['市领导督导我区疫情防控工作']);
   });
 });
+
+describe('T19: titles of more lines, and what a title line holds', () => {
+  const set = (title: string, size: number, width: number, over: object = {}) =>
+    setTitle(title, { face: 'serif-bold', size, width, ...over }, fonts).lines;
+
+  it('an empty title has no lines', () => {
+    expect(set('', 22, 400)).toEqual([]);
+  });
+
+  it('T19: a title of three lines is set in three lines of nearly equal length, each within the measure', () => {
+    // 12 em a line at 22 pt; the title below is 30 em: three lines of about 10 em,
+    // never two full lines and a stub.
+    const title = '关于进一步做好春节期间疫情防控工作切实保障人民群众生命安全的通知';
+    const got = set(title, 22, 12 * 22, { digitSpacing: 'none' });
+    expect(got.length).toBe(Math.ceil([...title].length / 12));
+    const widths = got.map((l) => [...textOf(l)].length);
+    expect(Math.max(...widths) - Math.min(...widths), got.map(textOf).join('／')).toBeLessThanOrEqual(3);
+    for (const l of got) for (const g of l.glyphs) expect(g.x + g.advance).toBeLessThanOrEqual(12 * 22 + 0.05);
+    expect(got.map(textOf).join('')).toBe(title);
+  });
+
+  it('T19: a title is set in the fewest lines its text fits where its lines have room to break between phrases, one more at most where they have not', () => {
+    const title = '市领导督导我区疫情防控工作并看望慰问一线医护人员和社区工作者';
+    const n = [...title].length;
+    for (let chars = 6; chars <= 32; chars++) {
+      const got = set(title, 20, chars * 20, { digitSpacing: 'none' });
+      const fewest = Math.ceil(n / chars);
+      const say = `${chars} a line: ${got.map(textOf).join('／')}`;
+      expect(got.length, say).toBeGreaterThanOrEqual(fewest);
+      expect(got.length, say).toBeLessThanOrEqual(chars >= 12 ? fewest : fewest + 1);
+    }
+  });
+
+  it('T29: a title breaks before `并` that opens its second verb phrase, not between it and its verbs', () => {
+    // From 17 characters a line the lines after 工作 (13 + 17) fit.
+    for (let chars = 17; chars <= 28; chars++) {
+      const got = lines('市领导督导我区疫情防控工作并看望慰问一线医护人员和社区工作者', 20, chars * 20);
+      expect(got, `${chars}`).toEqual(['市领导督导我区疫情防控工作', '并看望慰问一线医护人员和社区工作者']);
+    }
+  });
+
+  it('a title far longer than a few lines is filled line by line, each line within the measure and the text whole', () => {
+    const title = '市领导督导我区疫情防控工作'.repeat(30);
+    const got = set(title, 20, 10 * 20, { digitSpacing: 'none' });
+    expect(got.length).toBe(39);
+    for (const l of got) for (const g of l.glyphs) expect(g.x + g.advance).toBeLessThanOrEqual(10 * 20 + 0.05);
+    expect(got.map(textOf).join('')).toBe(title);
+  });
+
+  it('T19: a title breaks after a pause mark when one is near the middle', () => {
+    expect(lines('关于做好春节期间疫情防控工作，确保群众度过欢乐祥和节日的通知', 22, 400)).toEqual([
+      '关于做好春节期间疫情防控工作，',
+      '确保群众度过欢乐祥和节日的通知',
+    ]);
+  });
+
+  it('T29: a title may break before an opening quote rather than between two words', () => {
+    // 11 em: 峡窝镇 … 防控 is 9 em, “硬核”… the rest; between 峡窝镇 and 硬核 the quote opens the term.
+    const got = lines('峡窝镇多措并举“硬核”防控出新招', 22, 11 * 22);
+    expect(got).toEqual(['峡窝镇多措并举', '“硬核”防控出新招']);
+  });
+
+  it('T29: after 的 与 和 及 a title may break: a phrase ends there', () => {
+    // 10 em: after 和 the lines are 7 and 9 characters; between the words 干部 and
+    // 和 or 志愿者 and 坚守 they are no nearer equal and no better a place.
+    expect(lines('我区党员干部和志愿者坚守防控一线', 22, 10 * 22)).toEqual(['我区党员干部和', '志愿者坚守防控一线']);
+  });
+
+  it('T28 in titles: a number keeps its measure word (`4880名`)', () => {
+    for (let chars = 6; chars <= 16; chars++) {
+      const got = lines('全区组织党员志愿者4880名深入社区开展防控', 20, chars * 20);
+      got.forEach((l, i) => {
+        if (i + 1 < got.length) expect(/\d$/.test(l) && got[i + 1]!.startsWith('名'), `${chars}: ${got.join('／')}`).toBe(false);
+      });
+    }
+  });
+
+  it('T7: a title a little longer than the measure fits one line by squeezing its marks first', () => {
+    // 16 em of characters and marks in 15.6 em: the comma's and the colon's blank halves give 1 em.
+    const title = '春风夏雨，秋月冬雪：松柏杨柳桃李';
+    expect([...title].length).toBe(16);
+    expect(lines(title, 20, 15.6 * 20)).toEqual([title]);
+  });
+
+  it('T19: a title is centred in the measure; a contents entry is flush left', () => {
+    const [centred] = set('市领导督导我区疫情防控工作', 20, 20 * 20, { digitSpacing: 'none' });
+    const first = centred!.glyphs[0]!;
+    const last = centred!.glyphs.at(-1)!;
+    expect(Math.abs(first.x - (20 * 20 - (last.x + last.advance)))).toBeLessThanOrEqual(0.05);
+    const [left] = set('市领导督导我区疫情防控工作', 20, 20 * 20, { digitSpacing: 'none', align: 'left' });
+    expect(left!.glyphs[0]!.x).toBeCloseTo(0, 2);
+  });
+
+  it('T14 in titles: digits keep ¼ em from Han unless the style sets them tight (T30)', () => {
+    const gap = (over: object) => {
+      const [l] = set('2020年工作要点', 20, 20 * 20, { align: 'left', ...over });
+      const zero = l!.glyphs.filter((g) => g.text === '0').at(-1)!;
+      const nian = l!.glyphs.find((g) => g.text === '年')!;
+      return nian.x - (zero.x + zero.advance);
+    };
+    expect(gap({})).toBeCloseTo(5, 1);
+    expect(gap({ digitSpacing: 'none' })).toBeCloseTo(0, 1);
+  });
+});

@@ -69,7 +69,7 @@ export const TITLE_COMPOUNDS = [
 const PHRASE_ENDS = new Set([...'的与和及']);
 
 /**
- * T29: the verbs (and the adverbs before them) that open the verb phrase of a
+ * T29: the verbs (and the adverbs and conjunctions before them) that open the verb phrase of a
  * bulletin's title: `我区／召开…`, `宋洁／实地督导…`. A title may break before them.
  */
 export const TITLE_VERBS = [
@@ -99,6 +99,8 @@ export const TITLE_VERBS = [
   '全力以赴',
   '织密',
   '到',
+  // The conjunction that joins a second verb phrase (`…工作／并看望慰问…`).
+  '并',
 ] as const;
 
 /** Titles of more lines are filled line by line, not balanced: the balance weighs every set of n lines. */
@@ -160,8 +162,11 @@ function titleBreaks(text: string, items: readonly Item[], params: TitleParams):
       shrink: sums.shrink[to]! - sums.shrink[s]! + sums.marksShrink[to]! - sums.marksShrink[s]!,
     };
   };
-  const total = widthOf(starts[0]!, end).natural;
-  const fewest = Math.max(1, Math.ceil(total / params.width - 1e-9));
+  const whole = widthOf(starts[0]!, end);
+  const total = whole.natural;
+  // T7: marks squeeze before a line is added, so the fewest lines are counted with
+  // the title squeezed (a title half an em too long with a comma in it is one line).
+  const fewest = Math.max(1, Math.ceil((total - whole.shrink) / params.width - 1e-9));
   const fits = (p: number, c: number) => {
     const w = widthOf(starts[p]!, candidates[c]!);
     return w.natural - w.shrink <= params.width + 1e-6;
@@ -264,7 +269,12 @@ function placeCost(text: string, at: number, words: () => Map<number, { before: 
   if (classify(after) === 'open') return TITLE_BREAK.opening;
   // T29: between phrases: after 的 与 和 及, or before a verb phrase.
   if (PHRASE_ENDS.has(before)) return TITLE_BREAK.phrase;
-  if (TITLE_VERBS.some((v) => text.startsWith(v, at))) return TITLE_BREAK.verb;
+  if (TITLE_VERBS.some((v) => text.startsWith(v, at))) {
+    // Unless the phrase has begun: after an adverb, a conjunction or another verb
+    // of the list the break is inside it (`实地／督导`, `并／看望`, `看望／慰问`).
+    const head = text.slice(0, at).trimEnd();
+    return TITLE_VERBS.some((v) => head.endsWith(v)) ? TITLE_BREAK.short : TITLE_BREAK.verb;
+  }
   const b = words().get(at);
   if (!b) return TITLE_BREAK.inside;
   return b.before >= 2 && b.after >= 2 ? TITLE_BREAK.words : TITLE_BREAK.short;
