@@ -140,7 +140,8 @@ function expand(gaps: Glue[], widths: Map<Glue, number>, excess: number): void {
     // T13: "then all inter-character gaps evenly": the gaps between full-width
     // characters; word spaces and Han–Latin gaps stay at their maximum (½ em,
     // ⅓ em) unless a line has no other gap to take the rest.
-    const between = gaps.filter((g) => g.stretch > 0 && (g.kind === 'gap' || g.kind === 'punct'));
+    // (A mark's blank never stretches, T27: it is there whole or not at all.)
+    const between = gaps.filter((g) => g.stretch > 0 && g.kind === 'gap');
     const open = between.length > 0 ? between : gaps.filter((g) => g.stretch > 0);
     const share = open.length > 0 ? left / open.length : 0;
     for (const g of open) widths.set(g, widths.get(g)! + share);

@@ -9,6 +9,7 @@ import { random } from '../../bench/random.mjs';
 import { FontSet } from '../fonts/index.js';
 import { loadIssue } from '../issue/index.js';
 import { INK_LEFT, INK_RIGHT, MARKS, T4_NO_START, T5_NO_END, isHan, isLatinOrDigit } from '../../test/helpers/rules.js';
+import { letterCount } from './linebreak.js';
 import { setParagraph } from './set.js';
 import { uniform, type PlacedGlyph, type SetLine, type SetParams } from './types.js';
 
@@ -705,6 +706,22 @@ describe('T15: no lone character', () => {
     const lines = set(`${han(11)}。`, params(5));
     expect(letters(lines.at(-1)!), JSON.stringify(lines.map(textOf))).toBeGreaterThanOrEqual(2);
     expect(lines.map(textOf).join('')).toBe(`${han(11)}。`);
+  });
+
+  it('T15: what counts is characters other than punctuation: a Han character or a letter or digit counts one, a mark none', () => {
+    for (const [text, n] of [['汉', 1], ['a', 1], ['Z', 1], ['5', 1], ['é', 1], ['ab', 2], ['2020', 4], ['。', 0], ['，', 0], ['”', 0], ['—', 0], [' ', 0], ['%', 0]] as const) {
+      expect(letterCount(text), JSON.stringify(text)).toBe(n);
+    }
+  });
+
+  it('T15: a last line of one character and its closing marks (`甲。”`) is a lone character too', () => {
+    const lines = set(`${han(10)}甲。”`, params(5));
+    expect(letters(lines.at(-1)!), JSON.stringify(lines.map(textOf))).toBeGreaterThanOrEqual(2);
+  });
+
+  it('T15: a lone digit is a lone character (`…5。`)', () => {
+    const lines = set(`${han(10)}5。`, params(5, { digitSpacing: 'none' }));
+    expect(letters(lines.at(-1)!), JSON.stringify(lines.map(textOf))).toBeGreaterThanOrEqual(2);
   });
 
   it('T15: in the body measure, 49 Han characters and `。` do not leave one character on the last line', () => {
