@@ -213,6 +213,23 @@ describe('T5: not at a line end', () => {
 });
 
 describe('T6: never split', () => {
+  it('T6: a zero-width space is a place to break where none would be (inside a Latin run), drawn as nothing', () => {
+    const lines = set('abcdefghijkl\u200bmnopqrstuvwx', params(8, { align: 'left' }));
+    expect(lines.map((l) => textOf(l).replace(/\u200b/g, ''))).toEqual(['abcdefghijkl', 'mnopqrstuvwx']);
+    expect(lines.every((l) => l.ratio >= -1)).toBe(true);
+  });
+
+  it('T6: a word joiner is a place not to break, between Han characters too', () => {
+    for (let at = 1; at < 10; at++) {
+      const chars = [...'一二三四五六七八九十'];
+      const text = `${chars.slice(0, at).join('')}\u2060${chars.slice(at).join('')}十一。`;
+      const lines = set(text, params(5));
+      const joined = `${chars[at - 1]}${chars[at]}`;
+      const broken = lines.slice(0, -1).some((l, i) => textOf(l).replace(/\u2060/g, '').endsWith(chars[at - 1]!) && textOf(lines[i + 1]!).replace(/\u2060/g, '').startsWith(chars[at]!));
+      expect(broken, `${joined}: ${lines.map(textOf).join('／')}`).toBe(false);
+    }
+  });
+
   it('T6/T8: `——` is one glyph 2 em wide', () => {
     const [line] = set('他说——好。', params(25, { align: 'left' }));
     const dash = glyph(line!, '——');
