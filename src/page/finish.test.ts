@@ -330,6 +330,15 @@ describe('the page builder (T24, T25)', () => {
     expect(names(paginate(bands(), columns, 1).pages[0]!)).toEqual(['A0', 'A1', 'A2', 'A3', 'space', 'space', 'title', 'B0', 'B1']);
   });
 
+  it('T24 on the 公文 grid: of two paragraphs that could fill the page, the one whose longer setting takes fewer lines off the columns', () => {
+    // X 3 lines or 4 (three lines spread off the columns: its demerits say so), A 4
+    // or 5 (one line off), B 4: page 1 ends a line short (T17) unless X or A takes
+    // a line more. A does, though it is the longer paragraph.
+    const columns = resolveStyle({ preset: 'gongwen', lines: 10 });
+    const bands = [...paragraph('X', 3, [{ count: 4, cost: 3e5 }]), ...paragraph('A', 4, [{ count: 5, cost: 1e5 }]), ...paragraph('B', 4)];
+    expect(names(paginate(bands, columns, 1).pages[0]!)).toEqual(['X0', 'X1', 'X2', ...Array.from({ length: 5 }, (_, i) => `A'5${i}`), 'B0', 'B1']);
+  });
+
   it('T25: the colophon shares the last page when a paragraph set one line shorter makes room', () => {
     // A: 6 lines, or 5; the colophon needs 4 rows and a line clear of the text: 5.
     const plan = paginate(paragraph('A', 6, [{ count: 5, cost: 100 }]), style, 1, 5);
