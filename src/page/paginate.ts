@@ -310,8 +310,11 @@ function floatOf(
   let cost = 0;
   let below = capacity - figure.lines;
   while (rest > below) {
-    const take = rest - below === 1 ? below - 1 : below;
-    if (take < below) cost += PAGE_COSTS.shortPage + PAGE_COSTS.shortLine;
+    // As many as fit, leaving two for the next page; none when fewer than two fit
+    // (under a figure of all but a line of the page, say): never a line alone.
+    let take = Math.min(below, rest - 2);
+    if (take < 2) take = 0;
+    if (take < below) cost += PAGE_COSTS.shortPage + PAGE_COSTS.shortLine * (below - take) ** 2;
     chunks.push(take);
     rest -= take;
     below = capacity;
