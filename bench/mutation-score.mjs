@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 /**
  * The scores of a mutation run (`npm run mutate`, `npm run mutate:page`), read from
- * Stryker's JSON report: by file and in all, the suite's score (a mutant killed by
- * any test, or timed out) and the rule tests' (killed by a test that is not one of
- * the golden dumps: the dumps notice any change to the output without saying which
- * rule broke). Stryker runs every test that reaches a mutant (disableBail), so
- * `killedBy` lists them all.
+ * Stryker's JSON report: by file and in all, the score (a mutant killed by any
+ * test, or timed out) and the rule tests' (killed by a test that is not one of the
+ * golden dumps, which notice any change to the output without saying which rule
+ * broke; the same where the run took no dumps, as `npm run mutate` does not).
  *
  *   node bench/mutation-score.mjs [reports/mutation/mutation.json] [--survivors [file]]
  *
