@@ -61,13 +61,25 @@ export function colophonBlock(doc: ColophonDoc, ctx: Context): ColophonBlock {
   const last = [notice, doc.copies].filter((t): t is DocText => t !== undefined);
   if (last.length > 0) pairs.push(last);
   for (const pair of pairs) {
-    const parts = pair.map((f) => ('label' in f ? joined(f) : f)).map(natural);
+    const texts = pair.map((f) => ('label' in f ? joined(f) : f));
+    const parts = texts.map(natural);
     const [left, right] = parts;
     if (left && right && left.width + right.width + 2 * em <= inner) {
       rows.push([...shiftGlyphs(left.glyphs, em), ...shiftGlyphs(right.glyphs, width - em - right.width)]);
-    } else {
-      for (const p of parts) rows.push(shiftGlyphs(p.glyphs, em));
+      continue;
     }
+    parts.forEach((p, k) => {
+      if (p.width <= inner + 1e-6) {
+        rows.push(shiftGlyphs(p.glyphs, em));
+        return;
+      }
+      // T26: a name longer than a row breaks (anywhere, as one recipient longer than a
+      // line does), its continuation lines aligned after its label's colon.
+      const field = pair[k]!;
+      const label = 'label' in field ? natural({ text: `${field.label}中` }).glyphs.at(-1)?.x ?? 0 : 0;
+      const shape = { first: { x: em, width: inner }, rest: { x: em + label, width: inner - label } };
+      for (const line of setText(ctx, texts[k]!, { face: c.font, size: em, align: 'left', shape, openingBlank: false })) rows.push(line.glyphs);
+    });
   }
 
   const items: PageItem[] = [];

@@ -269,6 +269,64 @@ describe('T26: a long distribution list', () => {
   });
 });
 
+describe('the colophon of other issues (T23, T26)', () => {
+  const colophonOf = (colophon: Issue['colophon'], preset: 'default' | 'gongwen' = 'default') => {
+    const { laid, style } = laidOut({ ...issue91, colophon }, preset);
+    const last = laid.pages.at(-1)!;
+    const col = runs(last).filter((r) => r.tag?.role === 'Colophon');
+    const top = Math.min(...col.map((r) => r.y)) - style.body.pitch;
+    const rules = last.items.filter((i): i is Rule => i.type === 'rule' && i.y >= top).sort((a, b) => a.y - b.y);
+    return { col, rules, style };
+  };
+  const src = { file: 'x.yaml', path: 'colophon', anchors: [] };
+
+  it('T23: without a distribution list, the rows stand between the two outer rules alone (no inner rule)', () => {
+    const { rules } = colophonOf({ ...issue91.colophon, distribution: undefined } as Issue['colophon']);
+    expect(rules.map((r) => r.thickness)).toEqual([0.35 * MM, 0.35 * MM]);
+  });
+
+  it('T23: a pair of fields shares a row when both fit, one character in from each edge; a pair too wide takes a row each, within the measure', () => {
+    const wide = '上街区人民政府办公室与地方史志办公室';
+    for (const preset of ['default', 'gongwen'] as const) {
+      const { col, style } = colophonOf(issue91.colophon, preset);
+      const end = style.area.left + style.area.width - COLOPHON_SIZE;
+      const phone = col.find((r) => textOf(r).includes('电话：'))!;
+      expect(textOf(phone), preset).toContain('邮箱：');
+      expect(Math.abs(runRight(phone) - end), preset).toBeLessThanOrEqual(COLOPHON_SIZE);
+      const long = colophonOf({ ...issue91.colophon, supervisor: { text: wide, source: src }, publisher: { text: wide, source: src } } as Issue['colophon'], preset);
+      const rows = long.col.filter((r) => textOf(r).includes(wide));
+      expect(rows.length, preset).toBe(2);
+      for (const r of rows) expect(runRight(r), preset).toBeLessThanOrEqual(end + TOL);
+    }
+  });
+
+  it('T26: a name longer than a row breaks, aligned after its colon, within the measure', () => {
+    const long = '上街区人民政府办公室综合科与上街区地方史志办公室编辑部与各有关单位';
+    for (const preset of ['default', 'gongwen'] as const) {
+      const { col, style } = colophonOf({ ...issue91.colophon, supervisor: { text: long, source: src } } as Issue['colophon'], preset);
+      const end = style.area.left + style.area.width - COLOPHON_SIZE;
+      const at = col.findIndex((r) => textOf(r).startsWith('主管：'));
+      const rows = col.slice(at, col.findIndex((r) => textOf(r).startsWith('编辑出版')));
+      expect(rows.length, preset).toBeGreaterThan(1);
+      expect(rows.map(textOf).join(''), preset).toBe(`主管：${long}`);
+      for (const r of rows) expect(runRight(r), `${preset}: ${textOf(r)}`).toBeLessThanOrEqual(end + TOL);
+      // Continuation rows start where the name did, after the colon.
+      const colon = rows[0]!.glyphs.find((g) => g.text === '：')!;
+      for (const r of rows.slice(1)) expect(Math.abs(r.glyphs[0]!.x - (colon.x + COLOPHON_SIZE)), preset).toBeLessThanOrEqual(TOL);
+    }
+  });
+
+  it('T26: with a recipient longer than a line the list breaks where it must, every recipient there, no line past the measure', () => {
+    const long = '上街区人民政府办公室综合科与上街区地方史志办公室编辑部与各有关单位';
+    const recipients = ['区委书记', long, '区直各单位'];
+    const { col, style } = colophonOf({ ...issue91.colophon, distribution: recipients.map((text) => ({ text, source: src })) } as Issue['colophon']);
+    const end = style.area.left + style.area.width - COLOPHON_SIZE;
+    const list = col.slice(0, col.findIndex((r) => textOf(r).startsWith('主管')));
+    expect(list.map(textOf).join('')).toBe(`发放范围：${recipients.join('，')}。`);
+    for (const r of list) expect(runRight(r), textOf(r)).toBeLessThanOrEqual(end + TOL);
+  });
+});
+
 /**
  * Hand-made bands on a page of 10 grid lines: a paragraph's lines carry a named
  * destination each, so where they went can be read back.
