@@ -63,7 +63,9 @@ describe.each(['default', 'gongwen'] as const)('issue 91, %s preset', (preset) =
     laid.pages.forEach((page, i) => {
       const run = folioRun(page);
       if (page.folio === null) {
+        // Unnumbered: no folio of any kind (not even an empty one).
         expect(run).toBeUndefined();
+        expect(runs(page).filter((r) => r.tag?.role === 'Artifact' && /^— .* —$/.test(textOf(r)))).toEqual([]);
         return;
       }
       seen++;
@@ -313,6 +315,21 @@ describe('the colophon of other issues (T23, T26)', () => {
       // Continuation rows start where the name did, after the colon.
       const colon = rows[0]!.glyphs.find((g) => g.text === '：')!;
       for (const r of rows.slice(1)) expect(Math.abs(r.glyphs[0]!.x - (colon.x + COLOPHON_SIZE)), preset).toBeLessThanOrEqual(TOL);
+    }
+  });
+
+  it('T25: a colophon too tall for the room left goes to the foot of a page of its own, numbered on', () => {
+    // 72 recipients: a colophon of some 22 rows, a page of its own.
+    const recipients = Array.from({ length: 72 }, (_, i) => `第${i + 1}工作组`);
+    for (const preset of ['default', 'gongwen'] as const) {
+      const { laid, style } = laidOut({ ...issue91, colophon: { ...issue91.colophon, distribution: recipients.map((text) => ({ text, source: src })) } as Issue['colophon'] }, preset);
+      const last = laid.pages.at(-1)!;
+      const before = laid.pages.at(-2)!;
+      expect(runs(last).every((r) => r.tag?.role === 'Colophon' || r.tag?.role === 'Artifact'), preset).toBe(true);
+      expect(last.folio, preset).toBe(before.folio! + 1);
+      const rules = last.items.filter((i): i is Rule => i.type === 'rule');
+      expect(Math.max(...rules.map((r) => r.y)), preset).toBeCloseTo(style.area.top + style.area.height, 6);
+      expect(runs(before).some((r) => r.tag?.role === 'Colophon'), preset).toBe(false);
     }
   });
 
