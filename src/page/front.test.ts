@@ -107,6 +107,25 @@ describe.each(['default', 'gongwen'] as const)('T22: the masthead of issue 91 (%
     expect(colophon.some((r) => textOf(r).includes(issue91.colophon.notice!.text))).toBe(true);
   });
 
+  it('T22: notice, name, period, the editing unit\'s line and the rule stand one under another, none over the next', () => {
+    const { page, style } = front(preset, { notice: 'masthead' });
+    // A run's extent: its ink's top (ascent) to its bottom (the descent, 0.12 em of a CJK face).
+    const box = (r: TextRun) => ({ top: r.y - style.ascent * r.glyphs[0]!.size, bottom: r.y + 0.12 * r.glyphs[0]!.size });
+    const notice = box(runs(page)[0]!);
+    const name = box(run(page, issue91.name.text));
+    const period = box(run(page, '2020年2月（总第91期）'));
+    const editor = box(run(page, issue91.editor.text));
+    const rule = page.items.find((i): i is Rule => i.type === 'rule')!;
+    expect(notice.top).toBeGreaterThanOrEqual(style.area.top - TOL);
+    expect(name.top).toBeGreaterThanOrEqual(notice.bottom);
+    expect(period.top).toBeGreaterThanOrEqual(name.bottom);
+    expect(editor.top).toBeGreaterThanOrEqual(period.bottom);
+    expect(rule.y).toBeGreaterThanOrEqual(editor.bottom);
+    // And the contents under the rule.
+    const toc = runs(page).filter((r) => r.tag?.role === 'TOC').map(box);
+    for (const t of toc) expect(t.top).toBeGreaterThanOrEqual(rule.y);
+  });
+
   it('T21: a house style sets its own masthead red, for the name and the rule', () => {
     const { page } = front(preset, { mastheadColor: [0, 90, 80, 5] });
     expect(run(page, issue91.name.text).color).toEqual([0, 90, 80, 5]);
