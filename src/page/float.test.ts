@@ -52,6 +52,15 @@ describe('floatPast: which bands move up past a figure that does not fit', () =>
     expect(floatPast([figure(6), ...para(6, 'a')], 0, 5)).toBe(4);
   });
 
+  it('a paragraph that exactly fills the room moves up whole', () => {
+    expect(floatPast([figure(6), ...para(4, 'a'), ...para(5, 'b')], 0, 4)).toBe(4);
+  });
+
+  it('T17: two first lines may stand at the foot, the rest going on under the figure', () => {
+    expect(floatPast([figure(6), ...para(5, 'a')], 0, 2)).toBe(2);
+    expect(floatPast([figure(6), ...para(2, 'a'), ...para(5, 'b')], 0, 4)).toBe(4);
+  });
+
   it('T17: not the first line of a paragraph alone at the foot', () => {
     expect(floatPast([figure(6), ...para(5, 'a')], 0, 1)).toBe(0);
     expect(floatPast([figure(6), ...para(2, 'a'), ...para(5, 'b')], 0, 3)).toBe(2);
