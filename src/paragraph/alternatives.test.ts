@@ -55,12 +55,14 @@ describe('T24: a paragraph one line longer or shorter', () => {
   it('every alternative offered is the same text in one line more or fewer, set within the tolerance, with no T4/T5/T15 fault', () => {
     let longer = 0;
     let shorter = 0;
+    const costs: number[] = [];
     for (const text of paragraphs()) {
       const set = setParagraph(text, BODY, fonts);
       const n = set.lines.length;
       for (const alt of set.alternatives()) {
         expect([n - 1, n + 1], text).toContain(alt.count);
         expect(alt.cost, text).toBeGreaterThanOrEqual(0);
+        costs.push(alt.cost);
         const lines = alt.lines();
         expect(lines.length).toBe(alt.count);
         checkLines(text, lines, `${alt.count} lines of ${text}`);
@@ -72,6 +74,8 @@ describe('T24: a paragraph one line longer or shorter', () => {
     // The sample has paragraphs of both kinds: a last line nearly full, and one of a few characters.
     expect(longer).toBeGreaterThan(3);
     expect(shorter).toBeGreaterThan(0);
+    // A paragraph's own breaks are its best: another number of lines costs more.
+    expect(costs.filter((c) => c > 0).length).toBeGreaterThan((longer + shorter) / 2);
   });
 
   it('a paragraph whose last line is nearly full is offered one line more; one whose last line is short, not', () => {
