@@ -45,10 +45,10 @@ export interface BreakParams {
   /**
    * On a character grid (the 公文's, T1: each character on its column), a line
    * spread or squeezed at all, which takes its characters off their columns (no
-   * TeX counterpart; 0 off the grid). A line 1 em short spread alone costs about
-   * 300 more than spread over three lines by a third each: with this, one line
-   * takes it and two stay on their columns; 2 em short still go to two lines.
-   * Far below a tie (T28) or a lone character (T15), which win over the grid.
+   * TeX counterpart; 0 off the grid). More than any spacing within the tolerance
+   * costs ((10 + 200)² + \adjdemerits), so the fewest lines are spread — one line
+   * 2 em short rather than two lines 1 em each; far below a tie (T28) or a lone
+   * character (T15), which win over the grid.
    */
   offColumnDemerits: number;
 }
