@@ -89,6 +89,15 @@ describe('items between two cells', () => {
     for (const p of hyph) expect(p).toMatch(new RegExp(`^p\\(${WORD_BREAK.hyphenation} w0\\.\\d+ flagged L1\\)$`));
   });
 
+  it('T14: after a hyphen written in a word (`well-known`) a break is a flagged penalty open from the third pass, as TeX\'s \\exhyphenpenalty', () => {
+    expect(items('well-known')).toEqual(['[well-]', `p(${WORD_BREAK.explicit} flagged L1)`, '[known]', ...END]);
+  });
+
+  it('T13: a typed space beside a symbol is a word space, a place to break; with none typed the symbol stays with its neighbours', () => {
+    expect(items('x + y')).toEqual(['[x]', 'space(0.333,+0.167,-0.083)', '[+]', 'space(0.333,+0.167,-0.083)', '[y]', ...END]);
+    expect(items('甲+乙')).toEqual(['[甲]', '[+]', '[乙]', ...END]);
+  });
+
   it('T6: an address breaks only after / . @ -, as a last resort (level 2)', () => {
     const got = items('a@b.cn');
     expect(got).toEqual(['[a@]', `p(${WORD_BREAK.address} L2)`, '[b.]', `p(${WORD_BREAK.address} L2)`, '[cn]', ...END]);
