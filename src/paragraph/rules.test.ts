@@ -464,6 +464,19 @@ describe('T13: justification', () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) checkJustified(prose(seed, 40), BODY, `seed ${seed}`);
   });
 
+  it('T13: a line of Latin words alone is flush too: past ½ em its word spaces take the rest between them', () => {
+    // 9 em: `open source data` would leave most of a line; spread by its two spaces
+    // beyond their ½ em, as no other gap can take it.
+    const lines = set('open source data office online', params(9, { align: 'justify' }));
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines.slice(0, -1)) {
+      const gs = inked(line);
+      const end = gs.at(-1)!.x + gs.at(-1)!.advance;
+      expect(Math.abs(end - 9 * EM), textOf(line)).toBeLessThanOrEqual(TOL);
+      expect(Math.abs(gs[0]!.x), textOf(line)).toBeLessThanOrEqual(TOL);
+    }
+  });
+
   it('T13: the last line starts at the left and keeps natural spacing', () => {
     const lines = set(`${han(30)}，${han(5, 30)}。`);
     const last = lines.at(-1)!;
