@@ -162,6 +162,12 @@ describe('T19: titles of more lines, and what a title line holds', () => {
     ]);
   });
 
+  it('T19: a typed space in a title is a place to break as good as a pause mark', () => {
+    for (const width of [14, 16, 18]) {
+      expect(lines('上街区开展春季义务植树活动 全区干部群众踊跃参加', 22, width * 22), `${width}`).toEqual(['上街区开展春季义务植树活动', '全区干部群众踊跃参加']);
+    }
+  });
+
   it('T29: a title may break before an opening quote rather than between two words', () => {
     // 11 em: 峡窝镇 … 防控 is 9 em, “硬核”… the rest; between 峡窝镇 and 硬核 the quote opens the term.
     const got = lines('峡窝镇多措并举“硬核”防控出新招', 22, 11 * 22);
