@@ -51,9 +51,12 @@ describe('T6: what is never split is one cell', () => {
     expect(e!.text).toBe('e\u0301');
     expect(e!.width).toBeCloseTo(advance('e'), 6);
     expect(e!.glyphs.map((g) => g.text)).toEqual(['e', '\u0301']);
-    const [han] = cells('葛\ufe00').cells;
+    const set = cells('葛\ufe00');
+    const [han] = set.cells;
     expect(han!.text).toBe('葛\ufe00');
     expect(han!.glyphs.map((g) => g.text)).toEqual(['葛']);
+    // Not looked up in the fonts at all: no face need have it.
+    expect(set.missing).toEqual([]);
   });
 
   it('typed spaces are not cells: they go before the next one', () => {
