@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { FontSet } from '../fonts/index.js';
 import { T4_NO_START, T5_NO_END } from '../../test/helpers/rules.js';
+import { BREAK_PARAMS } from './params.js';
 import { setParagraph } from './set.js';
 import { uniform, type SetLine, type SetParams } from './types.js';
 
@@ -92,6 +93,17 @@ describe('T24: a paragraph one line longer or shorter', () => {
     const lastLength = [...textOf(short.lines.at(-1)!)].length;
     expect(lastLength).toBeLessThan(8);
     expect(short.alternatives().some((a) => a.count === short.lines.length + 1)).toBe(false);
+  });
+
+  it('a paragraph of more lines than params.mostLinesVaried, or one the last pass had to set, is offered none', () => {
+    const long = SENTENCES.join('').repeat(12);
+    const many = setParagraph(long, BODY, fonts);
+    expect(many.lines.length).toBeGreaterThan(BREAK_PARAMS.mostLinesVaried);
+    expect(many.possibleCounts()).toEqual([]);
+    expect(many.alternatives()).toEqual([]);
+    // A number wider than the measure: only the last pass sets it (T6, T14).
+    const wide = setParagraph(`${'1234567890'.repeat(4)}${SENTENCES[0]!}`, BODY, fonts);
+    expect(wide.possibleCounts()).toEqual([]);
   });
 
   it('the alternatives are the same when asked again (worked out once)', () => {
