@@ -158,7 +158,7 @@ function searched(elements: Element[], capacity: number, tail: number): { cost: 
   }
 }
 
-function elementsOf(bands: Band[], perLine: number): Element[] {
+function elementsOf(bands: Band[], offColumns: number): Element[] {
   const out: Element[] = [];
   for (let i = 0; i < bands.length; ) {
     const band = bands[i]!;
@@ -168,10 +168,10 @@ function elementsOf(bands: Band[], perLine: number): Element[] {
       const { alternatives, possibleCounts } = band.paragraph;
       // What a paragraph in n lines costs: the change and its demerits (on a grid
       // they count its lines off the columns); before the search, the least it can.
-      const least = PAGE_COSTS.change + perLine;
+      const least = PAGE_COSTS.change + offColumns;
       const searchFor = (n: number) => (): Variant | undefined => {
         const found = alternatives?.().find((a) => a.count === n);
-        return found && { lines: n, cost: PAGE_COSTS.change + Math.max(perLine, found.cost), bands: once(found.bands) };
+        return found && { lines: n, cost: PAGE_COSTS.change + Math.max(offColumns, found.cost), bands: once(found.bands) };
       };
       out.push({
         kind: 'paragraph',
@@ -310,11 +310,8 @@ function floatOf(
   let cost = 0;
   let below = capacity - figure.lines;
   while (rest > below) {
-    // As many as fit, leaving two for the next page; none when fewer than two fit
-    // (under a figure of all but a line of the page, say): never a line alone.
-    let take = Math.min(below, rest - 2);
-    if (take < 2) take = 0;
-    if (take < below) cost += PAGE_COSTS.shortPage + PAGE_COSTS.shortLine * (below - take) ** 2;
+    const take = linesOnPage(rest, below);
+    cost += shortBy(below - take);
     chunks.push(take);
     rest -= take;
     below = capacity;
@@ -365,13 +362,13 @@ function paragraphPlacements(n: number, r: number, pinned: boolean, capacity: nu
     return;
   }
   for (let here = Math.min(room, n - 2); here >= Math.max(2, need); here--) {
-    let cost = here < room ? PAGE_COSTS.shortPage + PAGE_COSTS.shortLine * (room - here) ** 2 : 0;
+    let cost = shortBy(room - here);
     let rest = n - here;
     let pages = 1;
     // Whole pages of it, each leaving two lines at least for the next (T17).
     while (rest > capacity) {
-      const take = rest - capacity === 1 ? capacity - 1 : capacity;
-      if (take < capacity) cost += PAGE_COSTS.shortPage + PAGE_COSTS.shortLine;
+      const take = linesOnPage(rest, capacity);
+      cost += shortBy(capacity - take);
       rest -= take;
       pages++;
     }
@@ -379,12 +376,28 @@ function paragraphPlacements(n: number, r: number, pinned: boolean, capacity: nu
   }
 }
 
+/**
+ * T17: of the `rest` lines of a paragraph that runs on past a page with `room`
+ * lines for it, how many go there: as many as fit, leaving two for the next page;
+ * none when fewer than two would (under a figure of all but a line of the page,
+ * say): never a line alone.
+ */
+function linesOnPage(rest: number, room: number): number {
+  const take = Math.min(room, rest - 2);
+  return take < 2 ? 0 : take;
+}
+
+/** What a page that ends `rows` grid lines short in the middle of a paragraph costs (nothing for none). */
+function shortBy(rows: number): number {
+  return rows > 0 ? PAGE_COSTS.shortPage + PAGE_COSTS.shortLine * rows ** 2 : 0;
+}
+
 /** A paragraph of `n` lines split with `here` on the first page: its lines on each page, as paragraphPlacements takes them. */
 function chunksOf(n: number, here: number, capacity: number): number[] {
   const chunks = [here];
   let rest = n - here;
   while (rest > capacity) {
-    const take = rest - capacity === 1 ? capacity - 1 : capacity;
+    const take = linesOnPage(rest, capacity);
     chunks.push(take);
     rest -= take;
   }
