@@ -38,6 +38,11 @@ export function colophonBlock(doc: ColophonDoc, ctx: Context): ColophonBlock {
     const line = setText(ctx, text, { face: c.font, size: em, align: 'left', shape: uniform(1e6), openingBlank: false })[0];
     return { glyphs: line?.glyphs ?? [], width: line?.natural ?? 0 };
   };
+  // Rows one character in, continuation rows aligned after the label's colon (T23).
+  const afterLabel = (label: string) => {
+    const at = natural({ text: `${label}中` }).glyphs.at(-1)?.x ?? 0;
+    return { first: { x: em, width: inner }, rest: { x: em + at, width: inner - at } };
+  };
 
   let split = 0;
   if (doc.distribution) {
@@ -45,8 +50,7 @@ export function colophonBlock(doc: ColophonDoc, ctx: Context): ColophonBlock {
     // the other rows' (T23); continuation lines align after the colon; a line breaks
     // only between recipients (T26), unless one is longer than a line.
     const text = joined(doc.distribution);
-    const labelWidth = natural({ text: `${doc.distribution.label}中` }).glyphs.at(-1)?.x ?? 0;
-    const options = { face: c.font, size: em, align: 'left', shape: { first: { x: em, width: inner }, rest: { x: em + labelWidth, width: inner - labelWidth } } } as const;
+    const options = { face: c.font, size: em, align: 'left', shape: afterLabel(doc.distribution.label) } as const;
     for (const only of RECIPIENT_BREAKS) {
       const lines = setText(ctx, text, { ...options, ...(only ? { breaksOnlyAfter: only } : {}) });
       if (only && lines.some((l) => l.ratio < -1)) continue;
@@ -76,8 +80,7 @@ export function colophonBlock(doc: ColophonDoc, ctx: Context): ColophonBlock {
       // T26: a name longer than a row breaks (anywhere, as one recipient longer than a
       // line does), its continuation lines aligned after its label's colon.
       const field = pair[k]!;
-      const label = 'label' in field ? natural({ text: `${field.label}中` }).glyphs.at(-1)?.x ?? 0 : 0;
-      const shape = { first: { x: em, width: inner }, rest: { x: em + label, width: inner - label } };
+      const shape = afterLabel('label' in field ? field.label : '');
       for (const line of setText(ctx, texts[k]!, { face: c.font, size: em, align: 'left', shape, openingBlank: false })) rows.push(line.glyphs);
     });
   }
