@@ -6,17 +6,14 @@
  * golden dumps, which notice any change to the output without saying which rule
  * broke; the same where the run took no dumps, as `npm run mutate` does not).
  *
- *   node bench/mutation-score.mjs [reports/mutation/mutation.json] [--survivors [file]]
+ *   node bench/mutation-score.mjs [reports/mutation/mutation.json]
  *
- * With --survivors, the mutants no test killed, each on a line (file:line:col,
- * mutator, replacement, the code it changed), for reading them one by one.
+ * The survivors themselves, sorted by what explains them: bench/mutation-survivors.mjs.
  */
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const report = args.find((a) => a.endsWith('.json')) ?? 'reports/mutation/mutation.json';
-const listing = args.indexOf('--survivors');
-const only = listing >= 0 ? args[listing + 1] : undefined;
 const r = JSON.parse(readFileSync(report, 'utf8'));
 
 /** Test ids of the golden dumps (test/golden*). */
@@ -36,21 +33,14 @@ for (const [file, f] of Object.entries(r.files)) {
     } else if (m.status === 'Timeout') row.timeout++;
     else if (m.status === 'Survived') row.survived++;
     else if (m.status === 'NoCoverage') row.none++;
-    if (listing >= 0 && (m.status === 'Survived' || m.status === 'NoCoverage') && (!only || file === only)) {
-      const lines = f.source.split('\n');
-      const code = lines[m.location.start.line - 1]?.trim().slice(0, 100);
-      console.log(`${file}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName}: ${JSON.stringify(m.replacement ?? '').slice(0, 60)}  «${code}»`);
-    }
   }
   rows.push(row);
   for (const k of ['n', 'killed', 'byRules', 'timeout', 'survived', 'none']) all[k] += row[k];
 }
 
-if (listing < 0) {
-  const pct = (x, n) => (n === 0 ? '—' : `${((100 * x) / n).toFixed(1)}`);
-  console.log('| file | mutants | suite % | rule tests % | killed | by rule tests | timeout | survived | not reached |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const x of [...rows.sort((a, b) => b.n - a.n), all]) {
-    console.log(`| ${x.file} | ${x.n} | ${pct(x.killed + x.timeout, x.n)} | ${pct(x.byRules + x.timeout, x.n)} | ${x.killed} | ${x.byRules} | ${x.timeout} | ${x.survived} | ${x.none} |`);
-  }
+const pct = (x, n) => (n === 0 ? '—' : `${((100 * x) / n).toFixed(1)}`);
+console.log('| file | mutants | suite % | rule tests % | killed | by rule tests | timeout | survived | not reached |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const x of [...rows.sort((a, b) => b.n - a.n), all]) {
+  console.log(`| ${x.file} | ${x.n} | ${pct(x.killed + x.timeout, x.n)} | ${pct(x.byRules + x.timeout, x.n)} | ${x.killed} | ${x.byRules} | ${x.timeout} | ${x.survived} | ${x.none} |`);
 }
