@@ -11,7 +11,7 @@
  * nor the tests that build through the command (they run dist/, not the mutated
  * source), nor the page tests. Run with the dumps, every mutant waits half a
  * second more and the run takes three hours; which survivors the dumps notice is
- * found afterwards, survivor by survivor (bench/mutants-golden.mjs).
+ * found afterwards, survivor by survivor (bench/mutants-again.mjs).
  */
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -5,7 +5,7 @@
  *
  *   node bench/mutation-survivors.mjs reports/mutation/mutation.json [golden.json] [--list kind]
  *
- * `golden.json` is bench/mutants-golden.mjs's --out: survivors the golden dumps
+ * `golden.json` is bench/mutants-again.mjs's --out: survivors the golden dumps
  * notice. The kinds, in the order they are tried:
  * - golden: the golden dumps notice it (issue 91 looks different);
  * - cache: code that only remembers what was worked out (a cache, forget*), whose
@@ -13,9 +13,20 @@
  * - rounding: a comparison at a rounding margin (1e-6, 1e-9, EPS) made strict or
  *   loose, or the margin's sign changed: the same result on real lengths;
  * - message: the text of an error, a warning, a trace or a tag, not typography;
- * - unguarded: the rest, to be read one by one (--list unguarded).
+ * - explained: read one by one and found equivalent (the same output for every
+ *   input) or outside the rules; the reasons are in bench/mutation-explained/*.json,
+ *   one file a source file: `{ "file", "entries": [{ "code", "original"?,
+ *   "mutators"?, "replacements"?, "why" }] }`, where `code` is a piece of the
+ *   mutated line (so an entry outlives the line moving), `original` the exact
+ *   text the mutant replaces (a string or a list), and the optional lists narrow
+ *   it to those mutators and replacements;
+ * - unguarded: the rest, to be read (--list unguarded).
+ *
+ * `--list explained` prints each explained survivor with its reason.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
 const report = JSON.parse(readFileSync(args[0] ?? 'reports/mutation/mutation.json', 'utf8'));
@@ -24,6 +35,31 @@ const list = args.includes('--list') ? args[args.indexOf('--list') + 1] : undefi
 const noticed = new Set();
 if (goldenFile) {
   for (const g of JSON.parse(readFileSync(goldenFile, 'utf8'))) if (g.golden === 'noticed') noticed.add(`${g.file}:${g.line}:${g.column}:${g.mutator}:${g.replacement}`);
+}
+
+const explainedDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'mutation-explained');
+const explanations = [];
+for (const name of readdirSync(explainedDir).filter((n) => n.endsWith('.json')).sort()) {
+  const e = JSON.parse(readFileSync(path.join(explainedDir, name), 'utf8'));
+  for (const entry of e.entries) explanations.push({ file: e.file, ...entry, used: 0 });
+}
+
+/** The reason given for a survivor, if one was. */
+function explanation(file, m, code, original) {
+  return explanations.find(
+    (e) =>
+      e.file === file &&
+      code.includes(e.code) &&
+      (e.original === undefined || [e.original].flat().includes(original)) &&
+      (!e.mutators || e.mutators.includes(m.mutatorName)) &&
+      (!e.replacements || e.replacements.includes(m.replacement)),
+  );
+}
+
+/** The source text a mutant replaces (Stryker's locations: lines and columns from 1). */
+function originalText(lines, m) {
+  const offset = (loc) => lines.slice(0, loc.line - 1).reduce((n, l) => n + l.length + 1, 0) + loc.column - 1;
+  return lines.join('\n').slice(offset(m.location.start), offset(m.location.end));
 }
 
 /** The name of the function around a line, from the source (the nearest `function` above). */
@@ -43,6 +79,12 @@ function kindOf(file, f, m, lines) {
   if (/^forget|^classify$|cache/i.test(fn) || /\bcache\b|\?\?=/.test(code)) return 'cache';
   if (/1e-6|1e-9|1e-12|EPS/.test(code) && /EqualityOperator|ArithmeticOperator|UnaryOperator/.test(m.mutatorName)) return 'rounding';
   if (m.mutatorName === 'StringLiteral' && /Error\(|warn|message|trace|tag:|role:|block:|`.*\$\{/.test(code)) return 'message';
+  const e = explanation(file, m, code, originalText(lines, m));
+  if (e) {
+    e.used++;
+    m.why = e.why;
+    return 'explained';
+  }
   return 'unguarded';
 }
 
@@ -53,15 +95,15 @@ for (const [file, f] of Object.entries(report.files)) {
   for (const m of f.mutants) {
     if (m.status !== 'Survived' && m.status !== 'NoCoverage') continue;
     const kind = kindOf(file, f, m, lines);
-    const row = rows.get(file) ?? { golden: 0, cache: 0, rounding: 0, message: 0, unguarded: 0 };
+    const row = rows.get(file) ?? { golden: 0, cache: 0, rounding: 0, message: 0, explained: 0, unguarded: 0 };
     row[kind]++;
     rows.set(file, row);
-    if (list === kind) rest.push(`${file}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName} ${JSON.stringify(m.replacement).slice(0, 50)}  «${lines[m.location.start.line - 1]?.trim().slice(0, 100)}»`);
+    if (list === kind) rest.push(`${file}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName} ${JSON.stringify(m.replacement).slice(0, 50)}  «${lines[m.location.start.line - 1]?.trim().slice(0, 100)}»${m.why ? `\n    ${m.why}` : ''}`);
   }
 }
 if (list) console.log(rest.join('\n'));
 else {
-  const kinds = ['golden', 'cache', 'rounding', 'message', 'unguarded'];
+  const kinds = ['golden', 'cache', 'rounding', 'message', 'explained', 'unguarded'];
   console.log(`| file | ${kinds.join(' | ')} |\n| --- |${kinds.map(() => ' ---: |').join('')}`);
   const all = Object.fromEntries(kinds.map((k) => [k, 0]));
   for (const [file, row] of [...rows].sort()) {
@@ -70,3 +112,6 @@ else {
   }
   console.log(`| all | ${kinds.map((k) => all[k]).join(' | ')} |`);
 }
+// An entry no survivor matches is a reason left over from code since changed or killed.
+const unused = explanations.filter((e) => e.used === 0 && Object.keys(report.files).includes(e.file));
+if (unused.length > 0 && !list) console.log(`\n${unused.length} reasons match no survivor:\n${unused.map((e) => `  ${e.file} «${e.code}» ${e.mutators?.join(',') ?? ''}`).join('\n')}`);

@@ -1,16 +1,23 @@
 #!/usr/bin/env node
 /**
- * Which survivors of a mutation run the golden dumps notice: each mutant that no
- * rule test killed is made again in the source, one at a time, and the golden
- * dumps (test/golden.test.ts: issue 91 in both presets, line by line) run against
- * it; the source is put back after each. Run it in a checkout of the commit the
- * report was made from, with its dependencies installed:
+ * The survivors of a mutation run made again, one at a time, in a copy of the
+ * sources, with a set of tests run against each; the source is put back after
+ * each. Run it in a checkout whose sources are the ones the report was made from
+ * (tests may be newer), with its dependencies installed:
  *
- *   node bench/mutants-golden.mjs reports/mutation/mutation.json [--jobs 2] [--file src/…] [--out file.json]
+ *   node bench/mutants-again.mjs reports/mutation/mutation.json [--against golden|engine]
+ *        [--jobs 2] [--file src/…] [--line N] [--out file.json]
  *
- * Prints one line a survivor (noticed or not) and the counts by file; --out
- * writes them as JSON. A survivor the dumps notice changes what issue 91 looks
- * like; one they do not is either equivalent or a rule issue 91 never meets.
+ * --against golden (the default): the golden dumps (test/golden.test.ts: issue 91
+ * in both presets, line by line). A survivor the dumps notice changes what issue
+ * 91 looks like; one they do not is either equivalent or a rule issue 91 never
+ * meets. --out writes the verdicts as JSON for bench/mutation-survivors.mjs.
+ *
+ * --against engine: the engine's rule tests as `npm run mutate` runs them
+ * (vitest.mutate.config.ts, some 5 s a mutant), to see whether tests written
+ * since the run kill a survivor before running Stryker again.
+ *
+ * Prints one line a survivor (noticed or not) and the counts by file.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -22,13 +29,19 @@ const report = args.find((a) => a.endsWith('.json') && args[args.indexOf(a) - 1]
 const jobs = Number(args[args.indexOf('--jobs') + 1] ?? 2) || 2;
 const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
 const only = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
+const onlyLine = args.includes('--line') ? Number(args[args.indexOf('--line') + 1]) : undefined;
+const against = args.includes('--against') ? args[args.indexOf('--against') + 1] : 'golden';
+if (against !== 'golden' && against !== 'engine') throw new Error(`--against golden or engine, not ${against}`);
 const root = process.cwd();
 const r = JSON.parse(readFileSync(report, 'utf8'));
 
 const todo = [];
 for (const [file, f] of Object.entries(r.files)) {
   if (only && file !== only) continue;
-  for (const m of f.mutants) if (m.status === 'Survived' || m.status === 'NoCoverage') todo.push({ file, source: f.source, m });
+  for (const m of f.mutants) {
+    if (onlyLine !== undefined && m.location.start.line !== onlyLine) continue;
+    if (m.status === 'Survived' || m.status === 'NoCoverage') todo.push({ file, source: f.source, m });
+  }
 }
 
 /** The source with the mutant's replacement put in (Stryker's locations: lines and columns from 1). */
@@ -40,8 +53,8 @@ function mutated(source, m) {
 
 /** A copy of the checkout per job (sources and tests; node_modules linked). */
 function workspace() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mutants-golden-'));
-  for (const entry of ['src', 'test', 'fonts', 'issues', 'package.json', 'tsconfig.json', 'vitest.config.ts']) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mutants-again-'));
+  for (const entry of ['src', 'test', 'bench', 'fonts', 'issues', 'package.json', 'tsconfig.json', 'vitest.config.ts', 'vitest.mutate.config.ts']) {
     cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
   }
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
@@ -50,7 +63,8 @@ function workspace() {
 
 function run(dir) {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'test/golden.test.ts'], { cwd: dir, timeout: 60_000 }, (error) => resolve(error ? 'noticed' : 'unnoticed'));
+    const tests = against === 'golden' ? ['test/golden.test.ts'] : ['--config', 'vitest.mutate.config.ts'];
+    execFile(process.execPath, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...tests], { cwd: dir, timeout: 60_000 }, (error) => resolve(error ? 'noticed' : 'unnoticed'));
   });
 }
 
@@ -59,6 +73,8 @@ let next = 0;
 async function worker() {
   const dir = workspace();
   try {
+    // The tests must pass on the sources as they are, or every mutant looks noticed.
+    if ((await run(dir)) === 'noticed') throw new Error(`the tests fail without a mutant (against ${against})`);
     while (next < todo.length) {
       const t = todo[next++];
       const target = path.join(dir, t.file);
@@ -85,7 +101,7 @@ for (const x of results) {
   if (x.golden === 'noticed') c.noticed++;
   byFile.set(x.file, c);
 }
-console.log('\n| file | survivors | noticed by the golden dumps |\n| --- | ---: | ---: |');
+console.log(`\n| file | survivors | noticed by ${against === 'golden' ? 'the golden dumps' : 'the engine tests'} |\n| --- | ---: | ---: |`);
 let s = 0;
 let n = 0;
 for (const [file, c] of [...byFile].sort()) {
