@@ -24,6 +24,8 @@ function plan(excess: number, t: LineTotals) {
 describe('T27: a line brought to its measure in whole punctuation steps', () => {
   it('a line that fits exactly is left alone', () => {
     expect(plan(0, marks(2, 3, 10))).toEqual({ ratio: 0, steps: 0, shrink: 0, stretch: 0, inBetween: 0 });
+    // Even with no gap that could spread it: it needs none (not an infinitely loose line).
+    expect(plan(0, marks(2, 3, 0))).toEqual({ ratio: 0, steps: 0, shrink: 0, stretch: 0, inBetween: 0 });
   });
 
   it('a short line is spread by its gaps; with nothing to spread it cannot be filled', () => {
@@ -86,6 +88,12 @@ describe('T27: a line brought to its measure in whole punctuation steps', () => 
     expect(fit.ratio).toBeLessThan(-1);
     expect(fit).toMatchObject({ steps: 0, shrink: 5, stretch: 0 });
     expect(fit.inBetween).toBeCloseTo(BLANK);
+    // Past every blank, a line that a blank more would leave short is still overfull:
+    // there is no blank more to take, whatever little stretch it has.
+    const short = plan(-6, marks(1, 0, 1));
+    expect(short.ratio).toBeCloseTo(-6 / 5);
+    expect(short).toMatchObject({ steps: 0, shrink: 0, stretch: 0 });
+    expect(short.inBetween).toBeCloseTo(BLANK);
   });
 
   it('two blanks and the other gaps: whole blanks first, the rest from the gaps', () => {
@@ -105,6 +113,7 @@ describe('T27: a line brought to its measure in whole punctuation steps', () => 
     expect(fit).toMatchObject({ steps: 0, inBetween: 0 });
     expect(fit.shrink).toBeCloseTo(3);
     expect(fit.ratio).toBeCloseTo(-0.5);
-    expect(plan(-3, marks(0, 0, 10)).ratio).toBe(-Infinity);
+    // Nothing can take it: overfull, and with no marks none is squeezed.
+    expect(plan(-3, marks(0, 0, 10))).toEqual({ ratio: -Infinity, steps: 0, shrink: 0, stretch: 0, inBetween: 0 });
   });
 });
