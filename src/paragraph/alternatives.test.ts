@@ -138,6 +138,15 @@ describe('T24: a paragraph one line longer or shorter', () => {
     expect(seen).toBeGreaterThan(5);
   });
 
+  it('a paragraph of two lines, the second nearly full, is offered three (T24 holds for the shortest paragraph of more than one line)', () => {
+    const text = `${[...SENTENCES.join('')].slice(0, 48).join('').replace(/[，、；：“]$/u, '')}。`;
+    const set = setParagraph(text, BODY, fonts);
+    expect(set.lines).toHaveLength(2);
+    const longer = set.alternatives().find((a) => a.count === 3);
+    expect(longer).toBeDefined();
+    checkLines(text, longer!.lines(), `3 lines of ${text}`);
+  });
+
   it('with hanging punctuation (T16) a paragraph whose line-end marks may hang is offered the line more it can be set in', () => {
     // 237 characters: 10 lines, and 11 within the tolerance, some marks hanging.
     const text = `${[...SENTENCES.join('')].slice(0, 237).join('').replace(/[，、；：“]$/u, '')}。`;
