@@ -101,9 +101,60 @@ describe('T24: a paragraph one line longer or shorter', () => {
     expect(many.lines.length).toBeGreaterThan(BREAK_PARAMS.mostLinesVaried);
     expect(many.possibleCounts()).toEqual([]);
     expect(many.alternatives()).toEqual([]);
-    // A number wider than the measure: only the last pass sets it (T6, T14).
-    const wide = setParagraph(`${'1234567890'.repeat(4)}${SENTENCES[0]!}`, BODY, fonts);
+    // A number wider than the measure (60 digits, some 32 em): only the last pass
+    // sets it, broken where it must be (T6).
+    const wide = setParagraph(`${'1234567890'.repeat(6)}${SENTENCES[0]!}`, BODY, fonts);
+    expect(wide.brokenWords).toEqual([0]);
     expect(wide.possibleCounts()).toEqual([]);
+    expect(wide.alternatives()).toEqual([]);
+  });
+
+  it('what an alternative costs is its demerits (TeX §859) less those of the paragraph\'s own lines', () => {
+    // TeX's demerits of a line: (\\linepenalty + badness)², badness 100·|r|³, and
+    // \\adjdemerits where its fitness class is more than one from the line before
+    // (the first line's before is decent). These paragraphs break only where a
+    // break costs nothing: no penalty, hyphen or lone character adds to them.
+    const fitness = (r: number) => (r < -0.5 ? 3 : r <= 0.5 ? 2 : r <= 1 ? 1 : 0);
+    const demerits = (lines: SetLine[]) => {
+      let before = 2;
+      let d = 0;
+      for (const { ratio } of lines) {
+        d += (BREAK_PARAMS.linePenalty + 100 * Math.abs(ratio) ** 3) ** 2;
+        if (Math.abs(fitness(ratio) - before) > 1) d += BREAK_PARAMS.adjacentDemerits;
+        before = fitness(ratio);
+      }
+      return d;
+    };
+    let seen = 0;
+    for (const text of paragraphs()) {
+      const set = setParagraph(text, BODY, fonts);
+      const own = demerits(set.lines);
+      expect(set.demerits, text).toBeCloseTo(own, 0);
+      for (const alt of set.alternatives()) {
+        expect(alt.cost, `${alt.count} lines of ${text}`).toBeCloseTo(Math.max(0, demerits(alt.lines()) - own), 0);
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(5);
+  });
+
+  it('a paragraph of two lines, the second nearly full, is offered three (T24 holds for the shortest paragraph of more than one line)', () => {
+    const text = `${[...SENTENCES.join('')].slice(0, 48).join('').replace(/[，、；：“]$/u, '')}。`;
+    const set = setParagraph(text, BODY, fonts);
+    expect(set.lines).toHaveLength(2);
+    const longer = set.alternatives().find((a) => a.count === 3);
+    expect(longer).toBeDefined();
+    checkLines(text, longer!.lines(), `3 lines of ${text}`);
+  });
+
+  it('with hanging punctuation (T16) a paragraph whose line-end marks may hang is offered the line more it can be set in', () => {
+    // 237 characters: 10 lines, and 11 within the tolerance, some marks hanging.
+    const text = `${[...SENTENCES.join('')].slice(0, 237).join('').replace(/[，、；：“]$/u, '')}。`;
+    const set = setParagraph(text, { ...BODY, hanging: true }, fonts);
+    expect(set.lines).toHaveLength(10);
+    const longer = set.alternatives().find((a) => a.count === 11);
+    expect(longer).toBeDefined();
+    checkLines(text, longer!.lines(), `11 lines of ${text}`);
   });
 
   it('the alternatives are the same when asked again (worked out once)', () => {

@@ -38,7 +38,7 @@ it('a title of 4 160 characters, too long to balance, is filled line by line: ea
   expect(text(lines.at(-1)!)).toHaveLength(title.length % 18);
 });
 
-it('a paragraph of more than 100 lines (several pages) is offered no other number of lines for a short page (T24); one of 52 is offered 51 and 53', () => {
+it('a paragraph of more than 100 lines (several pages) is offered no other number of lines for a short page (T24); one of 52 or of exactly 100 is offered a line fewer and a line more', () => {
   // Weighing every number of lines grows with the square of a paragraph's length:
   // past a few pages, the page builder takes the paragraph as it is set.
   const sentence = '2月12日，市政府副秘书长李兵到我区督导了疫情防控工作，区委常委、常务副区长张鹏陪同。';
@@ -49,6 +49,11 @@ it('a paragraph of more than 100 lines (several pages) is offered no other numbe
     [51, 51],
     [53, 53],
   ]);
+  // Exactly params.mostLinesVaried (100) lines: both still to be searched for
+  // (the search itself, as long again, is left out here).
+  const hundred = setParagraph(`${sentence.repeat(58)}${sentence.slice(0, 20)}。`, { face: 'serif', size: EM, indent: 2 * EM, align: 'justify', shape: uniform(25 * EM) }, fonts);
+  expect(hundred.lines).toHaveLength(100);
+  expect(hundred.possibleCounts()).toEqual([99, 101]);
   const longer = set(60);
   expect(longer.lines.length).toBeGreaterThan(100);
   expect(longer.alternatives()).toEqual([]);

@@ -40,6 +40,21 @@ describe('T14: hyphenation points', () => {
     }
   });
 
+  it('no breaks in a word with a letter outside A–Z or a digit anywhere in it, first or last (the en-US patterns know ASCII letters only)', () => {
+    // The patterns would break each of these (élim-i-na-tion, hy-phen-ation2024).
+    for (const w of ['élimination', 'éhyphenation', 'hyphenation2024', '2representatives']) {
+      expect(hyphenationPoints(w), w).toEqual([]);
+    }
+  });
+
+  it('a word of mixed case has the points of its lower-case letters (TeX looks the patterns up by \\lccode), even ending in capitals', () => {
+    for (const w of ['PostgreSQL', 'BibTeX', 'McDonald']) {
+      const lower = hyphenationPoints(w.toLowerCase());
+      expect(lower.length, w).toBeGreaterThan(0);
+      expect(hyphenationPoints(w), w).toEqual(lower);
+    }
+  });
+
   it('the same points when asked again, and after the cache is emptied', () => {
     const first = hyphenationPoints('representatives');
     expect(first.length).toBeGreaterThan(1);
