@@ -14,7 +14,7 @@ import { FontSet } from '../fonts/index.js';
 import { cellsOf } from './cells.js';
 import { itemsOf } from './items.js';
 import { breakable, breaksByLines, lineDemerits, passLimits, pathCost, ratioOf, startAfter, sumsOf, totalFit } from './linebreak.js';
-import { BREAK_PARAMS } from './params.js';
+import { BREAK_PARAMS, GRID_BREAK_PARAMS } from './params.js';
 import { uniform, type Box, type Glue, type Item, type Penalty } from './types.js';
 
 const l = BREAK_PARAMS.linePenalty;
@@ -183,6 +183,25 @@ describe('T7: total fit takes the least demerits of the ways to the paragraph\'s
     expect(r.breaks).toEqual([wide.length - 1]);
     // 10 + 5 + 40 = 55 pt, 25 too wide for a shrink of 5: ratio −5 (overfull).
     expect(r.ratios[0]).toBeCloseTo(-5, 9);
+  });
+});
+
+describe('no empty line', () => {
+  it('never breaks at both penalties of one junction (on the grid a mark may keep its whole cell, T1, or end half width, T9)', () => {
+    // The indent, ，，, a number wider than what is left of the line, 。: at 64 pt only the
+    // last pass sets it, with an overfull line. A break at the whole-cell penalty (5)
+    // and then at the half-width one (6) would leave a line of nothing between them.
+    const items: Item[] = [
+      box(32, ''), box(8, '，'), penalty(Infinity), glue('gap', 8, 0, 0), box(8, '，'), penalty(0, { width: 8 }), penalty(0), glue('gap', 8, 0, 0),
+      box(61, '10000aa'), penalty(Infinity), glue('gap', 0, 1.28, 0), box(8, '。'), ...end(),
+    ];
+    const r = totalFit(items, uniform(64), GRID_BREAK_PARAMS);
+    expect(r.pass).toBe(4);
+    let from = startAfter(items, -1);
+    for (const b of r.breaks) {
+      expect(items.slice(from, b + 1).some((it) => it.type === 'box'), `the line ending at ${b}`).toBe(true);
+      from = startAfter(items, b);
+    }
   });
 });
 
