@@ -8,11 +8,7 @@
  * punctuation blank is removed whole). tex.test.ts checks the measures of one line;
  * optimal.test.ts checks total fit against every way of breaking real text.
  */
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FontSet } from '../fonts/index.js';
-import { cellsOf } from './cells.js';
-import { itemsOf } from './items.js';
 import { breakable, breaksByLines, lineDemerits, passLimits, pathCost, ratioOf, startAfter, sumsOf, totalFit } from './linebreak.js';
 import { BREAK_PARAMS, GRID_BREAK_PARAMS } from './params.js';
 import { uniform, type Box, type Glue, type Item, type Penalty } from './types.js';
@@ -317,38 +313,5 @@ describe('T24: breaksByLines, the best breaks for each number of lines', () => {
     expect(two.demerits).toBeCloseTo(cheaper, 6);
     const best = totalFit(items, uniform(38));
     expect(best.breaks).toEqual([5, last]);
-  });
-
-  const fonts = new FontSet();
-  const EM = 16;
-  const CHARS = [...'疫情防控工作要求全面落实区委', '，', '。', '、', '“', '”'];
-  const text = fc.array(fc.constantFrom(...CHARS), { minLength: 6, maxLength: 11 }).map((a) => `${a.join('')}。`);
-
-  it('each the least demerits of all the ways with that many lines in the pass', () => {
-    fc.assert(
-      fc.property(text, fc.integer({ min: 3, max: 6 }), (t, ems) => {
-        const { cells } = cellsOf(t, fonts, 'serif', EM);
-        const items = itemsOf(cells, { size: EM, indent: 0, hyphen: null });
-        const shape = uniform(ems * EM);
-        const pass = 2;
-        const { tolerance } = passLimits(pass);
-        const points: number[] = [];
-        for (let j = 0; j < items.length - 1; j++) if (breakable(items, j, pass)) points.push(j);
-        const least = new Map<number, number>();
-        for (let mask = 0; mask < 1 << points.length; mask++) {
-          const breaks = [...points.filter((_, k) => mask & (1 << k)), items.length - 1];
-          const cost = pathCost(items, breaks, shape);
-          if (cost.worstBadness > tolerance) continue;
-          least.set(breaks.length, Math.min(least.get(breaks.length) ?? Infinity, cost.demerits));
-        }
-        const byLines = breaksByLines(items, shape, pass);
-        expect([...byLines.keys()].sort()).toEqual([...least.keys()].sort());
-        for (const [n, d] of least) {
-          expect(byLines.get(n)!.demerits, `${t} at ${ems} em in ${n} lines`).toBeCloseTo(d, 3);
-          expect(byLines.get(n)!.breaks).toHaveLength(n);
-        }
-      }),
-      { seed: 20200316, numRuns: 20 },
-    );
   });
 });
