@@ -294,6 +294,13 @@ function scan(
     survivors.length = 0;
     for (let i = 0; i < active.length; i++) {
       const a = active[i]!;
+      // No line from `a` yet: this break is among the discardable items right after
+      // `a`'s (a junction's two penalties: T9's half mark and the grid's whole cell,
+      // or T16's hanging mark), and a line there would be empty.
+      if (a.start > b) {
+        survivors.push(a);
+        continue;
+      }
       const { width } = lineBox(shape, a.line);
       let ratio = ratioOf(items, sums, a.start, b, width);
       const overfull = ratio < -1;
