@@ -92,6 +92,11 @@ describe('items between two cells', () => {
   it('T28: a number and its measure word, or 第 and its number, are tied by a strong penalty', () => {
     expect(items('4880名', { digitSpacing: 'none' })[1]).toBe(`p(${TIE})`);
     expect(items('第91期', { digitSpacing: 'none' })[1]).toBe(`p(${TIE})`);
+    // T14: a space typed there is the Han–Latin gap, not another: still tied (T23's `（共印 130 份）`).
+    expect(items('共印 130 份')[5]).toBe(`p(${TIE})`);
+    expect(items('第 91 期', { digitSpacing: 'none' })[1]).toBe(`p(${TIE})`);
+    // A zero-width space is a place the writer allows a break: no tie.
+    expect(items('4880\u200b名')).not.toContain(`p(${TIE})`);
     expect(TIE).toBeGreaterThan(0);
     expect(TIE).toBeLessThan(Infinity);
   });
