@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FontSet } from '../fonts/index.js';
-import { cellsOf } from './cells.js';
+import { ROOT } from '../paths.js';
+import { cellsOf, glyphOf } from './cells.js';
 
 const fonts = new FontSet();
 const EM = 16;
@@ -30,6 +31,8 @@ describe('T6: what is never split is one cell', () => {
     expect(minus!.cls).toBe('alnum');
     // A sign with no digit after it is a symbol of its own.
     expect(cells('+和').cells[0]!.cls).toBe('symbol');
+    // And a symbol that is no sign stays one before a digit (`×3`: T6 keeps signs only).
+    expect(cells('乘×3').cells.map((c) => [c.text, c.cls])).toEqual([['乘', 'han'], ['×', 'symbol'], ['3', 'alnum']]);
   });
 
   it('an e-mail address and a URL, their connectors kept where a letter or digit follows', () => {
@@ -37,6 +40,8 @@ describe('T6: what is never split is one cell', () => {
     expect(texts('见https://www.gov.cn/a_b?x=1#y。')).toEqual(['见', 'https://www.gov.cn/a_b?x=1#y', '。']);
     // A connector run with nothing after it ends the token: the full stop is text.
     expect(texts('见U.S.A.。')).toEqual(['见', 'U.S.A', '.', '。']);
+    // So does the end of the text.
+    expect(texts('见U.S.A.')).toEqual(['见', 'U.S.A', '.']);
   });
 
   it('`——` is one cell of two em (T6, T8); a single dash is one cell of its own', () => {
@@ -57,6 +62,29 @@ describe('T6: what is never split is one cell', () => {
     expect(han!.glyphs.map((g) => g.text)).toEqual(['葛']);
     // Not looked up in the fonts at all: no face need have it.
     expect(set.missing).toEqual([]);
+  });
+
+  it('a joiner inside a word keeps the word one cell and draws nothing (`Auf\u200clage`: ZWNJ against the fl ligature)', () => {
+    const set = cells('Auf\u200clage');
+    expect(set.cells.map((c) => c.text)).toEqual(['Auf\u200clage']);
+    expect(set.cells[0]!.glyphs.map((g) => g.text).join('')).toBe('Auflage');
+    expect(set.missing).toEqual([]);
+  });
+
+  it('a combining mark of width in the font (U+20DE, an em wide) draws over its character, and what follows starts after that character', () => {
+    const [boxed] = cells('甲\u20de').cells;
+    expect(advance('\u20de')).toBe(EM);
+    expect(boxed!.width).toBeCloseTo(EM, 6);
+    expect(boxed!.glyphs.map((g) => [g.text, g.x])).toEqual([['甲', 0], ['\u20de', 0]]);
+    const [word] = cells('A\u20deB').cells;
+    expect(word!.glyphs.map((g) => g.x)).toEqual([0, advance('A') - EM, advance('A')]);
+    expect(word!.width).toBeCloseTo(advance('A') + advance('B'), 6);
+  });
+
+  it('a combining mark with no character before it (at the start of the text) is drawn on its own and takes its room (Unicode §2.11)', () => {
+    const [alone] = cells('\u20de甲').cells;
+    expect(alone!.glyphs.map((g) => g.x)).toEqual([0]);
+    expect(alone!.width).toBeCloseTo(EM, 6);
   });
 
   it('typed spaces are not cells: they go before the next one', () => {
@@ -119,5 +147,35 @@ describe('a character no font has', () => {
     const { cells: c, missing } = cells('一😀二', '😃');
     expect(missing.map((m) => m.replaced)).toEqual([false]);
     expect(c.flatMap((x) => x.glyphs).map((g) => g.text)).toEqual(['一', '二']);
+  });
+});
+
+describe('a character from another face than its role\'s own', () => {
+  // A style whose serif face is a Latin font: its Han characters and `——` come from
+  // the bundled Chinese face, each with a warning that names it.
+  const latin = new FontSet().withFiles({ serif: `${ROOT}/node_modules/pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf` });
+
+  it('is a warning with its offset and the face that drew it, `——` once for its one glyph', () => {
+    const { cells: c, missing } = cellsOf('他说——好A', latin, 'serif', EM);
+    expect(missing.map((m) => [m.index, m.char, m.replaced, m.from, m.tried])).toEqual(
+      [[0, '他'], [1, '说'], [2, '——'], [4, '好']].map(([i, ch]) => [i, ch, false, 'Noto Serif SC Regular', ['LiberationSans-Regular.ttf']]),
+    );
+    // Drawn all the same, `——` as one glyph of 2 em.
+    expect(c.map((x) => x.glyphs.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(c[2]!.width).toBeCloseTo(2 * EM, 1);
+  });
+
+  it('is not reported when the role\'s own face draws it', () => {
+    expect(cells('他说——好').missing).toEqual([]);
+  });
+});
+
+describe('glyphOf: the glyphs the engine adds (a hyphen, a space)', () => {
+  it('are drawn at the body size: the font\'s advance in em times the size', () => {
+    for (const ch of ['-', ' ']) {
+      const g = glyphOf(fonts, 'serif', EM, ch)!;
+      expect(g.advance, ch).toBeCloseTo(fonts.resolve('serif', ch)!.glyph.advance * EM, 6);
+      expect(g.advance, ch).toBeGreaterThan(0.2 * EM);
+    }
   });
 });

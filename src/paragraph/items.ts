@@ -241,9 +241,13 @@ function pushJunction(out: Item[], a: Cell, b: Cell, options: ItemOptions): void
   out.push(gapBetween(a, b, size, range, options.digitSpacing ?? 'quarter', options.wholeCells === true));
 }
 
-/** T28: a number and the measure word after it (or `第` and the number after it), no space typed between. */
+/**
+ * T28: a number and the measure word after it (or `第` and the number after it). A
+ * space typed between them is T14's gap, not a place the writer chose to break
+ * (`（共印 130 份）`, T23); a zero-width space is one, and unties them.
+ */
 function tied(a: Cell, b: Cell): boolean {
-  if (b.spaceBefore !== '') return false;
+  if (b.spaceBefore.includes(ZERO_WIDTH_SPACE)) return false;
   if (a.cls === 'alnum' && isNumber(a.text)) return MEASURE_WORDS.has(firstChar(b.text));
   return b.cls === 'alnum' && isNumber(b.text) && lastChar(a.text) === ORDINAL_PREFIX;
 }
