@@ -246,6 +246,17 @@ describe('T19, T29: how a title is weighed (each case read against the rules)', 
     }
   });
 
+  it('T7, T19: a line counts only its own marks’ blanks as room to squeeze, not those of the lines before it', () => {
+    // 9 em: 研究部署疫情防控工作 is 10 em with no mark to squeeze; the brackets of 常委会（扩大）
+    // on the line before give it no room.
+    for (const title of ['区委召开常委会（扩大）会议研究部署疫情防控工作']) {
+      for (const l of set(title, 22, 9 * 22)) {
+        const end = Math.max(...l.glyphs.map((g) => g.x + (/\p{P}/u.test(g.text) ? g.advance / 2 : g.advance)));
+        expect(end, textOf(l)).toBeLessThanOrEqual(9 * 22 + 0.05);
+      }
+    }
+  });
+
   it('T29: a term ICU knows (`义务植树`) is not broken for balance: the title breaks between words nearest the middle', () => {
     // 16 characters in 12 em, two lines. ICU splits 义务|植|树; between two words of two
     // characters or more the breaks are after 群众 (6 + 10) and after 活动 (12 + 4): 6 + 10.
