@@ -298,5 +298,9 @@ describe('T19, T29: how a title is weighed (each case read against the rules)', 
     expect(got.join('')).toBe(long);
     expect(got.at(-1)).toBe('1234567890'.repeat(3));
     for (const l of got) expect(l.length).toBeGreaterThan(0);
+    // The same with the number first: its line is the first, none empty before it.
+    const first = lines('1234567890'.repeat(3) + '市领导督导我区疫情防控工作'.repeat(30), 20, 10 * 20);
+    expect(first[0]).toBe('1234567890'.repeat(3));
+    for (const l of first) expect(l.length).toBeGreaterThan(0);
   });
 });
