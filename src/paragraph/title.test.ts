@@ -216,3 +216,91 @@ describe('T19: titles of more lines, and what a title line holds', () => {
     expect(gap({ digitSpacing: 'none' })).toBeCloseTo(0, 1);
   });
 });
+
+describe('T19, T29: how a title is weighed (each case read against the rules)', () => {
+  const set = (title: string, size: number, width: number) =>
+    setTitle(title, { face: 'serif-bold', size, width, digitSpacing: 'none' }, fonts).lines;
+
+  it('T13: a title’s last line, and only it, is its paragraph’s last line (ragged)', () => {
+    for (const [title, width] of [['市领导督导我区疫情防控工作', 20], ['关于做好春节期间疫情防控工作，确保群众度过欢乐祥和节日的通知', 18], ['关于进一步做好春节期间疫情防控工作切实保障人民群众生命安全的通知', 12]] as const) {
+      const got = set(title, 22, width * 22);
+      expect(got.map((l) => l.last), title).toEqual(got.map((_, i) => i === got.length - 1));
+    }
+  });
+
+  it('T9: a comma ending a line counts half an em, so the line before it may fill the measure', () => {
+    // 10.5 em: 春风夏雨秋月冬雪梅兰 is 10 em and the comma after it ½ em at the line's end (T9):
+    // the title breaks after its pause mark, the best place (T19).
+    expect(lines('春风夏雨秋月冬雪梅兰，竹菊松柏杨柳桃李', 22, 10.5 * 22)).toEqual(['春风夏雨秋月冬雪梅兰，', '竹菊松柏杨柳桃李']);
+  });
+
+  it('T19: no line of a title runs past the measure where it has places to break', () => {
+    for (const m of MEASURES) {
+      for (const title of TITLES) {
+        for (const l of set(title, m.size, m.width)) {
+          // A mark's ink is in one half of its cell: a closing or pause mark ending a line is set half width (T9).
+          const end = Math.max(...l.glyphs.map((g) => g.x + (/\p{P}/u.test(g.text) ? g.advance / 2 : g.advance)));
+          expect(end, `${title} (${m.name})`).toBeLessThanOrEqual(m.width + 0.05);
+        }
+      }
+    }
+  });
+
+  it('T7, T19: a line counts only its own marks’ blanks as room to squeeze, not those of the lines before it', () => {
+    // 9 em: 研究部署疫情防控工作 is 10 em with no mark to squeeze; the brackets of 常委会（扩大）
+    // on the line before give it no room.
+    for (const title of ['区委召开常委会（扩大）会议研究部署疫情防控工作']) {
+      for (const l of set(title, 22, 9 * 22)) {
+        const end = Math.max(...l.glyphs.map((g) => g.x + (/\p{P}/u.test(g.text) ? g.advance / 2 : g.advance)));
+        expect(end, textOf(l)).toBeLessThanOrEqual(9 * 22 + 0.05);
+      }
+    }
+  });
+
+  it('T29: a term ICU knows (`义务植树`) is not broken for balance: the title breaks between words nearest the middle', () => {
+    // 16 characters in 12 em, two lines. ICU splits 义务|植|树; between two words of two
+    // characters or more the breaks are after 群众 (6 + 10) and after 活动 (12 + 4): 6 + 10.
+    expect(lines('全区干部群众义务植树活动踊跃参加', 22, 12 * 22)).toEqual(['全区干部群众', '义务植树活动踊跃参加']);
+  });
+
+  it('T29: a compound that opens the title (`新型冠状病毒感染的肺炎`) is kept whole as one further in is', () => {
+    // 14 em, 17 characters: after 的 the lines would be 9 + 8, but 的 is inside the compound.
+    expect(lines('新型冠状病毒感染的肺炎疫情防控工作', 22, 14 * 22)).toEqual(['新型冠状病毒感染的肺炎', '疫情防控工作']);
+  });
+
+  it('T29: after 的 与 和 及 a phrase ends: at 7 em `我区党员干部和` keeps 党员干部 whole', () => {
+    expect(lines('我区党员干部和志愿者坚守防控一线', 22, 7 * 22)[0]).toBe('我区党员干部和');
+  });
+
+  it('T6: two numbers no line can hold together are set one a line, at the only place the title breaks', () => {
+    expect(lines('13503810000 13503810001', 22, 8 * 22)).toEqual(['13503810000', '13503810001']);
+  });
+
+  it('T19: a title of twelve lines is still balanced: no line of one character', () => {
+    // 45 characters in 4 em: 12 lines at fewest; filled line by line it would end 4 × 11 + 1.
+    const title = '全区干部群众踊跃参加义务植树活动'.repeat(3).slice(0, 45);
+    const got = lines(title, 22, 4 * 22);
+    expect(got).toHaveLength(12);
+    for (const l of got) expect([...l].length, got.join("／")).toBeGreaterThanOrEqual(2);
+  });
+
+  it('T19: a title where a compound must break anyway takes no more lines than it needs', () => {
+    // 9 em: every break between 召开 and 工作 falls inside 新冠肺炎(疫情) 疫情防控 or 防控工作,
+    // in three lines as in four or five; more lines buy no better sense.
+    expect(lines('我区召开新冠肺炎疫情防控工作视频日调度会', 22, 9 * 22)).toHaveLength(3);
+  });
+
+  it('T6: a number wider than the measure loses no text, and a title filled line by line gets no empty line after it', () => {
+    const tied = '全区组织党员志愿者1234567890123456789名';
+    expect(lines(tied, 20, 8 * 20).join('')).toBe(tied);
+    const long = '市领导督导我区疫情防控工作'.repeat(30) + '1234567890'.repeat(3);
+    const got = lines(long, 20, 10 * 20);
+    expect(got.join('')).toBe(long);
+    expect(got.at(-1)).toBe('1234567890'.repeat(3));
+    for (const l of got) expect(l.length).toBeGreaterThan(0);
+    // The same with the number first: its line is the first, none empty before it.
+    const first = lines('1234567890'.repeat(3) + '市领导督导我区疫情防控工作'.repeat(30), 20, 10 * 20);
+    expect(first[0]).toBe('1234567890'.repeat(3));
+    for (const l of first) expect(l.length).toBeGreaterThan(0);
+  });
+});
