@@ -303,4 +303,19 @@ describe('T19, T29: how a title is weighed (each case read against the rules)', 
     expect(first[0]).toBe('1234567890'.repeat(3));
     for (const l of first) expect(l.length).toBeGreaterThan(0);
   });
+
+  it('T6: when no balance fits (a number wider than the measure), only that number runs past the measure, alone on its line', () => {
+    // 8 em of 20 pt: 全区组织党员志愿者 is 9 characters, so it takes two lines; the
+    // 19 digits (some 10 em) cannot break and stand alone, 名 tied to them (T28).
+    const title = '全区组织党员志愿者1234567890123456789名';
+    const set = setTitle(title, { face: 'serif-bold', size: 20, width: 8 * 20, digitSpacing: 'none' }, fonts);
+    const texts = set.lines.map(textOf);
+    expect(texts.join('')).toBe(title);
+    expect(texts.length).toBeGreaterThanOrEqual(3);
+    const over = set.lines.filter((l) => Math.max(...l.glyphs.map((g) => g.x + g.advance)) > 8 * 20 + 1e-6);
+    expect(over.map(textOf)).toEqual(['1234567890123456789名']);
+    // The rest balanced as any title: 13 characters in two lines of 6 and 7, not three
+    // (the count by widths, 24 em in 8, would ask four lines in all).
+    expect(lines('全区组织党员志愿者参加植树1234567890123456789', 20, 8 * 20)).toEqual(['全区组织党员', '志愿者参加植树', '1234567890123456789']);
+  });
 });

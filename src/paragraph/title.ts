@@ -178,48 +178,66 @@ function titleBreaks(text: string, items: readonly Item[], params: TitleParams):
   const breakCosts: number[] = [];
   const placeCostAt = (c: number) => (breakCosts[c] ??= breakCost(text, items[candidates[c]!]!, () => (boundaries ??= wordBoundaries(text))));
 
+  // A line wider than the measure is taken only when nothing else fits, and then only
+  // if it cannot be broken but at a tie (T6: a number wider than the measure stands
+  // on a line of its own, its measure word kept with it by T28).
+  const unbreakable = (p: number, c: number) => {
+    for (let q = p + 1; q < c; q++) {
+      const it = items[candidates[q]!]!;
+      if (!(it.type === 'penalty' && it.cost >= TIE)) return false;
+    }
+    return true;
+  };
   let best: { cost: number; breaks: number[] } | null = null;
-  for (let n = fewest; n <= fewest + 2 && n <= candidates.length - 1; n++) {
-    // Every cost is at least 0: n lines cannot beat a set of fewer that costs no
-    // more than the lines n adds (a title that fits one line needs no more).
-    if (best && best.cost <= (n - fewest) * TITLE_BREAK.extraLine) break;
-    const target = total / n;
-    // cost[k][c]: the least cost of k lines ending at candidate c.
-    const cost: number[][] = Array.from({ length: n + 1 }, () => new Array(candidates.length).fill(Infinity));
-    const from: number[][] = Array.from({ length: n + 1 }, () => new Array(candidates.length).fill(-1));
-    cost[0]![0] = 0;
-    for (let k = 1; k <= n; k++) {
-      for (let c = 1; c < candidates.length; c++) {
-        const last = c === candidates.length - 1;
-        if (k === n && !last) continue;
-        if (k < n && last) continue;
-        const at = candidates[c]!;
-        const breakCost = last ? 0 : placeCostAt(c);
-        for (let p = 0; p < c; p++) {
-          const before = cost[k - 1]![p]!;
-          if (before === Infinity) continue;
-          const w = widthOf(starts[p]!, at);
-          if (w.natural - w.shrink > params.width + 1e-6) continue;
-          const off = (w.natural - target) / em;
-          const sum = before + off * off + breakCost;
-          if (sum < cost[k]![c]!) {
-            cost[k]![c] = sum;
-            from[k]![c] = p;
+  for (const overfull of [false, true]) {
+    if (best) break;
+    // With a line past the measure the count by widths says nothing: every count from
+    // one is tried, and the lines added are counted from the fewest that were found.
+    let least = overfull ? Infinity : fewest;
+    for (let n = overfull ? 1 : fewest; n <= fewest + 2 && n <= candidates.length - 1; n++) {
+      // Every cost is at least 0: n lines cannot beat a set of fewer that costs no
+      // more than the lines n adds (a title that fits one line needs no more).
+      if (best && best.cost <= (n - least) * TITLE_BREAK.extraLine) break;
+      const target = total / n;
+      // cost[k][c]: the least cost of k lines ending at candidate c.
+      const cost: number[][] = Array.from({ length: n + 1 }, () => new Array(candidates.length).fill(Infinity));
+      const from: number[][] = Array.from({ length: n + 1 }, () => new Array(candidates.length).fill(-1));
+      cost[0]![0] = 0;
+      for (let k = 1; k <= n; k++) {
+        for (let c = 1; c < candidates.length; c++) {
+          const last = c === candidates.length - 1;
+          if (k === n && !last) continue;
+          if (k < n && last) continue;
+          const at = candidates[c]!;
+          const breakCost = last ? 0 : placeCostAt(c);
+          for (let p = 0; p < c; p++) {
+            const before = cost[k - 1]![p]!;
+            if (before === Infinity) continue;
+            const w = widthOf(starts[p]!, at);
+            if (w.natural - w.shrink > params.width + 1e-6 && !(overfull && unbreakable(p, c))) continue;
+            const off = (w.natural - target) / em;
+            const sum = before + off * off + breakCost;
+            if (sum < cost[k]![c]!) {
+              cost[k]![c] = sum;
+              from[k]![c] = p;
+            }
           }
         }
       }
-    }
-    const found = cost[n]![candidates.length - 1]!;
-    if (found === Infinity) continue;
-    const weighed = found + (n - fewest) * TITLE_BREAK.extraLine;
-    if (!best || weighed < best.cost) {
-      const breaks: number[] = [];
-      for (let k = n, c = candidates.length - 1; k > 0; c = from[k]![c]!, k--) breaks.unshift(candidates[c]!);
-      best = { cost: weighed, breaks };
+      const found = cost[n]![candidates.length - 1]!;
+      if (found === Infinity) continue;
+      least = Math.min(least, n);
+      const weighed = found + (n - least) * TITLE_BREAK.extraLine;
+      if (!best || weighed < best.cost) {
+        const breaks: number[] = [];
+        for (let k = n, c = candidates.length - 1; k > 0; c = from[k]![c]!, k--) breaks.unshift(candidates[c]!);
+        best = { cost: weighed, breaks };
+      }
     }
   }
-  // Nothing fits: one overfull line per legal break as the breaker would make them.
-  return best?.breaks ?? [end];
+  // Nothing balances even so (more lines than the balance weighs): filled line by
+  // line, so only a piece that cannot fit runs past the measure, alone on its line.
+  return best?.breaks ?? filled(candidates, fits);
 }
 
 /**
