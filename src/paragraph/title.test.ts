@@ -318,4 +318,38 @@ describe('T19, T29: how a title is weighed (each case read against the rules)', 
     // (the count by widths, 24 em in 8, would ask four lines in all).
     expect(lines('全区组织党员志愿者参加植树1234567890123456789', 20, 8 * 20)).toEqual(['全区组织党员', '志愿者参加植树', '1234567890123456789']);
   });
+
+  it('T29: a closing quote ends a phrase: the break falls after it, not inside the words that follow', () => {
+    // `“书香上街”` names the activity; 全民阅读 is one term (the break after 全民 would split it).
+    for (let w = 11; w <= 18; w++) {
+      expect(lines('我区举办“书香上街”全民阅读活动启动仪式', 22, w * 22)[0], `${w} em`).toBe('我区举办“书香上街”');
+    }
+  });
+
+  it('T29: a word the dictionary splits into single characters (我区) is not broken for balance', () => {
+    // A break beside a one-character word weighs more than one between words, so the
+    // balance does not buy 耿勇军察看我／区… .
+    for (let w = 10; w <= 12; w++) {
+      for (const l of lines('耿勇军察看我区疫情防控工作', 22, w * 22)) expect(l.endsWith('我'), `${w} em: ${l}`).toBe(false);
+    }
+  });
+
+  it('T19: each line a title adds costs more than a break beside a compound: four lines between words, not five', () => {
+    expect(lines('关于做好春节期间疫情防控工作的通知', 22, 5 * 22)).toEqual(['关于做好', '春节期间', '疫情防控', '工作的通知']);
+  });
+
+  it('T13, T14: a title with Latin and digits is balanced within the measure: no line longer than it', () => {
+    // The gaps beside Latin and digits shrink (⅛ em at most), each line by its own gaps:
+    // not by those of the lines before it.
+    for (const title of ['我区5G基站建设完成2020年度目标任务', '全区GDP增长6.5% 居全市第一位', '区政务服务APP上线运行 提供120项服务']) {
+      for (let w = 5; w <= 12; w++) {
+        const set = setTitle(title, { face: 'serif-bold', size: 22, width: w * 22, digitSpacing: 'none' }, fonts);
+        expect(set.lines.map(textOf).join('').replace(/\s/g, ''), `${title} ${w} em`).toBe(title.replace(/\s/g, ''));
+        for (const l of set.lines) {
+          const right = Math.max(...l.glyphs.filter((g) => g.text.trim() !== '').map((g) => g.x + g.advance));
+          expect(right, `${title} ${w} em: ${textOf(l)}`).toBeLessThanOrEqual(w * 22 + 0.01);
+        }
+      }
+    }
+  });
 });
