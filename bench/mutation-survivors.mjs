@@ -34,7 +34,7 @@ const goldenFile = args[1] && !args[1].startsWith('--') ? args[1] : undefined;
 const list = args.includes('--list') ? args[args.indexOf('--list') + 1] : undefined;
 const noticed = new Set();
 if (goldenFile) {
-  for (const g of JSON.parse(readFileSync(goldenFile, 'utf8'))) if (g.golden === 'noticed') noticed.add(`${g.file}:${g.line}:${g.column}:${g.mutator}:${g.replacement}`);
+  for (const g of JSON.parse(readFileSync(goldenFile, 'utf8'))) if (g.golden !== 'unnoticed') noticed.add(`${g.file}:${g.line}:${g.column}:${g.mutator}:${g.replacement}`);
 }
 
 const explainedDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'mutation-explained');
