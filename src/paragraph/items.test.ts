@@ -256,3 +256,33 @@ describe('firstChar and lastChar: by code point, as spreading the text gives the
     expect(lastChar('\udbff，')).toBe('，');
   });
 });
+
+describe('options the page rules pass', () => {
+  it('T23: a colophon row (openingBlank false) starts flush: an opening mark first loses its left half, as T10 allows', () => {
+    const [first] = items('“甲”', { openingBlank: false });
+    expect(first).toBe('[“]');
+    const { cells } = cellsOf('“甲”', fonts, 'serif', EM);
+    const flush = itemsOf(cells, { size: EM, indent: 0, hyphen: null, openingBlank: false });
+    const kept = itemsOf(cells, { size: EM, indent: 0, hyphen: null });
+    // Mainland practice keeps the whole em at a paragraph's start; a colophon row does not.
+    expect(r(flush[0]!.width)).toBe(0.5);
+    expect(r(kept[0]!.width)).toBe(1);
+  });
+
+  it('T26: with breaksOnlyAfter a line breaks only after those marks (the distribution list breaks between recipients)', () => {
+    const only = new Set(['，', '、']);
+    const got = items('区委办，区政府办', { breaksOnlyAfter: only });
+    // Between the Han characters of a recipient: no break; after the comma: the usual gap.
+    expect(got[1]).toBe('p(Infinity)');
+    const comma = got.indexOf('[，]');
+    expect(got[comma + 1]).toBe('punct(0.5,+0,-0.5)');
+    expect(got[comma + 2]).toBe('[区]');
+    // Seven junctions, six inside the two recipients, each closed; the paragraph's end closes one more.
+    expect(got.filter((x) => x === 'p(Infinity)')).toHaveLength(7);
+  });
+
+  it('T28: 第 is tied to a number after it, not to a Latin word or a Han numeral', () => {
+    expect(items('第A组', { digitSpacing: 'none' })[1]).not.toBe(`p(${TIE})`);
+    expect(items('第一', { digitSpacing: 'none' })[1]).not.toBe(`p(${TIE})`);
+  });
+});

@@ -122,6 +122,15 @@ describe('T13, T27: a long line squeezed', () => {
     expectPlaced(line.glyphs, [['甲', 0], ['，', 10], ['乙', 20], ['，', 30], ['丙', 35], ['AB', 47.5]]);
   });
 
+  it('a whole blank where less was needed: the line is spread back by what it took too much (T27, then T13)', () => {
+    // 4 points too long: the last mark's blank goes whole (5), and the point over is
+    // given back, to the Han–Latin gap first (up to ⅓ em: 0.83 of it), the rest to
+    // the two gaps between full-width characters alike.
+    const line = set(items, 0, 11, natural - 4);
+    const rest = (1 - EM / 12) / 2;
+    expectPlaced(line.glyphs, [['甲', 0], ['，', 10 + rest], ['乙', 20 + rest], ['，', 30 + 2 * rest], ['丙', 35 + 2 * rest], ['AB', 45 + 2 * rest + EM / 3]]);
+  });
+
   it('what a whole blank leaves over comes from the Han–Latin gap, not from another blank', () => {
     const line = set(items, 0, 11, natural - 6);
     expectPlaced(line.glyphs, [['甲', 0], ['，', 10], ['乙', 20], ['，', 30], ['丙', 35], ['AB', 46.5]]);

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { FontSet } from '../fonts/index.js';
 import { cellsOf } from './cells.js';
 import { itemsOf } from './items.js';
-import { breakable, passLimits, pathCost, totalFit } from './linebreak.js';
+import { breakable, breaksByLines, passLimits, pathCost, totalFit } from './linebreak.js';
 import { BREAK_PARAMS, GRID_BREAK_PARAMS } from './params.js';
 import { uniform } from './types.js';
 
@@ -66,4 +66,32 @@ describe('T7: total fit takes the least demerits of all the ways its pass allows
       expect(compared).toBeGreaterThan(RUNS.numRuns / (grid ? 4 : 2));
     });
   }
+});
+
+describe('T24: the best way in each number of lines is the least of all the ways in as many', () => {
+  it('short paragraphs at 4 to 7 em, by number of lines (what a page asks a paragraph a line longer or shorter)', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(text, fc.integer({ min: 4, max: 7 }), fc.integer({ min: 2, max: 3 }), (t, ems, pass) => {
+        const { cells } = cellsOf(t, fonts, 'serif', EM);
+        const items = itemsOf(cells, { size: EM, indent: 0, hyphen: null });
+        const shape = uniform(ems * EM);
+        const { tolerance, level } = passLimits(pass, BREAK_PARAMS);
+        const least = new Map<number, number>();
+        for (const breaks of allBreaks(items, pass)) {
+          const cost = pathCost(items, breaks, shape, BREAK_PARAMS);
+          if (cost.worstBadness > tolerance || cost.level > level) continue;
+          least.set(breaks.length, Math.min(least.get(breaks.length) ?? Infinity, cost.demerits));
+        }
+        const found = breaksByLines(items, shape, pass, BREAK_PARAMS);
+        expect([...found.keys()].sort((a, b) => a - b), `${t} at ${ems} em`).toEqual([...least.keys()].sort((a, b) => a - b));
+        for (const [lines, d] of least) {
+          compared++;
+          expect(found.get(lines)!.demerits, `${t} at ${ems} em in ${lines} lines`).toBeCloseTo(d, 3);
+        }
+      }),
+      { ...RUNS, numRuns: 60 },
+    );
+    expect(compared).toBeGreaterThan(30);
+  });
 });
