@@ -352,4 +352,35 @@ describe('T19, T29: how a title is weighed (each case read against the rules)', 
       }
     }
   });
+
+  it('T6, T28: a line past the measure only when nothing fits: a number that fits alone is not set with its measure word past the measure', () => {
+    // 17 digits, 9.9 em of 20 pt, fit a 10-em measure alone; with 名 they would not.
+    const set = setTitle('全区组织党员12345678901234567名', { face: 'serif-bold', size: 20, width: 10 * 20, digitSpacing: 'none' }, fonts);
+    for (const l of set.lines) expect(Math.max(...l.glyphs.map((g) => g.x + g.advance)), textOf(l)).toBeLessThanOrEqual(10 * 20 + 0.01);
+  });
+
+  it('T6: a line past the measure holds a piece that cannot break, not a word with a hyphen it could break at', () => {
+    expect(lines('COVID-ABCDEFGHIJKLMN疫情', 20, 5 * 20)).toEqual(['COVID-', 'ABCDEFGHIJKLMN', '疫情']);
+  });
+
+  it('T19: words that only fit one a line are set one a line, however many lines that takes', () => {
+    // Each ABCD is some 2.9 em: two and a space do not fit 6.1 em. Ten lines, more than
+    // the balance weighs (the fewest by widths and two more): filled line by line.
+    const title = Array.from({ length: 10 }, () => 'ABCD').join(' ');
+    expect(lines(title, 20, 6.1 * 20)).toEqual(Array.from({ length: 10 }, () => 'ABCD'));
+  });
+
+  it('a space typed in a title is drawn as a space glyph (the text of the PDF keeps it)', () => {
+    const set = setTitle('人防+技防 织密疫情防控网', { face: 'serif-bold', size: 22, width: 400, digitSpacing: 'none' }, fonts);
+    const spaces = set.lines.flatMap((l) => l.glyphs).filter((g) => g.text === ' ');
+    expect(spaces).toHaveLength(1);
+    expect(spaces[0]!.advance).toBeGreaterThan(0);
+  });
+
+  it('T29: a title breaks before the verb phrase 出新招, not after its verb', () => {
+    for (const w of [9, 10]) {
+      const got = lines('峡窝镇“硬核”防控出新招：人防+技防 织密疫情防控网', 22, w * 22);
+      expect(got[1]!.startsWith('出新招'), `${w} em: ${got.join('／')}`).toBe(true);
+    }
+  });
 });
