@@ -6,7 +6,7 @@
  * (tests may be newer), with its dependencies installed:
  *
  *   node bench/mutants-again.mjs reports/mutation/mutation.json [--against golden|engine]
- *        [--jobs 2] [--file src/…] [--line N] [--status Survived,NoCoverage] [--out file.json]
+ *        [--jobs 2] [--file src/…] [--line N] [--status Survived,NoCoverage] [--timeout s] [--out file.json]
  *
  * --against golden (the default): the golden dumps (test/golden.test.ts: issue 91
  * in both presets, line by line). A survivor the dumps notice changes what issue
@@ -19,7 +19,8 @@
  *
  * --status Timeout makes the mutants that timed out again instead (a timeout counts
  * as detected in the score, so one caused by a busy machine rather than a loop
- * flatters it): a mutant whose tests still pass within the minute is a survivor.
+ * flatters it): a mutant whose tests still pass within the limit (--timeout, 60 s by
+default) is a survivor.
  *
  * Prints one line a survivor (noticed or not) and the counts by file.
  */
@@ -34,6 +35,7 @@ const jobs = Number(args[args.indexOf('--jobs') + 1] ?? 2) || 2;
 const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
 const only = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
 const onlyLine = args.includes('--line') ? Number(args[args.indexOf('--line') + 1]) : undefined;
+const limit = args.includes('--timeout') ? Number(args[args.indexOf('--timeout') + 1]) * 1000 : 60_000;
 const statuses = (args.includes('--status') ? args[args.indexOf('--status') + 1] : 'Survived,NoCoverage').split(',');
 const against = args.includes('--against') ? args[args.indexOf('--against') + 1] : 'golden';
 if (against !== 'golden' && against !== 'engine') throw new Error(`--against golden or engine, not ${against}`);
@@ -69,7 +71,7 @@ function workspace() {
 function run(dir) {
   return new Promise((resolve) => {
     const tests = against === 'golden' ? ['test/golden.test.ts'] : ['--config', 'vitest.mutate.config.ts'];
-    execFile(process.execPath, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...tests], { cwd: dir, timeout: 60_000 }, (error) =>
+    execFile(process.execPath, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...tests], { cwd: dir, timeout: limit }, (error) =>
       resolve(error?.killed ? 'timeout' : error ? 'noticed' : 'unnoticed'),
     );
   });
