@@ -94,7 +94,7 @@ async function worker() {
       const verdict = await run(dir);
       writeFileSync(target, original);
       const line = t.source.split('\n')[t.m.location.start.line - 1]?.trim().slice(0, 90);
-      results.push({ file: t.file, line: t.m.location.start.line, column: t.m.location.start.column, mutator: t.m.mutatorName, replacement: t.m.replacement, status: t.m.status, golden: verdict });
+      results.push({ file: t.file, line: t.m.location.start.line, column: t.m.location.start.column, endLine: t.m.location.end.line, endColumn: t.m.location.end.column, mutator: t.m.mutatorName, replacement: t.m.replacement, status: t.m.status, golden: verdict });
       console.log(`${verdict.padEnd(9)} ${t.file}:${t.m.location.start.line}:${t.m.location.start.column} ${t.m.mutatorName} ${JSON.stringify(t.m.replacement).slice(0, 50)}  «${line}»`);
     }
   } finally {

@@ -3,10 +3,12 @@
  * Every survivor of a mutation run, sorted into what explains it, as a Markdown
  * table by file and a list of the rest:
  *
- *   node bench/mutation-survivors.mjs reports/mutation/mutation.json [golden.json] [--list kind]
+ *   node bench/mutation-survivors.mjs reports/mutation/mutation.json [golden.json] [--since engine.json] [--list kind]
  *
  * `golden.json` is bench/mutants-again.mjs's --out: survivors the golden dumps
- * notice. The kinds, in the order they are tried:
+ * notice; `--since engine.json` is its --out made `--against engine` after tests were
+ * written since the run. The kinds, in the order they are tried:
+ * - killed since: a test written after the run kills it (seen mutant by mutant);
  * - golden: the golden dumps notice it (issue 91 looks different);
  * - cache: code that only remembers what was worked out (a cache, forget*), whose
  *   mutants give the same answers;
@@ -32,6 +34,11 @@ const args = process.argv.slice(2);
 const report = JSON.parse(readFileSync(args[0] ?? 'reports/mutation/mutation.json', 'utf8'));
 const goldenFile = args[1] && !args[1].startsWith('--') ? args[1] : undefined;
 const list = args.includes('--list') ? args[args.indexOf('--list') + 1] : undefined;
+const sinceFile = args.includes('--since') ? args[args.indexOf('--since') + 1] : undefined;
+const killedSince = new Set();
+if (sinceFile) {
+  for (const g of JSON.parse(readFileSync(sinceFile, 'utf8'))) if (g.golden === 'noticed') killedSince.add(`${g.file}:${g.line}:${g.column}:${g.endLine}:${g.endColumn}:${g.mutator}:${g.replacement}`);
+}
 const noticed = new Set();
 if (goldenFile) {
   for (const g of JSON.parse(readFileSync(goldenFile, 'utf8'))) if (g.golden !== 'unnoticed') noticed.add(`${g.file}:${g.line}:${g.column}:${g.mutator}:${g.replacement}`);
@@ -73,6 +80,8 @@ function enclosing(lines, line) {
 
 function kindOf(file, f, m, lines) {
   const key = `${file}:${m.location.start.line}:${m.location.start.column}:${m.mutatorName}:${m.replacement}`;
+  // Two mutants can share a start, a mutator and a replacement (`a && b` and `a` made true): the end tells them apart.
+  if (killedSince.has(`${file}:${m.location.start.line}:${m.location.start.column}:${m.location.end.line}:${m.location.end.column}:${m.mutatorName}:${m.replacement}`)) return 'killed since';
   if (noticed.has(key)) return 'golden';
   const code = lines[m.location.start.line - 1] ?? '';
   const fn = enclosing(lines, m.location.start.line);
@@ -95,7 +104,7 @@ for (const [file, f] of Object.entries(report.files)) {
   for (const m of f.mutants) {
     if (m.status !== 'Survived' && m.status !== 'NoCoverage') continue;
     const kind = kindOf(file, f, m, lines);
-    const row = rows.get(file) ?? { golden: 0, cache: 0, rounding: 0, message: 0, explained: 0, unguarded: 0 };
+    const row = rows.get(file) ?? { 'killed since': 0, golden: 0, cache: 0, rounding: 0, message: 0, explained: 0, unguarded: 0 };
     row[kind]++;
     rows.set(file, row);
     if (list === kind) rest.push(`${file}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName} ${JSON.stringify(m.replacement).slice(0, 50)}  «${lines[m.location.start.line - 1]?.trim().slice(0, 100)}»${m.why ? `\n    ${m.why}` : ''}`);
@@ -103,7 +112,7 @@ for (const [file, f] of Object.entries(report.files)) {
 }
 if (list) console.log(rest.join('\n'));
 else {
-  const kinds = ['golden', 'cache', 'rounding', 'message', 'explained', 'unguarded'];
+  const kinds = ['killed since', 'golden', 'cache', 'rounding', 'message', 'explained', 'unguarded'];
   console.log(`| file | ${kinds.join(' | ')} |\n| --- |${kinds.map(() => ' ---: |').join('')}`);
   const all = Object.fromEntries(kinds.map((k) => [k, 0]));
   for (const [file, row] of [...rows].sort()) {
