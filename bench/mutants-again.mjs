@@ -24,7 +24,7 @@ default) is a survivor.
  *
  * Prints one line a survivor (noticed or not) and the counts by file.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -71,9 +71,20 @@ function workspace() {
 function run(dir) {
   return new Promise((resolve) => {
     const tests = against === 'golden' ? ['test/golden.test.ts'] : ['--config', 'vitest.mutate.config.ts'];
-    execFile(process.execPath, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...tests], { cwd: dir, timeout: limit }, (error) =>
-      resolve(error?.killed ? 'timeout' : error ? 'noticed' : 'unnoticed'),
-    );
+    // A process group of its own: at the limit the whole group is killed, vitest's
+    // workers too (a mutant that loops keeps a worker spinning after its parent dies).
+    const child = spawn(process.execPath, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...tests], { cwd: dir, detached: true, stdio: 'ignore' });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    }, limit);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve(timedOut ? 'timeout' : code === 0 ? 'unnoticed' : 'noticed');
+    });
   });
 }
 
