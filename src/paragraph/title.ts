@@ -182,10 +182,7 @@ function titleBreaks(text: string, items: readonly Item[], params: TitleParams):
   // if it cannot be broken but at a tie (T6: a number wider than the measure stands
   // on a line of its own, its measure word kept with it by T28).
   const unbreakable = (p: number, c: number) => {
-    for (let q = p + 1; q < c; q++) {
-      const it = items[candidates[q]!]!;
-      if (!(it.type === 'penalty' && it.cost >= TIE)) return false;
-    }
+    for (let q = p + 1; q < c; q++) if (!isTie(items[candidates[q]!]!)) return false;
     return true;
   };
   let best: { cost: number; breaks: number[] } | null = null;
@@ -268,9 +265,14 @@ function wordBoundaries(text: string): Map<number, { before: number; after: numb
   return out;
 }
 
+/** T28: a break at a tie (a number and its measure word, 第 and its number). */
+function isTie(item: Item): boolean {
+  return item.type === 'penalty' && item.cost >= TIE;
+}
+
 /** The cost of breaking a title at an item: where it falls, and T28's tie. */
 function breakCost(text: string, item: Item, boundaries: () => Map<number, { before: number; after: number }>): number {
-  const tie = item.type === 'penalty' && item.cost >= TIE ? TITLE_BREAK.inside : 0;
+  const tie = isTie(item) ? TITLE_BREAK.inside : 0;
   return tie + placeCost(text, item.range[0], boundaries);
 }
 
